@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /**
+   * The address people reach the app at: the join QR code points here, and it sets the allowed Origin.
+   * Unset, it is http://localhost:<port> once the port is known.
+   */
+  publicUrl: string | null;
+  /** The built web app to serve, or null to serve the API alone. */
+  webDist: string | null;
+  /** Cookies are marked Secure when the public URL is HTTPS. */
+  secureCookies: boolean;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Reads the configuration from the environment (PORT, HOST, DATA_DIR, PUBLIC_URL, WEB_DIST). */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const port = overrides.port ?? Number.parseInt(env.PORT ?? '3000', 10);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  const host = overrides.host ?? env.HOST ?? '0.0.0.0';
+  const dataDir = path.resolve(overrides.dataDir ?? env.DATA_DIR ?? path.join(process.cwd(), 'data'));
+  const publicUrl = (overrides.publicUrl ?? env.PUBLIC_URL ?? '').replace(/\/+$/, '') || null;
+  if (publicUrl !== null && !URL.canParse(publicUrl)) {
+    throw new Error(`PUBLIC_URL must be an absolute URL, not "${publicUrl}"`);
+  }
+  const defaultDist = path.resolve(here, '../../web/dist');
+  const webDist = overrides.webDist !== undefined ? overrides.webDist : (env.WEB_DIST ?? defaultDist);
+  return { port, host, dataDir, publicUrl, webDist, secureCookies: publicUrl?.startsWith('https:') ?? false, ...overrides };
+}

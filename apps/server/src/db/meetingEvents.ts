@@ -1,0 +1,34 @@
+import type { MeetingEvent, MeetingEventBody } from '@consultboard/domain';
+import type { Db } from './database.js';
+
+interface EventRow {
+  seq: number;
+  at: number;
+  body: string;
+}
+
+function toEvent(row: EventRow): MeetingEvent {
+  return { ...(JSON.parse(row.body) as MeetingEventBody), seq: row.seq, at: row.at };
+}
+
+/** The append-only log of each session's meeting events, numbered per session. */
+export function meetingEventsRepo(db: Db) {
+  const insert = db.prepare(
+    'INSERT INTO meeting_events (session_id, seq, type, body, command_id, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const after = db.prepare('SELECT seq, at, body FROM meeting_events WHERE session_id = ? AND seq > ? ORDER BY seq');
+  const byCommand = db.prepare('SELECT seq FROM meeting_events WHERE session_id = ? AND command_id = ?');
+  return {
+    append: (sessionId: string, event: MeetingEvent, commandId: string | null, actor: string) =>
+      insert.run(sessionId, event.seq, event.type, JSON.stringify(stripEnvelope(event)), commandId, actor, event.at),
+    after: (sessionId: string, seq: number) => (after.all(sessionId, seq) as EventRow[]).map(toEvent),
+    seqOfCommand: (sessionId: string, commandId: string) =>
+      (byCommand.get(sessionId, commandId) as { seq: number } | undefined)?.seq,
+  };
+}
+export type MeetingEventsRepo = ReturnType<typeof meetingEventsRepo>;
+
+function stripEnvelope(event: MeetingEvent): MeetingEventBody {
+  const { seq: _seq, at: _at, ...body } = event;
+  return body as MeetingEventBody;
+}

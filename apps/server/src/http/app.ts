@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { logger } from '../logger.js';
+import type { AppEnv, HttpDeps } from './context.js';
+import { AppError, errors } from './errors.js';
+import { loadUser, sameSiteOnly } from './middleware.js';
+import { accountRoutes } from './routes/account.js';
+import { joinRoutes } from './routes/join.js';
+import { sessionRoutes } from './routes/sessions.js';
+
+/** The HTTP side of the server: the JSON API under /api, then the built web app. */
+export function createHttpApp(deps: HttpDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+      referrerPolicy: 'same-origin',
+    }),
+  );
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) return c.json(error.toBody(), error.status);
+    logger.error({ err: error, path: c.req.path }, 'request failed');
+    return c.json({ error: { code: 'internal', message: 'Something went wrong on the server. Try again.' } }, 500);
+  });
+
+  app.get('/api/health', (c) => c.json({ ok: true }));
+
+  const api = new Hono<AppEnv>();
+  api.use('*', bodyLimit({ maxSize: 16 * 1024, onError: () => { throw errors.tooLarge(); } }));
+  api.use('*', sameSiteOnly(deps));
+  api.use('*', loadUser(deps));
+  api.route('/', accountRoutes(deps));
+  api.route('/', sessionRoutes(deps));
+  api.route('/', joinRoutes(deps));
+  api.all('*', () => {
+    throw errors.notFound('That API route');
+  });
+  app.route('/api', api);
+
+  if (deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html'))) {
+    const root = path.relative(process.cwd(), deps.webDist) || '.';
+    const indexHtml = fs.readFileSync(path.join(deps.webDist, 'index.html'), 'utf8');
+    app.use(
+      '/assets/*',
+      serveStatic({
+        root,
+        onFound: (_path, c) => {
+          c.header('Cache-Control', 'public, max-age=31536000, immutable');
+        },
+      }),
+    );
+    app.use('*', serveStatic({ root }));
+    // Every other page is the single-page app, which routes on the client.
+    app.get('*', (c) => {
+      c.header('Cache-Control', 'no-cache');
+      return c.html(indexHtml);
+    });
+  } else {
+    app.get('/', (c) => c.text('Consultboard API. Build the web app (pnpm build) to serve the pages.'));
+  }
+  return app;
+}

@@ -1,0 +1,17 @@
+import type { HttpBindings } from '@hono/node-server';
+import type { RateLimiter } from '../auth/rateLimiter.js';
+import type { Repos } from '../db/repos.js';
+import type { UserRow } from '../db/users.js';
+import type { MeetingStore } from '../meeting/meetingStore.js';
+
+/** What the HTTP routes are built from. */
+export interface HttpDeps {
+  repos: Repos;
+  meetings: MeetingStore;
+  publicUrl: string;
+  secureCookies: boolean;
+  webDist: string | null;
+  limiters: { signIn: RateLimiter; signInPerAddress: RateLimiter; join: RateLimiter };
+}
+
+export type AppEnv = { Bindings: HttpBindings; Variables: { user: UserRow | null } };

@@ -1,0 +1,68 @@
+import {
+  type MeetingEvent,
+  type MeetingEventBody,
+  type MeetingState,
+  applyEvent,
+  foldEvents,
+  initialMeetingState,
+} from '@consultboard/domain';
+import type { Repos } from '../db/repos.js';
+
+/**
+ * The server's view of each live meeting: the event log in SQLite is the truth, and the folded
+ * state is a cache rebuilt from it on first use (so a restarted server picks up where it was).
+ */
+export class MeetingStore {
+  private readonly states = new Map<string, MeetingState>();
+  private readonly listeners: ((sessionId: string, event: MeetingEvent) => void)[] = [];
+
+  constructor(private readonly repos: Repos) {}
+
+  state(sessionId: string): MeetingState {
+    let state = this.states.get(sessionId);
+    if (!state) {
+      state = foldEvents(initialMeetingState, this.repos.meetingEvents.after(sessionId, 0));
+      this.states.set(sessionId, state);
+    }
+    return state;
+  }
+
+  eventsAfter(sessionId: string, seq: number): MeetingEvent[] {
+    return this.repos.meetingEvents.after(sessionId, seq);
+  }
+
+  seqOfCommand(sessionId: string, commandId: string): number | undefined {
+    return this.repos.meetingEvents.seqOfCommand(sessionId, commandId);
+  }
+
+  /**
+   * Appends an event with the next sequence number, together with any other writes it implies, in one
+   * transaction; the cached state moves on only once the transaction has committed.
+   */
+  append(
+    sessionId: string,
+    body: MeetingEventBody,
+    meta: { commandId: string | null; actor: string; now: number },
+    alongside?: () => void,
+  ): MeetingEvent {
+    const state = this.state(sessionId);
+    const event = { ...body, seq: state.seq + 1, at: meta.now } as MeetingEvent;
+    this.repos.transaction(() => {
+      this.repos.meetingEvents.append(sessionId, event, meta.commandId, meta.actor);
+      alongside?.();
+    });
+    this.states.set(sessionId, applyEvent(state, event));
+    for (const listener of this.listeners) listener(sessionId, event);
+    return event;
+  }
+
+  /** Calls a listener after each event is committed (the gateway broadcasts from here). */
+  onEvent(listener: (sessionId: string, event: MeetingEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Frees a meeting's cached state (it is rebuilt from the log if needed again). */
+  forget(sessionId: string): void {
+    this.states.delete(sessionId);
+  }
+}

@@ -1,0 +1,77 @@
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { RateLimiter } from './auth/rateLimiter.js';
+import type { Config } from './config.js';
+import { openDatabase } from './db/database.js';
+import { createRepos } from './db/repos.js';
+import { createHttpApp } from './http/app.js';
+import { logger } from './logger.js';
+import { attachGateway } from './meeting/gateway.js';
+import { MeetingStore } from './meeting/meetingStore.js';
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Paths that may upgrade to a WebSocket; any other upgrade is refused at once rather than left hanging. */
+const UPGRADE_PATHS = ['/socket.io/'];
+
+/**
+ * Wires the server in a fixed order: storage → meeting store → HTTP app → listen → meeting gateway.
+ * One port carries the API, the web app and the live sockets.
+ */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const db = openDatabase(config.dataDir);
+  const repos = createRepos(db);
+  const meetings = new MeetingStore(repos);
+  // Without PUBLIC_URL the public URL is known only once listening (PORT=0 in tests): filled in below.
+  const deps = {
+    repos,
+    meetings,
+    publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    secureCookies: config.secureCookies,
+    webDist: config.webDist,
+    limiters: {
+      signIn: new RateLimiter(10, 15 * 60_000),
+      signInPerAddress: new RateLimiter(50, 15 * 60_000),
+      join: new RateLimiter(10, 5 * 60_000),
+    },
+  };
+
+  let app: ReturnType<typeof createHttpApp> | undefined;
+  const httpServer = createAdaptorServer({
+    fetch: (request, env) => (app ? app.fetch(request, env) : new Response('Starting', { status: 503 })),
+  }) as HttpServer;
+  const port = await new Promise<number>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve((httpServer.address() as AddressInfo).port));
+  });
+  deps.publicUrl = config.publicUrl ?? `http://localhost:${port}`;
+  app = createHttpApp(deps);
+
+  const io = attachGateway(httpServer, deps);
+  httpServer.on('upgrade', (request, socket) => {
+    const path = request.url ?? '';
+    if (!UPGRADE_PATHS.some((prefix) => path.startsWith(prefix))) socket.destroy();
+  });
+
+  const timer = setInterval(() => repos.authSessions.purgeExpired(Date.now()), 60 * 60_000);
+  timer.unref();
+
+  logger.info({ port, publicUrl: deps.publicUrl, dataDir: config.dataDir }, 'Consultboard is listening');
+  const server = httpServer;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      clearInterval(timer);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      server.closeAllConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import {
+  type CatchUpAck,
+  type ClientToServer,
+  type Command,
+  type CommandAck,
+  type ConnectRefusal,
+  type MeetingEvent,
+  type MeetingState,
+  type Participant,
+  PROTOCOL_VERSION,
+  type ServerToClient,
+  type Welcome,
+  foldEvents,
+  initialMeetingState,
+} from '@consultboard/domain';
+import { type Socket, io } from 'socket.io-client';
+
+let counter = 0;
+/** A client-made command id, as the browsers make them. */
+export function commandId(): string {
+  counter += 1;
+  return `cmd-${Date.now().toString(36)}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+type Auth = { token: string } | { sessionId: string; role: 'facilitator' | 'projector' };
+
+/**
+ * A stock socket.io client that folds events with the shared reducer, the way every screen does,
+ * and reconnects saying the last sequence number it saw.
+ */
+export class MeetingClient {
+  readonly socket: Socket<ServerToClient, ClientToServer>;
+  state: MeetingState = initialMeetingState;
+  welcomes: Welcome[] = [];
+  received: MeetingEvent[] = [];
+  people: Participant[] = [];
+
+  constructor(url: string, auth: Auth, options: { cookie?: string; reconnection?: boolean } = {}) {
+    this.socket = io(url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      reconnection: options.reconnection ?? false,
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 300,
+      auth: (cb) => cb({ protocol: PROTOCOL_VERSION, lastSeq: this.state.seq, ...auth }),
+      extraHeaders: options.cookie ? { cookie: options.cookie } : {},
+    });
+    this.socket.on('welcome', (welcome) => {
+      this.welcomes.push(welcome);
+      this.received.push(...welcome.events);
+      this.state = foldEvents(this.state, welcome.events);
+    });
+    this.socket.on('event', (event) => {
+      this.received.push(event);
+      this.state = foldEvents(this.state, [event]);
+    });
+    this.socket.on('presence', (people) => {
+      this.people = people;
+    });
+  }
+
+  /** Resolves on the next welcome, or rejects with the server's refusal. */
+  ready(): Promise<Welcome> {
+    const count = this.welcomes.length;
+    return new Promise((resolve, reject) => {
+      const onWelcome = (welcome: Welcome) => {
+        cleanup();
+        resolve(welcome);
+      };
+      const onError = (error: Error & { data?: ConnectRefusal }) => {
+        cleanup();
+        reject(Object.assign(new Error(error.data?.code ?? error.message), { data: error.data }));
+      };
+      const cleanup = () => {
+        this.socket.off('welcome', onWelcome);
+        this.socket.off('connect_error', onError);
+      };
+      if (this.welcomes.length > count) return resolve(this.welcomes.at(-1) as Welcome);
+      this.socket.on('welcome', onWelcome);
+      this.socket.on('connect_error', onError);
+    });
+  }
+
+  send(command: Omit<Command, 'id'> & { id?: string }, timeoutMs = 5000): Promise<CommandAck> {
+    const full = { id: commandId(), ...command };
+    return this.socket.timeout(timeoutMs).emitWithAck('command', full as Command);
+  }
+
+  /** Sends anything at all, for the tests of bad input. */
+  sendRaw(payload: unknown, timeoutMs = 5000): Promise<CommandAck> {
+    return (this.socket.timeout(timeoutMs) as any).emitWithAck('command', payload);
+  }
+
+  catchUp(after: number): Promise<CatchUpAck> {
+    return this.socket.timeout(5000).emitWithAck('catchUp', { after });
+  }
+
+  /** Waits until the folded state satisfies a condition (events arrive asynchronously). */
+  async until(condition: (state: MeetingState) => boolean, timeoutMs = 5000): Promise<MeetingState> {
+    const deadline = Date.now() + timeoutMs;
+    while (!condition(this.state)) {
+      if (Date.now() > deadline) throw new Error(`condition not met; state seq ${this.state.seq}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return this.state;
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+}
+
+/** Connects and waits for the welcome. */
+export async function connect(url: string, auth: Auth, options: { cookie?: string; reconnection?: boolean } = {}) {
+  const client = new MeetingClient(url, auth, options);
+  await client.ready();
+  return client;
+}

@@ -1,0 +1,83 @@
+import { type Command, initialMeetingState, SOCKET_PATH } from '@consultboard/domain';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { io } from 'socket.io-client';
+import {
+  type CommandOutcome,
+  type CommandRefusal,
+  type HandshakeFactory,
+  MeetingClient,
+  type MeetingSnapshot,
+  type MeetingSocket,
+} from './MeetingClient';
+import { outboxKey } from './outbox';
+import { browserStore } from './storage';
+
+export interface UseMeetingOptions {
+  /** Keep the outbox in localStorage under this session's key (phones, which must survive a reload). */
+  persistOutboxFor?: string;
+  onRefused?: (refusal: CommandRefusal) => void;
+}
+
+export type MeetingView = MeetingSnapshot & { sendCommand: (command: Command) => Promise<CommandOutcome> };
+
+const idle: MeetingSnapshot = {
+  state: initialMeetingState,
+  connection: 'connecting',
+  connectRefusal: null,
+  presence: [],
+  clockOffset: 0,
+  welcome: null,
+  pending: [],
+  lastRefusal: null,
+};
+const subscribeNothing = () => () => {};
+const idleSnapshot = () => idle;
+
+function openSocket(auth: (callback: (data: object) => void) => void): MeetingSocket {
+  // forceNew: one connection per page, never shared with (or closed by) another client's manager.
+  return io({ path: SOCKET_PATH, auth, transports: ['websocket', 'polling'], forceNew: true });
+}
+
+/**
+ * Joins the live meeting for as long as the calling component is mounted. Pass a stable
+ * (memoised) handshake factory, or null to wait; a new factory means a new connection.
+ */
+export function useMeeting(handshakeFactory: HandshakeFactory | null, options: UseMeetingOptions = {}): MeetingView {
+  const [client, setClient] = useState<MeetingClient | null>(null);
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+  const persistFor = options.persistOutboxFor;
+
+  useEffect(() => {
+    if (!handshakeFactory) return;
+    const created = new MeetingClient({
+      handshake: handshakeFactory,
+      connect: openSocket,
+      outboxStore: persistFor ? { store: browserStore(), key: outboxKey(persistFor) } : undefined,
+      onRefused: (refusal) => optionsRef.current.onRefused?.(refusal),
+      online: navigator.onLine,
+    });
+    const onOnline = () => created.setOnline(true);
+    const onOffline = () => created.setOnline(false);
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+    created.start();
+    setClient(created);
+    return () => {
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+      created.stop();
+      setClient((current) => (current === created ? null : current));
+    };
+  }, [handshakeFactory, persistFor]);
+
+  const snapshot = useSyncExternalStore(client?.subscribe ?? subscribeNothing, client?.getSnapshot ?? idleSnapshot);
+  const sendCommand = useCallback(
+    (command: Command): Promise<CommandOutcome> =>
+      client
+        ? client.sendCommand(command)
+        : Promise.resolve({ ok: false, code: 'not_connected', message: 'Not connected yet. Try again in a moment.' }),
+    [client],
+  );
+  return { ...snapshot, sendCommand };
+}

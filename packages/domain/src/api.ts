@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { LIMITS } from './limits.js';
+
+/** Request bodies of the HTTP API, parsed at the edge by the server and used by the web forms. */
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(LIMITS.email.max)
+  .pipe(z.email({ message: 'Enter an e-mail address, like name@school.example.' }));
+
+export const setupRequestSchema = z
+  .object({
+    name: z.string().trim().min(LIMITS.accountName.min, 'Enter your name.').max(LIMITS.accountName.max),
+    email,
+    password: z
+      .string()
+      .min(LIMITS.password.min, `Use at least ${LIMITS.password.min} characters.`)
+      .max(LIMITS.password.max),
+  })
+  .strict();
+
+export const signInRequestSchema = z
+  .object({ email, password: z.string().min(1, 'Enter your password.').max(LIMITS.password.max) })
+  .strict();
+
+export const createSessionRequestSchema = z
+  .object({
+    locality: z.string().trim().min(LIMITS.locality.min, 'Enter the locality.').max(LIMITS.locality.max),
+    date: z.iso.date({ message: 'Enter the date of the session.' }),
+  })
+  .strict();
+
+export const addCaseRequestSchema = z.object({ reference: z.string().max(200) }).strict();
+
+export const joinRequestSchema = z.object({ code: z.string().max(32), name: z.string().max(200) }).strict();
+
+export type SetupRequest = z.infer<typeof setupRequestSchema>;
+export type SignInRequest = z.infer<typeof signInRequestSchema>;
+export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
+
+export interface UserView {
+  id: string;
+  name: string;
+  email: string;
+  role: 'admin' | 'ep' | 'senco';
+}
+
+export type SessionStatus = 'draft' | 'live' | 'ended';
+
+export interface SessionCaseView {
+  id: string;
+  reference: string;
+  kind: 'child' | 'topic';
+  position: number;
+}
+
+export interface SessionView {
+  id: string;
+  locality: string;
+  date: string;
+  status: SessionStatus;
+  facilitatorId: string;
+  facilitatorName: string;
+  cases: SessionCaseView[];
+  /** Set while the session is live. */
+  joinCode: string | null;
+  joinUrl: string | null;
+  createdAt: number;
+}
+
+export interface JoinResponse {
+  token: string;
+  sessionId: string;
+  name: string;
+}
+
+/** Every HTTP error body: a stable code, a sentence for people, and field messages where a form was wrong. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string> };
+}

@@ -1,0 +1,34 @@
+/** Stable error codes carried in acknowledgements and connection errors. */
+export const ERROR_CODES = {
+  unknown_command: 'That command is not known.',
+  invalid_payload: 'The request is not in the expected shape.',
+  forbidden: 'You may not do that.',
+  unauthenticated: 'Sign in or join the session first.',
+  session_not_live: 'This session is not live.',
+  no_such_case: 'That case is not on the agenda.',
+  no_such_card: 'That card is not on the board.',
+  stage_takes_no_such_card: 'This stage does not take that kind of card.',
+  at_first_stage: 'This is the first stage.',
+  at_last_stage: 'This is the last stage. Use Next case or End session.',
+  no_next_case: 'This is the last case on the agenda.',
+  timer_running: 'The timer is already running.',
+  timer_not_running: 'The timer is not running.',
+  timer_too_long: 'The timer cannot be extended further.',
+  too_many_cards: 'This session holds as many cards as it can.',
+  rate_limited: 'Too many attempts. Wait a minute and try again.',
+  protocol_mismatch: 'This page is out of date. Reload it.',
+  internal: 'Something went wrong on the server. Try again.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface Refusal {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+}
+
+/** Builds a refusal with the standard message for its code, or a more specific one. */
+export function refuse(code: ErrorCode, message?: string): Refusal {
+  return { ok: false, code, message: message ?? ERROR_CODES[code] };
+}

@@ -1,0 +1,37 @@
+import type { CardKind, StageDefinition } from './stages.js';
+
+/** The countdown every screen shows: an end time set by the server, or the time left while stopped. */
+export type TimerState = { status: 'stopped'; remainingMs: number } | { status: 'running'; endsAt: number };
+
+export interface AgendaCase {
+  id: string;
+  reference: string;
+  kind: 'child' | 'topic';
+}
+
+export interface Card {
+  id: string;
+  caseId: string;
+  stageId: string;
+  kind: CardKind;
+  text: string;
+  author: string;
+  createdAt: number;
+  hidden: boolean;
+  helpful: boolean;
+}
+
+type EventBody =
+  | { type: 'session.started'; cases: AgendaCase[]; stages: StageDefinition[]; timer: TimerState }
+  | { type: 'stage.changed'; caseIndex: number; stageIndex: number; timer: TimerState }
+  | { type: 'timer.changed'; timer: TimerState }
+  | { type: 'session.ended' }
+  | { type: 'card.added'; card: Omit<Card, 'hidden' | 'helpful'> }
+  | { type: 'card.hidden'; cardId: string; hidden: boolean }
+  | { type: 'card.spotlighted'; cardId: string | null }
+  | { type: 'card.helpful'; cardId: string; helpful: boolean };
+
+/** An event as stored and broadcast: its per-session sequence number, when, and what. */
+export type MeetingEvent = EventBody & { seq: number; at: number };
+export type MeetingEventBody = EventBody;
+export type MeetingEventType = EventBody['type'];

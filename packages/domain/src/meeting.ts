@@ -1,0 +1,206 @@
+import type { Command } from './commands.js';
+import { type Refusal, refuse } from './errors.js';
+import type { AgendaCase, Card, MeetingEvent, MeetingEventBody, TimerState } from './events.js';
+import { LIMITS } from './limits.js';
+import { type StageDefinition, stageTakes, suggestedMs } from './stages.js';
+
+/** The live state of one consultation session, folded from its events. */
+export interface MeetingState {
+  status: 'waiting' | 'live' | 'ended';
+  /** The sequence number of the last event folded in. */
+  seq: number;
+  stages: StageDefinition[];
+  cases: AgendaCase[];
+  caseIndex: number;
+  stageIndex: number;
+  timer: TimerState;
+  cards: Card[];
+  spotlightCardId: string | null;
+}
+
+export const initialMeetingState: MeetingState = {
+  status: 'waiting',
+  seq: 0,
+  stages: [],
+  cases: [],
+  caseIndex: 0,
+  stageIndex: 0,
+  timer: { status: 'stopped', remainingMs: 0 },
+  cards: [],
+  spotlightCardId: null,
+};
+
+function updateCard(state: MeetingState, cardId: string, change: Partial<Card>): Card[] {
+  return state.cards.map((card) => (card.id === cardId ? { ...card, ...change } : card));
+}
+
+/** Folds one event into the state. Pure: the server and every browser use this same function. */
+export function applyEvent(state: MeetingState, event: MeetingEvent): MeetingState {
+  const next = { ...state, seq: event.seq };
+  switch (event.type) {
+    case 'session.started':
+      return {
+        ...next,
+        status: 'live',
+        stages: event.stages,
+        cases: event.cases,
+        caseIndex: 0,
+        stageIndex: 0,
+        timer: event.timer,
+      };
+    case 'stage.changed':
+      return {
+        ...next,
+        caseIndex: event.caseIndex,
+        stageIndex: event.stageIndex,
+        timer: event.timer,
+        spotlightCardId: null,
+      };
+    case 'timer.changed':
+      return { ...next, timer: event.timer };
+    case 'session.ended':
+      return { ...next, status: 'ended', timer: stoppedAt(state.timer, event.at), spotlightCardId: null };
+    case 'card.added':
+      return { ...next, cards: [...state.cards, { ...event.card, hidden: false, helpful: false }] };
+    case 'card.hidden':
+      return {
+        ...next,
+        cards: updateCard(state, event.cardId, { hidden: event.hidden }),
+        spotlightCardId: event.hidden && state.spotlightCardId === event.cardId ? null : state.spotlightCardId,
+      };
+    case 'card.spotlighted':
+      return { ...next, spotlightCardId: event.cardId };
+    case 'card.helpful':
+      return { ...next, cards: updateCard(state, event.cardId, { helpful: event.helpful }) };
+  }
+}
+
+/** Folds a list of events, skipping any already folded (a replay after a reconnect may overlap). */
+export function foldEvents(state: MeetingState, events: readonly MeetingEvent[]): MeetingState {
+  let result = state;
+  for (const event of events) {
+    if (event.seq > result.seq) result = applyEvent(result, event);
+  }
+  return result;
+}
+
+export function currentCase(state: MeetingState): AgendaCase | undefined {
+  return state.cases[state.caseIndex];
+}
+
+export function currentStage(state: MeetingState): StageDefinition | undefined {
+  return state.stages[state.stageIndex];
+}
+
+/** The cards of one stage of the current case, in the order they were added. */
+export function cardsOfStage(state: MeetingState, stageId: string, options: { includeHidden?: boolean } = {}): Card[] {
+  const caseId = currentCase(state)?.id;
+  return state.cards.filter(
+    (card) => card.caseId === caseId && card.stageId === stageId && (options.includeHidden || !card.hidden),
+  );
+}
+
+/** The cards of the current case that can be marked helpful (all visible cards of the case). */
+export function cardsOfCurrentCase(state: MeetingState, options: { includeHidden?: boolean } = {}): Card[] {
+  const caseId = currentCase(state)?.id;
+  return state.cards.filter((card) => card.caseId === caseId && (options.includeHidden || !card.hidden));
+}
+
+/** Milliseconds left on the timer at a moment (negative once it has run over). */
+export function timerRemainingMs(timer: TimerState, now: number): number {
+  return timer.status === 'running' ? timer.endsAt - now : timer.remainingMs;
+}
+
+function stoppedAt(timer: TimerState, now: number): TimerState {
+  return { status: 'stopped', remainingMs: timerRemainingMs(timer, now) };
+}
+
+function stageTimer(stage: StageDefinition | undefined): TimerState {
+  return { status: 'stopped', remainingMs: stage ? suggestedMs(stage) : 0 };
+}
+
+/** Builds the first event of a session from its agenda. */
+export function sessionStartedEvent(
+  cases: AgendaCase[],
+  stages: readonly StageDefinition[],
+): Extract<MeetingEventBody, { type: 'session.started' }> {
+  return { type: 'session.started', cases, stages: [...stages], timer: stageTimer(stages[0]) };
+}
+
+export interface DecideContext {
+  now: number;
+  /** The display name of whoever sent the command. */
+  author: string;
+}
+
+export type Decision = { ok: true; event: MeetingEventBody } | Refusal;
+
+function moveTo(state: MeetingState, caseIndex: number, stageIndex: number): Decision {
+  return {
+    ok: true,
+    event: { type: 'stage.changed', caseIndex, stageIndex, timer: stageTimer(state.stages[stageIndex]) },
+  };
+}
+
+function findCard(state: MeetingState, cardId: string): Card | undefined {
+  return state.cards.find((card) => card.id === cardId);
+}
+
+/**
+ * Resolves an authorised, validated command against the current state into the event it causes,
+ * or a refusal with a stable code. Pure: the server decides with it, and tests drive it directly.
+ */
+export function decide(state: MeetingState, command: Command, context: DecideContext): Decision {
+  if (state.status !== 'live') return refuse('session_not_live');
+  const { now } = context;
+  switch (command.type) {
+    case 'stage.next':
+      if (state.stageIndex >= state.stages.length - 1) return refuse('at_last_stage');
+      return moveTo(state, state.caseIndex, state.stageIndex + 1);
+    case 'stage.previous':
+      if (state.stageIndex <= 0) return refuse('at_first_stage');
+      return moveTo(state, state.caseIndex, state.stageIndex - 1);
+    case 'case.next':
+      if (state.caseIndex >= state.cases.length - 1) return refuse('no_next_case');
+      return moveTo(state, state.caseIndex + 1, 0);
+    case 'timer.start':
+      if (state.timer.status === 'running') return refuse('timer_running');
+      return { ok: true, event: { type: 'timer.changed', timer: { status: 'running', endsAt: now + state.timer.remainingMs } } };
+    case 'timer.pause':
+      if (state.timer.status !== 'running') return refuse('timer_not_running');
+      return { ok: true, event: { type: 'timer.changed', timer: stoppedAt(state.timer, now) } };
+    case 'timer.extend': {
+      const remaining = Math.max(0, timerRemainingMs(state.timer, now)) + LIMITS.timerExtensionMs;
+      if (remaining > LIMITS.timerMaxMs) return refuse('timer_too_long');
+      const timer: TimerState =
+        state.timer.status === 'running'
+          ? { status: 'running', endsAt: now + remaining }
+          : { status: 'stopped', remainingMs: remaining };
+      return { ok: true, event: { type: 'timer.changed', timer } };
+    }
+    case 'session.end':
+      return { ok: true, event: { type: 'session.ended' } };
+    case 'card.add': {
+      if (!state.cases.some((agendaCase) => agendaCase.id === command.caseId)) return refuse('no_such_case');
+      const stage = state.stages.find((candidate) => candidate.id === command.stageId);
+      if (!stage || !stageTakes(stage, command.kind)) return refuse('stage_takes_no_such_card');
+      if (state.cards.length >= LIMITS.cardsPerSession) return refuse('too_many_cards');
+      const { id, caseId, stageId, kind, text } = command;
+      return {
+        ok: true,
+        event: { type: 'card.added', card: { id, caseId, stageId, kind, text, author: context.author, createdAt: now } },
+      };
+    }
+    case 'card.hide':
+      if (!findCard(state, command.cardId)) return refuse('no_such_card');
+      return { ok: true, event: { type: 'card.hidden', cardId: command.cardId, hidden: command.hidden } };
+    case 'card.spotlight': {
+      const card = command.cardId === null ? null : findCard(state, command.cardId);
+      if (card === undefined || card?.hidden) return refuse('no_such_card');
+      return { ok: true, event: { type: 'card.spotlighted', cardId: command.cardId } };
+    }
+    case 'card.helpful':
+      if (!findCard(state, command.cardId)) return refuse('no_such_card');
+      return { ok: true, event: { type: 'card.helpful', cardId: command.cardId, helpful: command.helpful } };
+  }
+}

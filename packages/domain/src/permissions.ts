@@ -1,0 +1,47 @@
+import type { CommandType } from './commands.js';
+
+/** How a connection takes part in a live session. */
+export const MEETING_ROLES = ['facilitator', 'participant', 'projector'] as const;
+export type MeetingRole = (typeof MEETING_ROLES)[number];
+
+/** Who may send which meeting command: the one table the socket gateway consults. */
+export const MEETING_PERMISSIONS: Record<MeetingRole, ReadonlySet<CommandType>> = {
+  facilitator: new Set<CommandType>([
+    'stage.next',
+    'stage.previous',
+    'timer.start',
+    'timer.pause',
+    'timer.extend',
+    'case.next',
+    'session.end',
+    'card.add',
+    'card.hide',
+    'card.spotlight',
+    'card.helpful',
+  ]),
+  participant: new Set<CommandType>(['card.add']),
+  projector: new Set<CommandType>(),
+};
+
+export function mayCommand(role: MeetingRole, command: CommandType): boolean {
+  return MEETING_PERMISSIONS[role].has(command);
+}
+
+/** Account roles. The first account is an EPS admin, who may also facilitate. */
+export const ACCOUNT_ROLES = ['admin', 'ep', 'senco'] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+
+export interface Actor {
+  userId: string;
+  role: AccountRole;
+}
+
+/** Whether an account may run (facilitate, project, edit the agenda of) a session. */
+export function mayFacilitate(actor: Actor, session: { facilitatorId: string }): boolean {
+  return actor.role === 'admin' || (actor.role === 'ep' && actor.userId === session.facilitatorId);
+}
+
+/** Whether an account may create consultation sessions. */
+export function mayCreateSession(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'ep';
+}
