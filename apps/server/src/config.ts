@@ -21,7 +21,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** Reads the configuration from the environment (PORT, HOST, DATA_DIR, PUBLIC_URL, WEB_DIST). */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const port = overrides.port ?? Number.parseInt(env.PORT ?? '3000', 10);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   const host = overrides.host ?? env.HOST ?? '0.0.0.0';
   const dataDir = path.resolve(overrides.dataDir ?? env.DATA_DIR ?? path.join(process.cwd(), 'data'));
   const publicUrl = (overrides.publicUrl ?? env.PUBLIC_URL ?? '').replace(/\/+$/, '') || null;
@@ -30,5 +31,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
   }
   const defaultDist = path.resolve(here, '../../web/dist');
   const webDist = overrides.webDist !== undefined ? overrides.webDist : (env.WEB_DIST ?? defaultDist);
-  return { port, host, dataDir, publicUrl, webDist, secureCookies: publicUrl?.startsWith('https:') ?? false, ...overrides };
+  return {
+    port,
+    host,
+    dataDir,
+    publicUrl,
+    webDist,
+    secureCookies: publicUrl?.startsWith('https:') ?? false,
+    ...overrides,
+  };
 }

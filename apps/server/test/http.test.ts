@@ -55,7 +55,10 @@ describe('first start and signing in', () => {
     const wrong = await guesser.post('/api/auth/sign-in', { email: ADMIN.email, password: 'not the password' });
     expect(wrong.status).toBe(401);
     expect(wrong.json.error.code).toBe('bad_credentials');
-    const unknown = await guesser.post('/api/auth/sign-in', { email: 'nobody@eps.example', password: 'whatever it is' });
+    const unknown = await guesser.post('/api/auth/sign-in', {
+      email: 'nobody@eps.example',
+      password: 'whatever it is',
+    });
     expect(unknown.json.error.message).toBe(wrong.json.error.message);
     let last = 0;
     for (let i = 0; i < 10; i++) {
@@ -63,7 +66,9 @@ describe('first start and signing in', () => {
     }
     expect(last).toBe(429);
     // Even the right password is refused while the address is limited.
-    expect((await guesser.post('/api/auth/sign-in', { email: ADMIN.email, password: ADMIN.password })).status).toBe(429);
+    expect((await guesser.post('/api/auth/sign-in', { email: ADMIN.email, password: ADMIN.password })).status).toBe(
+      429,
+    );
   });
 
   it('signs out, after which the cookie no longer works', async () => {
@@ -182,7 +187,8 @@ describe('joining from a phone', () => {
     const session = await buildSession(ep);
     const phone = new Browser(server.url);
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await phone.post('/api/join', { code: 'QQQQQQ', name: 'Guess' })).status);
+    for (let i = 0; i < 12; i++)
+      statuses.push((await phone.post('/api/join', { code: 'QQQQQQ', name: 'Guess' })).status);
     expect(statuses.slice(0, 9).every((status) => status === 404)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
     // While limited, even the right code waits.
@@ -192,7 +198,11 @@ describe('joining from a phone', () => {
 
 describe('the edge', () => {
   it('refuses cross-site and non-JSON state changes', async () => {
-    const crossSite = await ep.post('/api/sessions', { locality: 'North', date: '2026-11-23' }, { origin: 'https://evil.example' });
+    const crossSite = await ep.post(
+      '/api/sessions',
+      { locality: 'North', date: '2026-11-23' },
+      { origin: 'https://evil.example' },
+    );
     expect(crossSite.status).toBe(403);
     expect(crossSite.json.error.code).toBe('cross_site');
     const form = await ep.request('POST', '/api/sessions', 'locality=North', {

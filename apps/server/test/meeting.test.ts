@@ -1,7 +1,7 @@
-import { LIMITS, type SessionView, cardsOfStage, currentStage } from '@consultboard/domain';
+import { cardsOfStage, currentStage, LIMITS, type SessionView } from '@consultboard/domain';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, buildSession, joinAsPhone, setUpAdmin } from './helpers/http.js';
-import { MeetingClient, commandId, connect } from './helpers/sockets.js';
+import { commandId, connect, MeetingClient } from './helpers/sockets.js';
 import { startTestServer } from './helpers/testServer.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -25,8 +25,12 @@ async function room(overrides: Parameters<typeof buildSession>[1] = {}) {
   const cookie = ep.cookie as string;
   const facilitator = await connect(server.url, { sessionId: session.id, role: 'facilitator' }, { cookie });
   const projector = await connect(server.url, { sessionId: session.id, role: 'projector' }, { cookie });
-  const phoneA = await connect(server.url, { token: await joinAsPhone(server.url, session.joinCode as string, 'SENCO A') });
-  const phoneB = await connect(server.url, { token: await joinAsPhone(server.url, session.joinCode as string, 'SENCO B') });
+  const phoneA = await connect(server.url, {
+    token: await joinAsPhone(server.url, session.joinCode as string, 'SENCO A'),
+  });
+  const phoneB = await connect(server.url, {
+    token: await joinAsPhone(server.url, session.joinCode as string, 'SENCO B'),
+  });
   open.push(facilitator, projector, phoneA, phoneB);
   return { session, facilitator, projector, phoneA, phoneB };
 }
@@ -161,13 +165,22 @@ describe('refusals change nothing', () => {
     await goToStage(facilitator, 'clarifying-questions');
     const caseId = facilitator.state.cases[0]?.id as string;
     const seq = facilitator.state.seq;
-    const card = { type: 'card.add' as const, caseId, stageId: 'clarifying-questions', kind: 'question' as const, text: 'What helps?' };
+    const card = {
+      type: 'card.add' as const,
+      caseId,
+      stageId: 'clarifying-questions',
+      kind: 'question' as const,
+      text: 'What helps?',
+    };
 
     expect(await phoneA.send({ type: 'stage.next' })).toMatchObject({ ok: false, code: 'forbidden' });
     expect(await phoneA.send({ type: 'session.end' })).toMatchObject({ ok: false, code: 'forbidden' });
     expect(await projector.send(card)).toMatchObject({ ok: false, code: 'forbidden' });
     expect(await projector.send({ type: 'stage.next' })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await phoneA.sendRaw({ id: commandId(), type: 'stage.jump' })).toMatchObject({ ok: false, code: 'unknown_command' });
+    expect(await phoneA.sendRaw({ id: commandId(), type: 'stage.jump' })).toMatchObject({
+      ok: false,
+      code: 'unknown_command',
+    });
     expect(await phoneA.sendRaw('stage.next')).toMatchObject({ ok: false, code: 'invalid_payload' });
     expect(await phoneA.sendRaw(null)).toMatchObject({ ok: false, code: 'invalid_payload' });
     expect(await phoneA.sendRaw({ ...card, id: 'x' })).toMatchObject({ ok: false, code: 'invalid_payload' });
@@ -178,9 +191,14 @@ describe('refusals change nothing', () => {
       ok: false,
       code: 'invalid_payload',
     });
-    expect(await phoneA.send({ ...card, kind: 'strategy' })).toMatchObject({ ok: false, code: 'stage_takes_no_such_card' });
+    expect(await phoneA.send({ ...card, kind: 'strategy' })).toMatchObject({
+      ok: false,
+      code: 'stage_takes_no_such_card',
+    });
     expect(await phoneA.send({ ...card, caseId: 'another-case' })).toMatchObject({ ok: false, code: 'no_such_case' });
-    expect(await facilitator.send({ type: 'card.hide', cardId: 'nope', hidden: true })).toMatchObject({ code: 'no_such_card' });
+    expect(await facilitator.send({ type: 'card.hide', cardId: 'nope', hidden: true })).toMatchObject({
+      code: 'no_such_card',
+    });
 
     const accepted = await phoneA.send({ ...card, text: 'x'.repeat(LIMITS.cardText.max) });
     expect(accepted.ok).toBe(true);
@@ -209,7 +227,14 @@ describe('retries and reconnects', () => {
     const { facilitator, phoneA, phoneB } = await room();
     await goToStage(facilitator, 'strategies-and-resources');
     const caseId = facilitator.state.cases[0]?.id as string;
-    const command = { id: commandId(), type: 'card.add' as const, caseId, stageId: 'strategies-and-resources', kind: 'resource' as const, text: 'Local autism outreach team' };
+    const command = {
+      id: commandId(),
+      type: 'card.add' as const,
+      caseId,
+      stageId: 'strategies-and-resources',
+      kind: 'resource' as const,
+      text: 'Local autism outreach team',
+    };
     const first = await phoneA.send(command);
     const retry = await phoneA.send(command);
     expect(first).toMatchObject({ ok: true, duplicate: false });
@@ -247,7 +272,9 @@ describe('retries and reconnects', () => {
 describe('who may connect', () => {
   it('refuses a socket without credentials, with a bad token, or from another account', async () => {
     const session = await buildSession(ep);
-    await expect(connect(server.url, { token: 'not-a-token' })).rejects.toMatchObject({ data: { code: 'unauthenticated' } });
+    await expect(connect(server.url, { token: 'not-a-token' })).rejects.toMatchObject({
+      data: { code: 'unauthenticated' },
+    });
     await expect(connect(server.url, { sessionId: session.id, role: 'facilitator' })).rejects.toMatchObject({
       data: { code: 'unauthenticated' },
     });

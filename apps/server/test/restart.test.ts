@@ -20,7 +20,11 @@ describe('a server killed with SIGKILL', () => {
 
     const ep = await setUpAdmin(url);
     const session = await buildSession(ep);
-    const facilitator = await connect(url, { sessionId: session.id, role: 'facilitator' }, { cookie: ep.cookie, reconnection: true });
+    const facilitator = await connect(
+      url,
+      { sessionId: session.id, role: 'facilitator' },
+      { cookie: ep.cookie, reconnection: true },
+    );
     const token = await joinAsPhone(url, session.joinCode as string, 'SENCO A');
     const phone = await connect(url, { token }, { reconnection: true });
     for (let i = 0; i < 4; i++) await facilitator.send({ type: 'stage.next' });

@@ -138,7 +138,9 @@ describe('createSessionRequestSchema', () => {
   });
 
   it('refuses a date that is not a string', () => {
-    expect(createSessionRequestSchema.safeParse({ locality: 'North', date: Date.UTC(2025, 2, 14) }).success).toBe(false);
+    expect(createSessionRequestSchema.safeParse({ locality: 'North', date: Date.UTC(2025, 2, 14) }).success).toBe(
+      false,
+    );
   });
 
   it('asks for the locality when it is blank, and refuses one over 80 characters', () => {
@@ -150,7 +152,8 @@ describe('createSessionRequestSchema', () => {
 
   it('refuses extra keys', () => {
     expect(
-      createSessionRequestSchema.safeParse({ locality: 'North', date: '2025-03-14', facilitatorId: 'user-ep-b' }).success,
+      createSessionRequestSchema.safeParse({ locality: 'North', date: '2025-03-14', facilitatorId: 'user-ep-b' })
+        .success,
     ).toBe(false);
   });
 });

@@ -3,7 +3,8 @@ import { CHILD_REFERENCE, describeChildReference, parseCaseReference } from './c
 
 const CHILD_MESSAGE =
   'A child reference is first initial, year group (N, R, 1–13 or P for post-16) and gender (M, F or X), for example J5M.';
-const NAME_MESSAGE = 'That looks like a name. Use the anonymised reference (for example J5M) or describe the group or issue.';
+const NAME_MESSAGE =
+  'That looks like a name. Use the anonymised reference (for example J5M) or describe the group or issue.';
 const TOPIC_CONTENT_MESSAGE = 'A topic must not hold numbers, e-mail addresses or anything that identifies a child.';
 const TOPIC_LENGTH_MESSAGE = 'A topic is 3 to 80 characters, for example "Year 3 transition".';
 
@@ -65,6 +66,18 @@ describe('parseCaseReference: topics', () => {
     expect(parseCaseReference(topic)).toEqual({ ok: true, kind: 'topic', value: topic });
   });
 
+  it.each([['EAL'], ['SEMH'], ['ADHD'], ['ASD']])('accepts the short capitals %j as a topic', (topic) => {
+    expect(parseCaseReference(topic)).toEqual({ ok: true, kind: 'topic', value: topic });
+  });
+
+  it.each([['Ben'], ['Amy'], ['jo']])('refuses the short word %j because it reads like a first name', (input) => {
+    expect(parseCaseReference(input).ok).toBe(false);
+  });
+
+  it('reads a reference typed with a space as the reference', () => {
+    expect(parseCaseReference('J5 M')).toEqual({ ok: true, kind: 'child', value: 'J5M' });
+  });
+
   it('tidies spaces in a topic', () => {
     expect(parseCaseReference('  Year 3 \t  transition\n')).toEqual({
       ok: true,
@@ -73,17 +86,19 @@ describe('parseCaseReference: topics', () => {
     });
   });
 
-  it.each([['Jack Smith'], ['Alex Example'], ['  Jack   Smith ']])('refuses %j because it looks like a name', (input) => {
-    expect(parseCaseReference(input)).toEqual({ ok: false, message: NAME_MESSAGE });
-  });
+  it.each([['Jack Smith'], ['Alex Example'], ['  Jack   Smith ']])(
+    'refuses %j because it looks like a name',
+    (input) => {
+      expect(parseCaseReference(input)).toEqual({ ok: false, message: NAME_MESSAGE });
+    },
+  );
 
-  it.each([
-    ['Pupil 123456 reading'],
-    ['Class of 2025'],
-    ['Room 101 group'],
-  ])('refuses %j because it holds a number of 3 or more digits', (input) => {
-    expect(parseCaseReference(input)).toEqual({ ok: false, message: TOPIC_CONTENT_MESSAGE });
-  });
+  it.each([['Pupil 123456 reading'], ['Class of 2025'], ['Room 101 group']])(
+    'refuses %j because it holds a number of 3 or more digits',
+    (input) => {
+      expect(parseCaseReference(input)).toEqual({ ok: false, message: TOPIC_CONTENT_MESSAGE });
+    },
+  );
 
   it.each([['ask senco.a@school.example about it'], ['parent@home.example']])(
     'refuses %j because it holds an e-mail address',
@@ -117,7 +132,10 @@ describe('describeChildReference', () => {
     expect(describeChildReference(reference)).toBe(words);
   });
 
-  it.each([['Year 3 transition'], ['J14M'], ['j5m']])('returns %j unchanged as it is not a child reference', (input) => {
-    expect(describeChildReference(input)).toBe(input);
-  });
+  it.each([['Year 3 transition'], ['J14M'], ['j5m']])(
+    'returns %j unchanged as it is not a child reference',
+    (input) => {
+      expect(describeChildReference(input)).toBe(input);
+    },
+  );
 });

@@ -1,12 +1,12 @@
+import { LIMITS } from './limits.js';
+
 /**
  * A child is known only by first initial, year group and gender: J5M is J, Year 5, male.
  * Year groups: N (nursery), R (reception), 1 to 13, P (post-16, up to 25). Gender: M, F or X.
  */
 export const CHILD_REFERENCE = /^[A-Z](N|R|1[0-3]|[1-9]|P)[MFX]$/;
 
-export type CaseReferenceResult =
-  | { ok: true; kind: 'child' | 'topic'; value: string }
-  | { ok: false; message: string };
+export type CaseReferenceResult = { ok: true; kind: 'child' | 'topic'; value: string } | { ok: false; message: string };
 
 const YEAR_NAMES: Record<string, string> = { N: 'Nursery', R: 'Reception', P: 'Post-16' };
 
@@ -22,7 +22,20 @@ export function describeChildReference(reference: string): string {
 }
 
 const DIGITS = /\d{3,}/;
+const CHILD_REFERENCE_HELP =
+  'A child reference is first initial, year group (N, R, 1–13 or P for post-16) and gender (M, F or X), for example J5M.';
+const LOOKS_LIKE_A_NAME =
+  'That looks like a name. Use the anonymised reference (for example J5M) or describe the group or issue.';
 const EMAIL = /\S+@\S+\.\S+/;
+
+/**
+ * A short token with a digit, of two characters, or of three ending in a gender letter is an attempted child
+ * reference (J5M, J5 M, or slips such as 5JM and JJM), never a topic. Short capitals such as EAL or SEMH are topics.
+ */
+function looksLikeChildReference(compact: string): boolean {
+  if (!/^[A-Za-z0-9]{2,4}$/.test(compact)) return false;
+  return /\d/.test(compact) || compact.length === 2 || (compact.length === 3 && /[MFX]$/i.test(compact));
+}
 
 /**
  * Checks what an EP types as a case: a child's anonymised reference (J5M), or a short
@@ -33,29 +46,32 @@ export function parseCaseReference(input: string): CaseReferenceResult {
   if (value.length === 0) {
     return { ok: false, message: 'Enter a case reference such as J5M, or a short topic such as "Year 3 transition".' };
   }
-  const upper = value.toUpperCase();
-  // Any short letters-and-digits token is an attempted child reference (J5M, or a slip such as 5JM), never a topic.
-  if (/^[A-Za-z0-9]{2,4}$/.test(value)) {
+  const compact = value.replace(/ /g, '');
+  const upper = compact.toUpperCase();
+  if (looksLikeChildReference(compact)) {
     if (CHILD_REFERENCE.test(upper)) return { ok: true, kind: 'child', value: upper };
+    return { ok: false, message: CHILD_REFERENCE_HELP };
+  }
+  // Short words that are not capitals ("Ben") read like a first name.
+  if (/^[A-Za-z]{2,4}$/.test(value) && value !== value.toUpperCase()) {
+    return { ok: false, message: LOOKS_LIKE_A_NAME };
+  }
+  if (value.length < LIMITS.topic.min || value.length > LIMITS.topic.max) {
     return {
       ok: false,
-      message:
-        'A child reference is first initial, year group (N, R, 1–13 or P for post-16) and gender (M, F or X), for example J5M.',
+      message: `A topic is ${LIMITS.topic.min} to ${LIMITS.topic.max} characters, for example "Year 3 transition".`,
     };
   }
-  if (value.length < 3 || value.length > 80) {
-    return { ok: false, message: 'A topic is 3 to 80 characters, for example "Year 3 transition".' };
-  }
   if (DIGITS.test(value) || EMAIL.test(value)) {
-    return { ok: false, message: 'A topic must not hold numbers, e-mail addresses or anything that identifies a child.' };
+    return {
+      ok: false,
+      message: 'A topic must not hold numbers, e-mail addresses or anything that identifies a child.',
+    };
   }
   // Two capitalised words in a row read like a person's name ("Jack Smith"); topics rarely do.
   const words = value.split(' ');
   if (words.length === 2 && words.every((word) => /^[A-Z][a-z]+$/.test(word))) {
-    return {
-      ok: false,
-      message: 'That looks like a name. Use the anonymised reference (for example J5M) or describe the group or issue.',
-    };
+    return { ok: false, message: LOOKS_LIKE_A_NAME };
   }
   return { ok: true, kind: 'topic', value };
 }

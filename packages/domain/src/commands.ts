@@ -19,7 +19,10 @@ export const cardTextSchema = z
       .min(LIMITS.cardText.min, 'Write something before adding the card.')
       .max(LIMITS.cardText.max, `A card holds at most ${LIMITS.cardText.max} characters.`)
       // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-      .refine((text) => !/[\u0000-\u0009\u000B-\u001F\u007F]/.test(text), 'The text holds characters that cannot be shown.'),
+      .refine(
+        (text) => !/[\u0000-\u0009\u000B-\u001F\u007F]/.test(text),
+        'The text holds characters that cannot be shown.',
+      ),
   );
 
 const bare = <T extends string>(type: T) => z.object({ id: commandId, type: z.literal(type) }).strict();

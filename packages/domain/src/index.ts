@@ -1,3 +1,4 @@
+export * from './api.js';
 export * from './caseReference.js';
 export * from './commands.js';
 export * from './errors.js';
@@ -8,4 +9,3 @@ export * from './meeting.js';
 export * from './permissions.js';
 export * from './protocol.js';
 export * from './stages.js';
-export * from './api.js';

@@ -98,7 +98,10 @@ describe('moving through the stages', () => {
       expect(state.stageIndex).toBe(index);
       expect(state.caseIndex).toBe(0);
       expect(currentStage(state)?.name).toBe(PRODUCT_STAGES[index]?.name);
-      expect(state.timer).toEqual({ status: 'stopped', remainingMs: (DEFAULT_STAGES[index]?.suggestedMinutes ?? 0) * MINUTE });
+      expect(state.timer).toEqual({
+        status: 'stopped',
+        remainingMs: (DEFAULT_STAGES[index]?.suggestedMinutes ?? 0) * MINUTE,
+      });
     }
     expect(currentStage(state)?.name).toBe('Action plan');
     expectRefused(state, buildCommand('stage.next'), 'at_last_stage');
@@ -118,7 +121,12 @@ describe('moving through the stages', () => {
     const state = buildStartedState();
     expect(decide(state, buildCommand('stage.next'), buildContext())).toEqual({
       ok: true,
-      event: { type: 'stage.changed', caseIndex: 0, stageIndex: 1, timer: { status: 'stopped', remainingMs: 5 * MINUTE } },
+      event: {
+        type: 'stage.changed',
+        caseIndex: 0,
+        stageIndex: 1,
+        timer: { status: 'stopped', remainingMs: 5 * MINUTE },
+      },
     });
   });
 
@@ -473,10 +481,7 @@ describe('foldEvents', () => {
 
   it('skips an event whose seq equals the state’s', () => {
     const state = withCard();
-    const again = buildEvent(
-      { type: 'card.added', card: { ...buildCard({ id: 'card-x' }) } },
-      { seq: state.seq },
-    );
+    const again = buildEvent({ type: 'card.added', card: { ...buildCard({ id: 'card-x' }) } }, { seq: state.seq });
     expect(foldEvents(state, [again]).cards).toHaveLength(1);
     expect(foldEvents(state, [{ ...again, seq: state.seq + 1 }]).cards).toHaveLength(2);
   });

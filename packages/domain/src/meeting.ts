@@ -165,7 +165,10 @@ export function decide(state: MeetingState, command: Command, context: DecideCon
       return moveTo(state, state.caseIndex + 1, 0);
     case 'timer.start':
       if (state.timer.status === 'running') return refuse('timer_running');
-      return { ok: true, event: { type: 'timer.changed', timer: { status: 'running', endsAt: now + state.timer.remainingMs } } };
+      return {
+        ok: true,
+        event: { type: 'timer.changed', timer: { status: 'running', endsAt: now + state.timer.remainingMs } },
+      };
     case 'timer.pause':
       if (state.timer.status !== 'running') return refuse('timer_not_running');
       return { ok: true, event: { type: 'timer.changed', timer: stoppedAt(state.timer, now) } };
@@ -188,7 +191,10 @@ export function decide(state: MeetingState, command: Command, context: DecideCon
       const { id, caseId, stageId, kind, text } = command;
       return {
         ok: true,
-        event: { type: 'card.added', card: { id, caseId, stageId, kind, text, author: context.author, createdAt: now } },
+        event: {
+          type: 'card.added',
+          card: { id, caseId, stageId, kind, text, author: context.author, createdAt: now },
+        },
       };
     }
     case 'card.hide':

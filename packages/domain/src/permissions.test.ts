@@ -23,7 +23,9 @@ describe('mayCommand', () => {
     expect([...MEETING_ROLES]).toEqual(['facilitator', 'participant', 'projector']);
   });
 
-  const pairs = MEETING_ROLES.flatMap((role) => COMMAND_TYPES.map((type) => [role, type, EXPECTED[role](type)] as const));
+  const pairs = MEETING_ROLES.flatMap((role) =>
+    COMMAND_TYPES.map((type) => [role, type, EXPECTED[role](type)] as const),
+  );
 
   it('covers all eleven command types for each role', () => {
     expect(pairs).toHaveLength(3 * 11);
@@ -52,7 +54,7 @@ describe('mayFacilitate', () => {
     expect(mayFacilitate(actor('ep', 'user-ep-a'), session)).toBe(true);
   });
 
-  it("refuses another EP", () => {
+  it('refuses another EP', () => {
     expect(mayFacilitate(actor('ep', 'user-ep-b'), session)).toBe(false);
   });
 

@@ -33,7 +33,9 @@ export interface Welcome {
   locality: string;
 }
 
-export type CommandAck = { ok: true; seq: number; duplicate: boolean } | { ok: false; code: ErrorCode; message: string };
+export type CommandAck =
+  | { ok: true; seq: number; duplicate: boolean }
+  | { ok: false; code: ErrorCode; message: string };
 export type CatchUpAck = { ok: true; events: MeetingEvent[] } | { ok: false; code: ErrorCode; message: string };
 
 /** socket.io event maps, shared by the gateway and the clients. */

@@ -2,7 +2,9 @@ import type { Db } from './database.js';
 
 /** Signed-in browser sessions, stored by the hash of their cookie token. */
 export function authSessionsRepo(db: Db) {
-  const insert = db.prepare('INSERT INTO auth_sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO auth_sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+  );
   const find = db.prepare(
     `SELECT u.* FROM auth_sessions s JOIN users u ON u.id = s.user_id
      WHERE s.token_hash = ? AND s.expires_at > ? AND u.deactivated_at IS NULL`,

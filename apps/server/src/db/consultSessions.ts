@@ -25,9 +25,15 @@ export function consultSessionsRepo(db: Db) {
   const byId = db.prepare(`${SELECT} WHERE s.id = ?`);
   const byLiveCode = db.prepare(`${SELECT} WHERE s.join_code = ? AND s.status = 'live'`);
   const all = db.prepare(`${SELECT} ORDER BY s.date DESC, s.created_at DESC LIMIT 500`);
-  const ofFacilitator = db.prepare(`${SELECT} WHERE s.facilitator_id = ? ORDER BY s.date DESC, s.created_at DESC LIMIT 500`);
-  const cases = db.prepare('SELECT id, reference, kind, position FROM session_cases WHERE session_id = ? ORDER BY position');
-  const caseCount = db.prepare('SELECT COUNT(*) AS n, COALESCE(MAX(position), -1) AS last FROM session_cases WHERE session_id = ?');
+  const ofFacilitator = db.prepare(
+    `${SELECT} WHERE s.facilitator_id = ? ORDER BY s.date DESC, s.created_at DESC LIMIT 500`,
+  );
+  const cases = db.prepare(
+    'SELECT id, reference, kind, position FROM session_cases WHERE session_id = ? ORDER BY position',
+  );
+  const caseCount = db.prepare(
+    'SELECT COUNT(*) AS n, COALESCE(MAX(position), -1) AS last FROM session_cases WHERE session_id = ?',
+  );
   const insertCase = db.prepare(
     'INSERT INTO session_cases (id, session_id, reference, kind, position) VALUES (?, ?, ?, ?, ?)',
   );

@@ -44,7 +44,15 @@ export function createHttpApp(deps: HttpDeps) {
   app.get('/api/health', (c) => c.json({ ok: true }));
 
   const api = new Hono<AppEnv>();
-  api.use('*', bodyLimit({ maxSize: 16 * 1024, onError: () => { throw errors.tooLarge(); } }));
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: 16 * 1024,
+      onError: () => {
+        throw errors.tooLarge();
+      },
+    }),
+  );
   api.use('*', sameSiteOnly(deps));
   api.use('*', loadUser(deps));
   api.route('/', accountRoutes(deps));

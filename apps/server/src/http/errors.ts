@@ -32,7 +32,8 @@ export const errors = {
   badCredentials: () => new AppError(401, 'bad_credentials', 'That e-mail and password do not match an account.'),
   forbidden: () => new AppError(403, 'forbidden', 'You may not do that.'),
   notFound: (what = 'That page') => new AppError(404, 'not_found', `${what} was not found.`),
-  unknownCode: () => new AppError(404, 'unknown_code', 'That join code is not for a live session. Check it with the facilitator.'),
+  unknownCode: () =>
+    new AppError(404, 'unknown_code', 'That join code is not for a live session. Check it with the facilitator.'),
   conflict: (code: string, message: string) => new AppError(409, code, message),
   crossSite: () => new AppError(403, 'cross_site', 'That request came from another site and was refused.'),
   unsupportedMediaType: () => new AppError(415, 'unsupported_media_type', 'Send the request as JSON.'),

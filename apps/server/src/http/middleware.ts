@@ -1,8 +1,8 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { hashToken } from '../auth/tokens.js';
 import { SESSION_COOKIE } from '../auth/cookies.js';
+import { hashToken } from '../auth/tokens.js';
 import type { UserRow } from '../db/users.js';
 import type { AppEnv, HttpDeps } from './context.js';
 import { errors } from './errors.js';

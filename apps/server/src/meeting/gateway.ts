@@ -3,9 +3,9 @@ import {
   type ClientToServer,
   LIMITS,
   type MeetingEvent,
-  SOCKET_PATH,
-  type ServerToClient,
   refuse,
+  type ServerToClient,
+  SOCKET_PATH,
 } from '@consultboard/domain';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
@@ -13,7 +13,7 @@ import { RateLimiter } from '../auth/rateLimiter.js';
 import type { Repos } from '../db/repos.js';
 import { logger } from '../logger.js';
 import { handleCommand } from './commandHandler.js';
-import { HandshakeRefused, type SocketIdentity, identify } from './handshake.js';
+import { HandshakeRefused, identify, type SocketIdentity } from './handshake.js';
 import type { MeetingStore } from './meetingStore.js';
 import { Presence } from './presence.js';
 import { joinUrl } from './sessionViews.js';
@@ -36,7 +36,10 @@ export function originAllowed(request: IncomingMessage, publicUrl: string): bool
  * The meeting gateway: socket.io on the HTTP server. Authenticates each socket at the handshake,
  * replays what it missed, runs its commands, and broadcasts every committed event to the session's room.
  */
-export function attachGateway(httpServer: HttpServer, deps: { repos: Repos; meetings: MeetingStore; publicUrl: string }) {
+export function attachGateway(
+  httpServer: HttpServer,
+  deps: { repos: Repos; meetings: MeetingStore; publicUrl: string },
+) {
   const { repos, meetings, publicUrl } = deps;
   const presence = new Presence();
   const io = new Server<ClientToServer, ServerToClient, Record<string, never>, SocketIdentity>(httpServer, {
@@ -58,7 +61,8 @@ export function attachGateway(httpServer: HttpServer, deps: { repos: Repos; meet
     }
   });
 
-  const broadcastPresence = (sessionId: string) => io.to(roomOf(sessionId)).emit('presence', presence.people(sessionId));
+  const broadcastPresence = (sessionId: string) =>
+    io.to(roomOf(sessionId)).emit('presence', presence.people(sessionId));
 
   io.on('connection', (socket: MeetingSocket) => {
     const who = socket.data;
@@ -74,7 +78,8 @@ export function attachGateway(httpServer: HttpServer, deps: { repos: Repos; meet
       name: who.name,
       serverNow: Date.now(),
       events: meetings.eventsAfter(who.sessionId, who.lastSeq),
-      join: showsJoin && session.join_code ? { code: session.join_code, url: joinUrl(publicUrl, session.join_code) } : null,
+      join:
+        showsJoin && session.join_code ? { code: session.join_code, url: joinUrl(publicUrl, session.join_code) } : null,
       locality: session?.locality ?? '',
     });
     broadcastPresence(who.sessionId);
@@ -113,7 +118,8 @@ export function attachGateway(httpServer: HttpServer, deps: { repos: Repos; meet
     io.to(roomOf(sessionId)).emit('event', event);
     if (event.type === 'session.ended') {
       // Phones see nothing once the session closes: they have the ended event, now they go.
-      for (const socketId of presence.socketsOf(sessionId, 'participant')) io.sockets.sockets.get(socketId)?.disconnect(true);
+      for (const socketId of presence.socketsOf(sessionId, 'participant'))
+        io.sockets.sockets.get(socketId)?.disconnect(true);
     }
   });
 

@@ -1,4 +1,4 @@
-import { type ErrorCode, ERROR_CODES, type MeetingRole, PROTOCOL_VERSION, mayFacilitate } from '@consultboard/domain';
+import { ERROR_CODES, type ErrorCode, type MeetingRole, mayFacilitate, PROTOCOL_VERSION } from '@consultboard/domain';
 import { z } from 'zod';
 import { readCookie, SESSION_COOKIE } from '../auth/cookies.js';
 import { hashToken } from '../auth/tokens.js';
@@ -36,7 +36,9 @@ export function identify(repos: Repos, auth: unknown, cookieHeader: string | und
   const parsed = handshakeSchema.safeParse(auth);
   if (!parsed.success) {
     const protocol = (auth as { protocol?: unknown } | null)?.protocol;
-    throw new HandshakeRefused(typeof protocol === 'number' && protocol !== PROTOCOL_VERSION ? 'protocol_mismatch' : 'unauthenticated');
+    throw new HandshakeRefused(
+      typeof protocol === 'number' && protocol !== PROTOCOL_VERSION ? 'protocol_mismatch' : 'unauthenticated',
+    );
   }
   const hello = parsed.data;
   if (hello.protocol !== PROTOCOL_VERSION) throw new HandshakeRefused('protocol_mismatch');

@@ -1,10 +1,10 @@
 import {
-  type MeetingEvent,
-  type MeetingEventBody,
-  type MeetingState,
   applyEvent,
   foldEvents,
   initialMeetingState,
+  type MeetingEvent,
+  type MeetingEventBody,
+  type MeetingState,
 } from '@consultboard/domain';
 import type { Repos } from '../db/repos.js';
 

@@ -4,16 +4,16 @@ import {
   type Command,
   type CommandAck,
   type ConnectRefusal,
+  foldEvents,
+  initialMeetingState,
   type MeetingEvent,
   type MeetingState,
   type Participant,
   PROTOCOL_VERSION,
   type ServerToClient,
   type Welcome,
-  foldEvents,
-  initialMeetingState,
 } from '@consultboard/domain';
-import { type Socket, io } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
 
 let counter = 0;
 /** A client-made command id, as the browsers make them. */

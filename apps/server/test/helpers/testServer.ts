@@ -11,6 +11,8 @@ export function tempDataDir(): string {
 
 /** A real server on port 0 over a real SQLite file in a fresh folder. */
 export async function startTestServer(dataDir = tempDataDir()): Promise<RunningServer & { dataDir: string }> {
-  const server = await startServer(configFromEnv({}, { port: 0, host: '127.0.0.1', dataDir, webDist: null, publicUrl: null }));
+  const server = await startServer(
+    configFromEnv({}, { port: 0, host: '127.0.0.1', dataDir, webDist: null, publicUrl: null }),
+  );
   return { ...server, dataDir };
 }

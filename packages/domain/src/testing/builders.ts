@@ -4,7 +4,14 @@
  */
 import type { Command, CommandType } from '../commands.js';
 import type { AgendaCase, Card, MeetingEvent, MeetingEventBody } from '../events.js';
-import { applyEvent, type DecideContext, decide, initialMeetingState, type MeetingState, sessionStartedEvent } from '../meeting.js';
+import {
+  applyEvent,
+  type DecideContext,
+  decide,
+  initialMeetingState,
+  type MeetingState,
+  sessionStartedEvent,
+} from '../meeting.js';
 import type { CardKind, StageDefinition } from '../stages.js';
 import { DEFAULT_STAGES } from '../stages.js';
 
@@ -58,10 +65,7 @@ export function buildCase(overrides: Partial<AgendaCase> = {}): AgendaCase {
 
 /** Two cases: a child (J5M) then a topic. */
 export function buildAgenda(): AgendaCase[] {
-  return [
-    buildCase(),
-    buildCase({ id: 'case-2', reference: 'Year 3 transition', kind: 'topic' }),
-  ];
+  return [buildCase(), buildCase({ id: 'case-2', reference: 'Year 3 transition', kind: 'topic' })];
 }
 
 export function buildCard(overrides: Partial<Card> = {}): Card {
@@ -83,7 +87,10 @@ export function buildContext(overrides: Partial<DecideContext> = {}): DecideCont
   return { now: T0, author: 'SENCO A', ...overrides };
 }
 
-export function buildEvent(body: MeetingEventBody, overrides: Partial<Pick<MeetingEvent, 'seq' | 'at'>> = {}): MeetingEvent {
+export function buildEvent(
+  body: MeetingEventBody,
+  overrides: Partial<Pick<MeetingEvent, 'seq' | 'at'>> = {},
+): MeetingEvent {
   return { ...body, seq: 1, at: T0, ...overrides } as MeetingEvent;
 }
 

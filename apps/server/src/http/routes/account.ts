@@ -42,7 +42,8 @@ export function accountRoutes(deps: HttpDeps) {
         created_at: Date.now(),
       };
       // Checked again inside a transaction: two set-ups racing through the hash make one account.
-      if (!repos.users.insertFirst(row)) throw errors.conflict('already_set_up', 'Consultboard is already set up. Sign in.');
+      if (!repos.users.insertFirst(row))
+        throw errors.conflict('already_set_up', 'Consultboard is already set up. Sign in.');
       startSession(c, row.id);
       return c.json({ user: toUserView({ ...row, deactivated_at: null }) }, 201);
     })

@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
-  DEFAULT_STAGES,
-  LIMITS,
   addCaseRequestSchema,
   createSessionRequestSchema,
+  DEFAULT_STAGES,
+  LIMITS,
   makeJoinCode,
   mayCreateSession,
   mayFacilitate,
@@ -35,7 +35,8 @@ export function sessionRoutes(deps: HttpDeps) {
 
   function draft(c: Context<AppEnv>): ConsultSessionRow {
     const row = facilitated(c);
-    if (row.status !== 'draft') throw errors.conflict('not_draft', 'The agenda cannot change once the session has started.');
+    if (row.status !== 'draft')
+      throw errors.conflict('not_draft', 'The agenda cannot change once the session has started.');
     return row;
   }
 
@@ -59,7 +60,13 @@ export function sessionRoutes(deps: HttpDeps) {
       if (!mayCreateSession({ userId: user.id, role: user.role })) throw errors.forbidden();
       const body = parseBody(createSessionRequestSchema, await readJson(c));
       const id = randomUUID();
-      repos.consultSessions.insert({ id, locality: body.locality, date: body.date, facilitator_id: user.id, created_at: Date.now() });
+      repos.consultSessions.insert({
+        id,
+        locality: body.locality,
+        date: body.date,
+        facilitator_id: user.id,
+        created_at: Date.now(),
+      });
       return c.json({ session: view(repos.consultSessions.byId(id) as ConsultSessionRow) }, 201);
     })
     .get('/sessions/:id', (c) => c.json({ session: view(facilitated(c)) }))
@@ -89,9 +96,15 @@ export function sessionRoutes(deps: HttpDeps) {
       const now = Date.now();
       const code = freshJoinCode();
       const agenda = cases.map(({ id, reference, kind }) => ({ id, reference, kind }));
-      meetings.append(row.id, sessionStartedEvent(agenda, DEFAULT_STAGES), { commandId: null, actor: requireUser(c).id, now }, () => {
-        if (!repos.consultSessions.start(row.id, code, now)) throw errors.conflict('not_draft', 'The session has already started.');
-      });
+      meetings.append(
+        row.id,
+        sessionStartedEvent(agenda, DEFAULT_STAGES),
+        { commandId: null, actor: requireUser(c).id, now },
+        () => {
+          if (!repos.consultSessions.start(row.id, code, now))
+            throw errors.conflict('not_draft', 'The session has already started.');
+        },
+      );
       return c.json({ session: view(repos.consultSessions.byId(row.id) as ConsultSessionRow) });
     });
 }
