@@ -2,7 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
 const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: '/usr/bin/chromium',
   args: [
     '--headless',
     '--no-sandbox',

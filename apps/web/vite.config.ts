@@ -8,15 +8,15 @@ export default defineConfig({
   plugins: [react()],
   server: {
     proxy: {
-      '/api': { target: server, changeOrigin: false },
-      '/socket.io': { target: server, ws: true, changeOrigin: false },
-      '/yjs': { target: server, ws: true, changeOrigin: false },
+      '/api': { target: server },
+      '/socket.io': { target: server, ws: true },
+      '/yjs': { target: server, ws: true },
     },
   },
   build: {
     outDir: 'dist',
-    // No inline scripts or styles, so a Content-Security-Policy without 'unsafe-inline' can follow.
+    // Nothing inlined as data: URLs or inline scripts, so a strict Content-Security-Policy can follow.
     assetsInlineLimit: 0,
-    sourcemap: true,
+    sourcemap: 'hidden',
   },
 });

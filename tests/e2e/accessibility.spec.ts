@@ -1,4 +1,13 @@
-import { EP, createLiveSession, expect, expectAccessible, joinFromPhone, newPhone, signIn, test } from './support/fixtures';
+import {
+  createLiveSession,
+  EP,
+  expect,
+  expectAccessible,
+  joinFromPhone,
+  newPhone,
+  signIn,
+  test,
+} from './support/fixtures';
 
 test('the set-up, sign-in, session, board, console, join and phone pages pass axe', async ({ app, browser }) => {
   const context = await browser.newContext();

@@ -37,7 +37,9 @@ test('a phone that goes offline keeps its card and it shows once on every screen
     await expect(page.getByText('Movement break before maths')).toHaveCount(1);
   }
   await expect(phone.getByText('Movement break before maths')).toHaveCount(1);
-  await expect(phone.getByRole('listitem').filter({ hasText: 'Movement break before maths' })).not.toContainText('Pending');
+  await expect(phone.getByRole('listitem').filter({ hasText: 'Movement break before maths' })).not.toContainText(
+    'Pending',
+  );
 
   // A reload after coming back still shows the card once.
   await phone.reload();

@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { buildSession, joinAsPhone, setUpAdmin } from '../test/helpers/http.js';
-import { type MeetingClient, connect } from '../test/helpers/sockets.js';
+import { connect, type MeetingClient } from '../test/helpers/sockets.js';
 import { startTestServer } from '../test/helpers/testServer.js';
 
 const PHONES = Number(process.env.PHONES ?? 30);
@@ -26,7 +26,9 @@ const session = await buildSession(ep);
 const facilitator = await connect(server.url, { sessionId: session.id, role: 'facilitator' }, { cookie: ep.cookie });
 const phones: MeetingClient[] = [];
 for (let i = 0; i < PHONES; i++) {
-  phones.push(await connect(server.url, { token: await joinAsPhone(server.url, session.joinCode as string, `SENCO ${i}`) }));
+  phones.push(
+    await connect(server.url, { token: await joinAsPhone(server.url, session.joinCode as string, `SENCO ${i}`) }),
+  );
 }
 for (let i = 0; i < 4; i++) await facilitator.send({ type: 'stage.next' });
 const caseId = facilitator.state.cases[0]?.id as string;

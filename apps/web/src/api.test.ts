@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, apiDelete, apiGet, apiPost, errorFromResponse } from './api';
 
 function respond(status: number, body?: string) {
-  const fetchMock = vi.fn(async () => new Response(body ?? null, { status }));
+  const fetchMock = vi.fn(async (_path: string, _init?: RequestInit) => new Response(body ?? null, { status }));
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
 }
@@ -34,7 +34,7 @@ describe('request helpers', () => {
     const fetchMock = respond(201, JSON.stringify({ session: { id: 's1' } }));
     const result = await apiPost<{ session: { id: string } }>('/api/sessions', { locality: 'North' });
     expect(result.session.id).toBe('s1');
-    const [path, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    const [path, init] = fetchMock.mock.calls[0] as [string, RequestInit];
     expect(path).toBe('/api/sessions');
     expect(init.method).toBe('POST');
     expect(init.credentials).toBe('same-origin');
@@ -46,8 +46,8 @@ describe('request helpers', () => {
     const fetchMock = respond(200, '{}');
     await apiDelete('/api/sessions/s1/cases/c1');
     await apiGet('/api/sessions');
-    const deleteInit = fetchMock.mock.calls[0]?.[1] as unknown as RequestInit;
-    const getInit = fetchMock.mock.calls[1]?.[1] as unknown as RequestInit;
+    const deleteInit = fetchMock.mock.calls[0]?.[1] as RequestInit;
+    const getInit = fetchMock.mock.calls[1]?.[1] as RequestInit;
     expect((deleteInit.headers as Record<string, string>)['Content-Type']).toBe('application/json');
     expect((getInit.headers as Record<string, string>)['Content-Type']).toBeUndefined();
   });
@@ -58,7 +58,10 @@ describe('request helpers', () => {
   });
 
   it('throws an ApiError with the server message', async () => {
-    respond(401, JSON.stringify({ error: { code: 'bad_credentials', message: 'That e-mail and password do not match.' } }));
+    respond(
+      401,
+      JSON.stringify({ error: { code: 'bad_credentials', message: 'That e-mail and password do not match.' } }),
+    );
     await expect(apiPost('/api/auth/sign-in', {})).rejects.toMatchObject({
       code: 'bad_credentials',
       message: 'That e-mail and password do not match.',

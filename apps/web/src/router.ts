@@ -49,6 +49,7 @@ function decode(part: string): string | null {
 
 // pushState fires no event of its own, so navigations announce themselves to subscribers here.
 const listeners = new Set<() => void>();
+let focusRequested = false;
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
@@ -64,7 +65,18 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   window.scrollTo(0, 0);
+  focusRequested = true;
   for (const listener of listeners) listener();
+}
+
+/**
+ * After an in-app navigation, whether the new page should take focus (once). Without a reload the
+ * browser leaves focus on the vanished link, so a screen reader would not hear that the page changed.
+ */
+export function takeFocusRequest(): boolean {
+  const requested = focusRequested;
+  focusRequested = false;
+  return requested;
 }
 
 /** The current path, re-rendering on every navigation (links, back and forward). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import { CARD_KINDS } from './stages.js';
+import { type Checked, checkCardText, checkDisplayName } from './textRules.js';
 
 const commandId = z
   .string()
@@ -9,21 +10,18 @@ const commandId = z
   .regex(/^[A-Za-z0-9_-]+$/, 'A command id is letters, digits, _ and -.');
 const entityId = z.string().min(1).max(64);
 
+/** Builds a zod schema from one of the text rules, so the server and the phone check text the same way. */
+function fromRule(rule: (input: string) => Checked) {
+  return z.string().transform((input, context) => {
+    const checked = rule(input);
+    if (checked.ok) return checked.value;
+    context.addIssue({ code: 'custom', message: checked.message });
+    return z.NEVER;
+  });
+}
+
 /** Visible card text: trimmed, 1 to 1000 characters, no control characters but new lines. */
-export const cardTextSchema = z
-  .string()
-  .transform((text) => text.replace(/\r\n?/g, '\n').trim())
-  .pipe(
-    z
-      .string()
-      .min(LIMITS.cardText.min, 'Write something before adding the card.')
-      .max(LIMITS.cardText.max, `A card holds at most ${LIMITS.cardText.max} characters.`)
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-      .refine(
-        (text) => !/[\u0000-\u0009\u000B-\u001F\u007F]/.test(text),
-        'The text holds characters that cannot be shown.',
-      ),
-  );
+export const cardTextSchema = fromRule(checkCardText);
 
 const bare = <T extends string>(type: T) => z.object({ id: commandId, type: z.literal(type) }).strict();
 
@@ -56,14 +54,4 @@ export type CommandType = Command['type'];
 export const COMMAND_TYPES = commandSchema.options.map((option) => option.shape.type.value) as CommandType[];
 
 /** Display names typed on a phone. */
-export const displayNameSchema = z
-  .string()
-  .transform((name) => name.trim().replace(/\s+/g, ' '))
-  .pipe(
-    z
-      .string()
-      .min(LIMITS.displayName.min, 'Enter your name.')
-      .max(LIMITS.displayName.max, `A name is at most ${LIMITS.displayName.max} characters.`)
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-      .refine((name) => !/[\u0000-\u001F\u007F<>]/.test(name), 'The name holds characters that cannot be shown.'),
-  );
+export const displayNameSchema = fromRule(checkDisplayName);

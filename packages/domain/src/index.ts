@@ -9,3 +9,4 @@ export * from './meeting.js';
 export * from './permissions.js';
 export * from './protocol.js';
 export * from './stages.js';
+export * from './textRules.js';

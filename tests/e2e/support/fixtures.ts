@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, type Page, test as base, devices, expect } from '@playwright/test';
+import { type Browser, type BrowserContext, test as base, devices, expect, type Page } from '@playwright/test';
 import { type AppServer, startApp } from './server';
 
 export const EP = { name: 'EP Lead', email: 'ep.lead@eps.example', password: 'a long passphrase' };
@@ -41,12 +41,17 @@ export async function signIn(page: Page, app: AppServer): Promise<void> {
     await page.getByLabel('Password').fill(EP.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
-  await expect(page.getByRole('button', { name: 'New session' }).or(page.getByRole('link', { name: 'New session' }))).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: 'New session' }).or(page.getByRole('link', { name: 'New session' })),
+  ).toBeVisible();
 }
 
 /** Creates a session with the given cases through the pages, starts it, and returns its id and join code. */
 export async function createLiveSession(page: Page, cases: string[]): Promise<{ id: string; code: string }> {
-  await page.getByRole('button', { name: 'New session' }).or(page.getByRole('link', { name: 'New session' })).click();
+  await page
+    .getByRole('button', { name: 'New session' })
+    .or(page.getByRole('link', { name: 'New session' }))
+    .click();
   await page.getByLabel('Locality').fill('North East locality');
   await page.getByLabel('Date').fill('2026-11-23');
   await page.getByRole('button', { name: 'Create session' }).click();

@@ -22,6 +22,9 @@ export function commandId(): string {
   return `cmd-${Date.now().toString(36)}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/** A command without its id (one is made up), kept as a union so each command's fields are checked. */
+type CommandInput = Command extends infer C ? (C extends Command ? Omit<C, 'id'> & { id?: string } : never) : never;
+
 type Auth = { token: string } | { sessionId: string; role: 'facilitator' | 'projector' };
 
 /**
@@ -81,7 +84,7 @@ export class MeetingClient {
     });
   }
 
-  send(command: Omit<Command, 'id'> & { id?: string }, timeoutMs = 5000): Promise<CommandAck> {
+  send(command: CommandInput, timeoutMs = 5000): Promise<CommandAck> {
     const full = { id: commandId(), ...command };
     return this.socket.timeout(timeoutMs).emitWithAck('command', full as Command);
   }

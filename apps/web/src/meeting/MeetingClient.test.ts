@@ -172,7 +172,10 @@ describe('MeetingClient', () => {
     await expect(answered).resolves.toEqual({ ok: true });
     // Acknowledged but not yet folded: still shown as pending, so the card never vanishes.
     expect(client.getSnapshot().pending).toHaveLength(1);
-    socket.fire('event', event({ type: 'card.added', card: { ...cardFields('card00000001'), author: 'Sam', createdAt: 1 } }));
+    socket.fire(
+      'event',
+      event({ type: 'card.added', card: { ...cardFields('card00000001'), author: 'Sam', createdAt: 1 } }),
+    );
     expect(client.getSnapshot().pending).toHaveLength(0);
     expect(client.getSnapshot().state.cards.map((c) => c.id)).toEqual(['card00000001']);
   });
@@ -219,12 +222,18 @@ describe('MeetingClient', () => {
 
   it('reports refused and ended connections', () => {
     const refused = setUp();
-    refused.socket.fire('connect_error', Object.assign(new Error('x'), { data: { code: 'unauthenticated', message: 'Join first.' } }));
+    refused.socket.fire(
+      'connect_error',
+      Object.assign(new Error('x'), { data: { code: 'unauthenticated', message: 'Join first.' } }),
+    );
     expect(refused.client.getSnapshot().connection).toBe('refused');
     expect(refused.client.getSnapshot().connectRefusal?.message).toBe('Join first.');
 
     const ended = setUp();
-    ended.socket.fire('connect_error', Object.assign(new Error('x'), { data: { code: 'session_not_live', message: 'Over.' } }));
+    ended.socket.fire(
+      'connect_error',
+      Object.assign(new Error('x'), { data: { code: 'session_not_live', message: 'Over.' } }),
+    );
     expect(ended.client.getSnapshot().connection).toBe('ended');
   });
 

@@ -3,7 +3,6 @@ import {
   type Command,
   type CommandAck,
   type ConnectRefusal,
-  foldEvents,
   type HandshakeAuth,
   initialMeetingState,
   type MeetingEvent,
@@ -14,6 +13,7 @@ import {
 } from '@consultboard/domain';
 import type { Socket } from 'socket.io-client';
 import { addToOutbox, loadOutbox, removeFromOutbox, saveOutbox } from './outbox';
+import { sequenceEvents } from './sequenceEvents';
 import type { KeyValueStore } from './storage';
 
 export type MeetingSocket = Socket<ServerToClient, ClientToServer>;
@@ -88,7 +88,7 @@ export class MeetingClient {
   private readonly inFlight = new Set<string>();
   private readonly waiters = new Map<string, (outcome: CommandOutcome) => void>();
   /** Events that arrived ahead of a gap, held until the gap is filled. */
-  private readonly early = new Map<number, MeetingEvent>();
+  private early = new Map<number, MeetingEvent>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private catchingUp = false;
   private welcomed = false;
@@ -196,16 +196,10 @@ export class MeetingClient {
 
   /** Folds events in sequence order, holding any that arrive after a gap and asking for what is missing. */
   private receive(events: readonly MeetingEvent[]): void {
-    for (const event of events) {
-      if (event.seq > this.snapshot.state.seq) this.early.set(event.seq, event);
-    }
-    let state = this.snapshot.state;
-    for (let next = this.early.get(state.seq + 1); next; next = this.early.get(state.seq + 1)) {
-      state = foldEvents(state, [next]);
-    }
-    for (const seq of this.early.keys()) if (seq <= state.seq) this.early.delete(seq);
+    const { state, held, gap } = sequenceEvents(this.snapshot.state, this.early, events);
+    this.early = held;
     if (state !== this.snapshot.state) this.update({ state });
-    if (this.early.size > 0) this.catchUp();
+    if (gap) this.catchUp();
     if (state.status === 'ended') this.socket?.disconnect();
   }
 
@@ -308,7 +302,8 @@ export class MeetingClient {
 function shallowEqual(a: MeetingSnapshot, b: MeetingSnapshot): boolean {
   const keys = Object.keys(a) as (keyof MeetingSnapshot)[];
   return keys.every((key) => {
-    if (key === 'pending') return a.pending.length === b.pending.length && a.pending.every((c, i) => c === b.pending[i]);
+    if (key === 'pending')
+      return a.pending.length === b.pending.length && a.pending.every((c, i) => c === b.pending[i]);
     return a[key] === b[key];
   });
 }

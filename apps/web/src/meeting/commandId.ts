@@ -4,7 +4,9 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
  * A fresh id for a command (and the card it adds). The server applies a retried id only once,
  * so an id must never be reused for a different command.
  */
-export function makeCommandId(random: (bytes: Uint8Array) => Uint8Array = (bytes) => crypto.getRandomValues(bytes)): string {
+export function makeCommandId(
+  random: (bytes: Uint8Array) => Uint8Array = (bytes) => crypto.getRandomValues(bytes),
+): string {
   const bytes = random(new Uint8Array(16));
   let id = '';
   // 252 is the largest multiple of 36 below 256: rejecting bytes above it keeps every character equally likely.

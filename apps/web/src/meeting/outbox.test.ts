@@ -47,3 +47,18 @@ describe('outbox', () => {
     expect(loadOutbox(store, key)).toEqual([]);
   });
 });
+
+describe('loadOutbox shape check', () => {
+  it('refuses a card with an unknown kind or missing text', () => {
+    const store = memoryStore();
+    store.setItem(
+      'k',
+      JSON.stringify([
+        { ...card, kind: 'gossip' },
+        { ...card, text: 3 },
+        { id: 'ok000000', type: 'timer.start' },
+      ]),
+    );
+    expect(loadOutbox(store, 'k')).toEqual([{ id: 'ok000000', type: 'timer.start' }]);
+  });
+});

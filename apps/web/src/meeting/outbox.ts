@@ -1,4 +1,4 @@
-import { type Command, commandSchema } from '@consultboard/domain';
+import { CARD_KINDS, type Command, LIMITS } from '@consultboard/domain';
 import { type KeyValueStore, readJson, writeJson } from './storage';
 
 /** Where a phone keeps commands not yet acknowledged, so a reload or a dropped Wi-Fi loses nothing. */
@@ -15,16 +15,29 @@ export function removeFromOutbox(outbox: readonly Command[], commandId: string):
   return outbox.filter((waiting) => waiting.id !== commandId);
 }
 
+const COMMAND_ID = new RegExp(`^[A-Za-z0-9_-]{${LIMITS.commandId.min},${LIMITS.commandId.max}}$`);
+
+/**
+ * Whether a stored value still looks like a command. A shape check only (the phone bundle stays free of
+ * zod): the server parses every command with the domain schema, and refuses what does not fit.
+ */
+function looksLikeCommand(value: unknown): value is Command {
+  if (typeof value !== 'object' || value === null) return false;
+  const command = value as Record<string, unknown>;
+  if (typeof command.id !== 'string' || !COMMAND_ID.test(command.id) || typeof command.type !== 'string') return false;
+  if (command.type !== 'card.add') return true;
+  return (
+    typeof command.caseId === 'string' &&
+    typeof command.stageId === 'string' &&
+    typeof command.text === 'string' &&
+    (CARD_KINDS as readonly unknown[]).includes(command.kind)
+  );
+}
+
 /** Reads a stored outbox, dropping anything that is not a command this client could send. */
 export function loadOutbox(store: KeyValueStore, key: string): Command[] {
   const stored = readJson(store, key);
-  if (!Array.isArray(stored)) return [];
-  const commands: Command[] = [];
-  for (const candidate of stored) {
-    const parsed = commandSchema.safeParse(candidate);
-    if (parsed.success) commands.push(parsed.data);
-  }
-  return commands;
+  return Array.isArray(stored) ? stored.filter(looksLikeCommand) : [];
 }
 
 export function saveOutbox(store: KeyValueStore, key: string, outbox: readonly Command[]): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { draftsKey } from './drafts';
 import { outboxKey } from './outbox';
-import { addMyCard, forgetSession, joinToResume, loadJoin, loadMyCards, saveJoin } from './phoneStore';
+import { addMyCard, forgetJoin, forgetSession, joinToResume, loadJoin, loadMyCards, saveJoin } from './phoneStore';
 import { memoryStore } from './storage';
 
 const join = { token: 'tok', sessionId: 's1', name: 'Sam', code: 'K7QD3X' };
@@ -52,5 +52,16 @@ describe('forgetSession', () => {
     saveJoin(store, { ...join, sessionId: 's2' });
     forgetSession(store, 's1');
     expect(loadJoin(store)?.sessionId).toBe('s2');
+  });
+});
+
+describe('forgetJoin', () => {
+  it('drops the token but keeps the drafts for a rejoin', () => {
+    const store = memoryStore();
+    saveJoin(store, join);
+    store.setItem(draftsKey('s1'), '{}');
+    forgetJoin(store);
+    expect(loadJoin(store)).toBeNull();
+    expect(store.getItem(draftsKey('s1'))).toBe('{}');
   });
 });

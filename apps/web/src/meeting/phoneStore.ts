@@ -36,6 +36,11 @@ export function saveJoin(store: KeyValueStore, join: StoredJoin): void {
   writeJson(store, JOIN_KEY, join);
 }
 
+/** Forgets the join token alone (it stopped working), keeping drafts and the outbox for a rejoin. */
+export function forgetJoin(store: KeyValueStore): void {
+  store.removeItem(JOIN_KEY);
+}
+
 /** The stored join to resume on this page: any, on /join; only the same session's, on /join/:code. */
 export function joinToResume(stored: StoredJoin | null, codeInUrl: string | undefined): StoredJoin | null {
   if (!stored) return null;

@@ -1,0 +1,36 @@
+import { lazy, type ReactNode, Suspense } from 'react';
+import { LoadingPage } from './components/LoadingPage';
+import JoinPage from './pages/JoinPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { findRoute, type RouteParams, usePathname } from './router';
+
+// Phones load only the join page; everything for signed-in people (and qrcode, for the board) loads on demand.
+const HomePage = lazy(() => import('./pages/HomePage'));
+const SessionPage = lazy(() => import('./pages/SessionPage'));
+const BoardPage = lazy(() => import('./pages/BoardPage'));
+const FacilitatePage = lazy(() => import('./pages/FacilitatePage'));
+
+interface Route {
+  path: string;
+  render: (params: RouteParams) => ReactNode;
+}
+
+const routes: Route[] = [
+  { path: '/', render: () => <HomePage /> },
+  { path: '/sessions/:id', render: ({ id = '' }) => <SessionPage id={id} /> },
+  { path: '/board/:id', render: ({ id = '' }) => <BoardPage id={id} /> },
+  { path: '/facilitate/:id', render: ({ id = '' }) => <FacilitatePage id={id} /> },
+  { path: '/join', render: () => <JoinPage /> },
+  { path: '/join/:code', render: ({ code }) => <JoinPage code={code} /> },
+];
+
+export function App() {
+  const pathname = usePathname();
+  const found = findRoute(routes, pathname);
+  return (
+    // Keyed by path so moving between two sessions starts each page afresh.
+    <Suspense key={pathname} fallback={<LoadingPage />}>
+      {found ? found.route.render(found.params) : <NotFoundPage />}
+    </Suspense>
+  );
+}

@@ -1,0 +1,17 @@
+import type { UserView } from '@consultboard/domain';
+import { createContext, useContext } from 'react';
+
+export interface SignedIn {
+  user: UserView;
+  /** Forget the signed-in account on this page (after signing out). */
+  signedOut: () => void;
+}
+
+export const UserContext = createContext<SignedIn | null>(null);
+
+/** The signed-in account; only for pages rendered inside RequireUser. */
+export function useUser(): SignedIn {
+  const signedIn = useContext(UserContext);
+  if (!signedIn) throw new Error('useUser needs a RequireUser above it.');
+  return signedIn;
+}

@@ -1,0 +1,89 @@
+import { checkDisplayName, type JoinResponse, LIMITS, normaliseJoinCode } from '@consultboard/domain';
+import { type FormEvent, useState } from 'react';
+import { ApiError, apiPost, errorMessage } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { TextField } from '../components/Field';
+import type { StoredJoin } from '../meeting/phoneStore';
+import { usePageTitle } from '../usePageTitle';
+
+/** The phone's first screen: the code from the board and the name to show with your cards. */
+export function JoinForm({
+  initialCode,
+  notice,
+  onJoined,
+}: {
+  initialCode: string;
+  notice: string | null;
+  onJoined: (join: StoredJoin) => void;
+}) {
+  usePageTitle('Join a session');
+  const [code, setCode] = useState(initialCode);
+  const [name, setName] = useState('');
+  const [errors, setErrors] = useState<{ code?: string; name?: string }>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const normalised = normaliseJoinCode(code);
+    const checkedName = checkDisplayName(name);
+    const found = {
+      code: normalised ? undefined : 'Enter the join code shown on the board: 6 letters and numbers.',
+      name: checkedName.ok ? undefined : checkedName.message,
+    };
+    setErrors(found);
+    if (!normalised || !checkedName.ok) {
+      setError(found.code ?? found.name ?? null);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const joined = await apiPost<JoinResponse>('/api/join', { code: normalised, name: checkedName.value });
+      onJoined({ token: joined.token, sessionId: joined.sessionId, name: joined.name, code: normalised });
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.code === 'unknown_code') setErrors({ code: caught.message });
+      setError(errorMessage(caught));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="phone">
+      <p className="brand-line">Consultboard</p>
+      <h1>Join a session</h1>
+      {notice && <p className="notice">{notice}</p>}
+      <form onSubmit={submit} noValidate className="stack">
+        <ErrorAlert message={error} />
+        <TextField
+          label="Join code"
+          name="code"
+          className="code-field"
+          autoComplete="off"
+          autoCapitalize="characters"
+          autoCorrect="off"
+          spellCheck={false}
+          maxLength={16}
+          value={code}
+          error={errors.code}
+          onChange={(event) => setCode(event.target.value)}
+          required
+        />
+        <TextField
+          label="Your name"
+          name="name"
+          hint="Shown with your cards during the meeting only."
+          autoComplete="nickname"
+          maxLength={LIMITS.displayName.max}
+          value={name}
+          error={errors.name}
+          onChange={(event) => setName(event.target.value)}
+          required
+        />
+        <button type="submit" className="button primary big" disabled={busy}>
+          Join
+        </button>
+      </form>
+    </main>
+  );
+}

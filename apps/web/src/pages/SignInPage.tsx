@@ -1,0 +1,64 @@
+import { signInRequestSchema, type UserView } from '@consultboard/domain';
+import { type FormEvent, useState } from 'react';
+import { apiPost, errorMessage } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { TextField } from '../components/Field';
+import { usePageTitle } from '../usePageTitle';
+
+/** Sign in with e-mail and password; shown wherever a signed-in page is asked for without a session. */
+export function SignInPage({ onSignedIn }: { onSignedIn: (user: UserView) => void }) {
+  usePageTitle('Sign in');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = signInRequestSchema.safeParse({ email, password });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? 'Check the form.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const { user } = await apiPost<{ user: UserView }>('/api/auth/sign-in', parsed.data);
+      onSignedIn(user);
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="page narrow">
+      <p className="brand-line">Consultboard</p>
+      <h1>Sign in</h1>
+      <form onSubmit={submit} noValidate className="stack">
+        <ErrorAlert message={error} />
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="username"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          required
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          required
+        />
+        <button type="submit" className="button primary" disabled={busy}>
+          Sign in
+        </button>
+      </form>
+    </main>
+  );
+}
