@@ -6,6 +6,7 @@ export * from './events.js';
 export * from './joinCode.js';
 export * from './limits.js';
 export * from './meeting.js';
+export * from './notes.js';
 export * from './permissions.js';
 export * from './protocol.js';
 export * from './stages.js';
