@@ -1,11 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { serviceWorkerPlugin } from './src/offline/serviceWorkerPlugin';
 
 // The server serves the built app on one origin; in development Vite stands in front of it.
 const server = 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), serviceWorkerPlugin()],
   server: {
     proxy: {
       '/api': { target: server },
@@ -18,5 +19,7 @@ export default defineConfig({
     // Nothing inlined as data: URLs or inline scripts, so a strict Content-Security-Policy can follow.
     assetsInlineLimit: 0,
     sourcemap: 'hidden',
+    // The notes chunk (Tiptap, ProseMirror, Yjs) is past Vite's default warning size; it loads only on demand.
+    chunkSizeWarningLimit: 600,
   },
 });

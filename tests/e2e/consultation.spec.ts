@@ -49,6 +49,13 @@ test('an EP runs a whole case through every stage with the projector and two pho
   await phoneA.getByRole('button', { name: 'Add' }).click();
   await phoneB.getByRole('textbox', { name: 'Affirmation' }).fill('Strong relationship with the class teacher');
   await phoneB.getByRole('button', { name: 'Add' }).click();
+  // Card text is shown as text, never as HTML.
+  const markup = 'Is <b>lunchtime</b> harder? <img src=x alt=injected>';
+  await phoneA.getByRole('textbox', { name: 'Question' }).fill(markup);
+  await phoneA.getByRole('button', { name: 'Add' }).click();
+  await expect(board.getByText(markup)).toBeVisible();
+  await expect(board.locator('img[alt=injected]')).toHaveCount(0);
+  await expect(board.locator('b', { hasText: 'lunchtime' })).toHaveCount(0);
   for (const page of [board, console_, phoneA, phoneB]) {
     await expect(page.getByText('What does a good morning look like for J5M?')).toBeVisible();
     await expect(page.getByText('Strong relationship with the class teacher')).toBeVisible();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NOTES_LIMITS } from '@consultboard/domain';
 
 export interface Config {
   port: number;
@@ -14,11 +15,16 @@ export interface Config {
   webDist: string | null;
   /** Cookies are marked Secure when the public URL is HTTPS. */
   secureCookies: boolean;
+  /** Timings of the notes rooms (NOTES_LIMITS unless set; tests shorten them). */
+  notes: { idleRoomMs: number; compactAfterUpdates: number };
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Reads the configuration from the environment (PORT, HOST, DATA_DIR, PUBLIC_URL, WEB_DIST). */
+/**
+ * Reads the configuration from the environment (PORT, HOST, DATA_DIR, PUBLIC_URL, WEB_DIST, and
+ * NOTES_IDLE_ROOM_MS and NOTES_COMPACT_AFTER_UPDATES for the notes rooms).
+ */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const port = overrides.port ?? Number.parseInt(env.PORT ?? '3000', 10);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -31,6 +37,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
   }
   const defaultDist = path.resolve(here, '../../web/dist');
   const webDist = overrides.webDist !== undefined ? overrides.webDist : (env.WEB_DIST ?? defaultDist);
+  const notes = {
+    idleRoomMs: positiveInteger(env, 'NOTES_IDLE_ROOM_MS', NOTES_LIMITS.idleRoomMs),
+    compactAfterUpdates: positiveInteger(env, 'NOTES_COMPACT_AFTER_UPDATES', NOTES_LIMITS.compactAfterUpdates),
+  };
   return {
     port,
     host,
@@ -38,6 +48,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     publicUrl,
     webDist,
     secureCookies: publicUrl?.startsWith('https:') ?? false,
+    notes,
     ...overrides,
   };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number.parseInt(raw, 10);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, not "${raw}"`);
+  return value;
 }

@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { NOTES_PATH, SOCKET_PATH } from '@consultboard/domain';
 import { createAdaptorServer } from '@hono/node-server';
 import { RateLimiter } from './auth/rateLimiter.js';
 import type { Config } from './config.js';
@@ -9,18 +10,19 @@ import { createHttpApp } from './http/app.js';
 import { logger } from './logger.js';
 import { attachGateway } from './meeting/gateway.js';
 import { MeetingStore } from './meeting/meetingStore.js';
+import { createNotesGateway, type NotesGateway } from './notes/notesGateway.js';
 
 export interface RunningServer {
   port: number;
   url: string;
+  /** The notes endpoint (its rooms and connections), for tests and the benchmark. */
+  notes: NotesGateway;
   close: () => Promise<void>;
 }
 
-/** Paths that may upgrade to a WebSocket; any other upgrade is refused at once rather than left hanging. */
-const UPGRADE_PATHS = ['/socket.io/'];
-
 /**
- * Wires the server in a fixed order: storage → meeting store → HTTP app → listen → meeting gateway.
+ * Wires the server in a fixed order: storage → meeting store → HTTP app → listen → meeting gateway →
+ * notes gateway → upgrade routing.
  * One port carries the API, the web app and the live sockets.
  */
 export async function startServer(config: Config): Promise<RunningServer> {
@@ -53,12 +55,21 @@ export async function startServer(config: Config): Promise<RunningServer> {
   app = createHttpApp(deps);
 
   const io = attachGateway(httpServer, deps);
-  httpServer.on('upgrade', (request, socket) => {
+  const notes = createNotesGateway({ repos, meetings, publicUrl: deps.publicUrl, settings: config.notes });
+  // socket.io answers its own path; the notes take theirs; any other upgrade is refused at once
+  // rather than left hanging.
+  httpServer.on('upgrade', (request, socket, head) => {
     const path = request.url ?? '';
-    if (!UPGRADE_PATHS.some((prefix) => path.startsWith(prefix))) socket.destroy();
+    if (path.startsWith(`${SOCKET_PATH}/`)) return;
+    if (path.startsWith(`${NOTES_PATH}/`)) return notes.handleUpgrade(request, socket, head);
+    socket.destroy();
   });
 
-  const timer = setInterval(() => repos.authSessions.purgeExpired(Date.now()), 60 * 60_000);
+  const timer = setInterval(() => {
+    const now = Date.now();
+    repos.authSessions.purgeExpired(now);
+    repos.notesTokens.purgeExpired(now);
+  }, 60 * 60_000);
   timer.unref();
 
   logger.info({ port, publicUrl: deps.publicUrl, dataDir: config.dataDir }, 'Consultboard is listening');
@@ -66,8 +77,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   return {
     port,
     url: `http://127.0.0.1:${port}`,
+    notes,
     close: async () => {
       clearInterval(timer);
+      await notes.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -79,3 +79,13 @@ export interface JoinResponse {
 export interface ApiErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
 }
+
+/**
+ * The body of POST /api/sessions/:id/notes-token: the EP's console (writable while the session is live)
+ * or the projector (read-only). The answer is `{ token }`, for the provider's `params: { token }`.
+ */
+export const notesTokenRequestSchema = z.object({ role: z.enum(['facilitator', 'projector']) }).strict();
+export type NotesTokenRequest = z.infer<typeof notesTokenRequestSchema>;
+export interface NotesTokenResponse {
+  token: string;
+}

@@ -1,5 +1,4 @@
 /** The shared notes: one Yjs document per case, a named XML fragment per stage, synced on /yjs/<docName>. */
-
 /** Where the y-websocket endpoint lives; the stock provider connects to `${origin}${NOTES_PATH}` with a room name. */
 export const NOTES_PATH = '/yjs';
 

@@ -37,6 +37,7 @@ export function consultSessionsRepo(db: Db) {
   const insertCase = db.prepare(
     'INSERT INTO session_cases (id, session_id, reference, kind, position) VALUES (?, ?, ?, ?, ?)',
   );
+  const hasCase = db.prepare('SELECT 1 FROM session_cases WHERE session_id = ? AND id = ?');
   const removeCase = db.prepare('DELETE FROM session_cases WHERE id = ? AND session_id = ?');
   const start = db.prepare(
     `UPDATE consult_sessions SET status = 'live', join_code = ?, started_at = ? WHERE id = ? AND status = 'draft'`,
@@ -53,6 +54,8 @@ export function consultSessionsRepo(db: Db) {
     caseCount: (sessionId: string) => caseCount.get(sessionId) as { n: number; last: number },
     insertCase: (id: string, sessionId: string, reference: string, kind: 'child' | 'topic', position: number) =>
       insertCase.run(id, sessionId, reference, kind, position),
+    /** Whether the case is on the session's agenda. */
+    hasCase: (sessionId: string, caseId: string) => hasCase.get(sessionId, caseId) !== undefined,
     removeCase: (id: string, sessionId: string) => removeCase.run(id, sessionId).changes > 0,
     /** Marks a draft session live with its join code; false if it was not a draft. */
     start: (id: string, joinCode: string, now: number) => start.run(joinCode, now, id).changes > 0,

@@ -60,4 +60,32 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 2,
+    name: 'co-edited notes: the Yjs update log, snapshots and notes tokens',
+    sql: `
+      CREATE TABLE notes_updates (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        doc_name TEXT NOT NULL,
+        data BLOB NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX notes_updates_doc ON notes_updates(doc_name, id);
+      CREATE TABLE notes_snapshots (
+        doc_name TEXT PRIMARY KEY,
+        state BLOB NOT NULL,
+        upto_id INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE notes_tokens (
+        token_hash TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES consult_sessions(id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('facilitator', 'projector')),
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX notes_tokens_expiry ON notes_tokens(expires_at);
+    `,
+  },
 ];

@@ -2,6 +2,8 @@ import { authSessionsRepo } from './authSessions.js';
 import { consultSessionsRepo } from './consultSessions.js';
 import type { Db } from './database.js';
 import { meetingEventsRepo } from './meetingEvents.js';
+import { notesRepo } from './notes.js';
+import { notesTokensRepo } from './notesTokens.js';
 import { participantsRepo } from './participants.js';
 import { usersRepo } from './users.js';
 
@@ -14,6 +16,8 @@ export function createRepos(db: Db) {
     consultSessions: consultSessionsRepo(db),
     meetingEvents: meetingEventsRepo(db),
     participants: participantsRepo(db),
+    notes: notesRepo(db),
+    notesTokens: notesTokensRepo(db),
     /** Runs a function in one transaction: all of it is written, or none. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };

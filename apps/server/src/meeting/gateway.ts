@@ -1,4 +1,4 @@
-import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import {
   type ClientToServer,
   LIMITS,
@@ -9,6 +9,7 @@ import {
 } from '@consultboard/domain';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
+import { originAllowed } from '../auth/origin.js';
 import { RateLimiter } from '../auth/rateLimiter.js';
 import type { Repos } from '../db/repos.js';
 import { logger } from '../logger.js';
@@ -22,15 +23,6 @@ type MeetingSocket = Socket<ClientToServer, ServerToClient, Record<string, never
 
 const roomOf = (sessionId: string) => `session:${sessionId}`;
 const catchUpSchema = z.object({ after: z.number().int().min(0) }).strict();
-
-/** Whether a browser's Origin header (if any) is our own site. */
-export function originAllowed(request: IncomingMessage, publicUrl: string): boolean {
-  const origin = request.headers.origin;
-  if (!origin) return true; // not a browser (stock Node clients send none)
-  if (origin === new URL(publicUrl).origin) return true;
-  const host = request.headers.host;
-  return host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
-}
 
 /**
  * The meeting gateway: socket.io on the HTTP server. Authenticates each socket at the handshake,

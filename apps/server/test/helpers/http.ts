@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { SessionView } from '@consultboard/domain';
+import { hashToken, newToken } from '../../src/auth/tokens.js';
+import { openDatabase } from '../../src/db/database.js';
+import { createRepos } from '../../src/db/repos.js';
 
 /** A small HTTP client that keeps its sign-in cookie, like one browser. */
 export class Browser {
@@ -64,4 +68,29 @@ export async function joinAsPhone(baseUrl: string, code: string, name = 'SENCO A
   const result = await new Browser(baseUrl).post('/api/join', { code, name });
   if (result.status !== 200) throw new Error(`join failed: ${JSON.stringify(result.json)}`);
   return result.json.token;
+}
+
+/**
+ * Adds an account straight to the database and returns a browser signed in as it (there is no
+ * invitation route yet): for the tests of who may do what.
+ */
+export function accountBrowser(
+  baseUrl: string,
+  dataDir: string,
+  account: { name: string; email: string; role: 'admin' | 'ep' | 'senco' },
+): Browser {
+  const db = openDatabase(dataDir);
+  try {
+    const repos = createRepos(db);
+    const id = randomUUID();
+    const now = Date.now();
+    repos.users.insert({ id, ...account, password_hash: 'not used', created_at: now });
+    const token = newToken();
+    repos.authSessions.insert(hashToken(token), id, now, now + 60 * 60_000);
+    const browser = new Browser(baseUrl);
+    browser.cookie = `cb_session=${token}`;
+    return browser;
+  } finally {
+    db.close();
+  }
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { configFromEnv } from '../../src/config.js';
+import { type Config, configFromEnv } from '../../src/config.js';
 import { type RunningServer, startServer } from '../../src/server.js';
 
 /** A fresh data folder under the system's temp folder. */
@@ -10,9 +10,12 @@ export function tempDataDir(): string {
 }
 
 /** A real server on port 0 over a real SQLite file in a fresh folder. */
-export async function startTestServer(dataDir = tempDataDir()): Promise<RunningServer & { dataDir: string }> {
+export async function startTestServer(
+  dataDir = tempDataDir(),
+  overrides: Partial<Config> = {},
+): Promise<RunningServer & { dataDir: string }> {
   const server = await startServer(
-    configFromEnv({}, { port: 0, host: '127.0.0.1', dataDir, webDist: null, publicUrl: null }),
+    configFromEnv({}, { port: 0, host: '127.0.0.1', dataDir, webDist: null, publicUrl: null, ...overrides }),
   );
   return { ...server, dataDir };
 }

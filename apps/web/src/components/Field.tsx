@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type TextareaHTMLAttributes, useId } from 'react';
+import { type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, useId } from 'react';
 
 interface FieldText {
   label: string;
@@ -11,14 +11,17 @@ function describedBy(ids: (string | false | undefined)[]): string | undefined {
   return joined === '' ? undefined : joined;
 }
 
-/** A labelled text input with an optional hint and error, tied to it for screen readers. */
-export function TextField({
+/** The label, hint and error around a control, tied to it for screen readers. */
+function FieldFrame({
   label,
   hint,
   error,
   className,
-  ...input
-}: FieldText & InputHTMLAttributes<HTMLInputElement>) {
+  control,
+}: FieldText & {
+  className?: string;
+  control: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
+}) {
   const id = useId();
   return (
     <div className={`field${className ? ` ${className}` : ''}`}>
@@ -33,13 +36,31 @@ export function TextField({
           {error}
         </p>
       )}
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy([hint && `${id}-hint`, error && `${id}-error`])}
-        {...input}
-      />
+      {control({
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy([hint && `${id}-hint`, error && `${id}-error`]),
+      })}
     </div>
+  );
+}
+
+/** A labelled text input with an optional hint and error. */
+export function TextField({
+  label,
+  hint,
+  error,
+  className,
+  ...input
+}: FieldText & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <FieldFrame
+      label={label}
+      hint={hint}
+      error={error}
+      className={className}
+      control={(a11y) => <input {...a11y} {...input} />}
+    />
   );
 }
 
@@ -51,26 +72,13 @@ export function TextArea({
   className,
   ...textarea
 }: FieldText & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
   return (
-    <div className={`field${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy([hint && `${id}-hint`, error && `${id}-error`])}
-        {...textarea}
-      />
-    </div>
+    <FieldFrame
+      label={label}
+      hint={hint}
+      error={error}
+      className={className}
+      control={(a11y) => <textarea {...a11y} {...textarea} />}
+    />
   );
 }

@@ -2,6 +2,8 @@ import {
   type AgendaCase,
   type Command,
   DEFAULT_STAGES,
+  foldEvents,
+  initialMeetingState,
   type MeetingEvent,
   type MeetingEventBody,
   sessionStartedEvent,
@@ -122,6 +124,19 @@ describe('MeetingClient', () => {
     expect(snapshot.state.stageIndex).toBe(2);
     expect(snapshot.clockOffset).toBe(1_000);
     expect(snapshot.welcome?.locality).toBe('North');
+  });
+
+  it('starts from a stored state and asks only for what came after it', () => {
+    const first = started();
+    const stored = { ...foldEvents(initialMeetingState, [first, moved(3)]) };
+    const { socket, client } = setUp({ initialState: stored, online: false });
+    // Offline after a reload: the phone shows the stage it last knew.
+    expect(client.getSnapshot().state.stageIndex).toBe(3);
+    expect(client.getSnapshot().connection).toBe('offline');
+    client.setOnline(true);
+    socket.open({ events: [moved(4)] });
+    expect(socket.handshakes).toEqual([{ protocol: 1, lastSeq: 2, token: 't' }]);
+    expect(client.getSnapshot().state.stageIndex).toBe(4);
   });
 
   it('sends its last seq on reconnect and folds only what it missed', () => {

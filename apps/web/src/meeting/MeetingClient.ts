@@ -53,6 +53,8 @@ export interface MeetingClientOptions {
   /** Where the outbox lives between reloads (phones); memory only when absent. */
   outboxStore?: { store: KeyValueStore; key: string };
   onRefused?: (refusal: CommandRefusal) => void;
+  /** The state to start from (a phone's stored snapshot): the handshake asks only for events after it. */
+  initialState?: MeetingState;
   online?: boolean;
   now?: () => number;
   ackTimeoutMs?: number;
@@ -106,8 +108,8 @@ export class MeetingClient {
     this.online = options.online ?? true;
     this.outbox = options.outboxStore ? loadOutbox(options.outboxStore.store, options.outboxStore.key) : [];
     this.snapshot = {
-      state: initialMeetingState,
-      connection: 'connecting',
+      state: options.initialState ?? initialMeetingState,
+      connection: this.online ? 'connecting' : 'offline',
       connectRefusal: null,
       presence: [],
       clockOffset: 0,

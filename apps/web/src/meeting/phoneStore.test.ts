@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { loadNotesOpen, notesDocsKey, rememberNotesDoc, saveNotesOpen } from '../notes/phoneNotes';
 import { draftsKey } from './drafts';
+import { meetingSnapshotKey } from './meetingSnapshot';
 import { outboxKey } from './outbox';
 import { addMyCard, forgetJoin, forgetSession, joinToResume, loadJoin, loadMyCards, saveJoin } from './phoneStore';
 import { memoryStore } from './storage';
@@ -45,6 +47,20 @@ describe('forgetSession', () => {
     store.setItem(outboxKey('s2'), '[]');
     forgetSession(store, 's1');
     expect(store.keys()).toEqual([outboxKey('s2')]);
+  });
+
+  it("deletes the phone's copies of that session's notes and its stored meeting state", () => {
+    const store = memoryStore();
+    rememberNotesDoc(store, 's1', 'case:c1');
+    rememberNotesDoc(store, 's1', 'case:c2');
+    rememberNotesDoc(store, 's2', 'case:c9');
+    saveNotesOpen(store, 's1', true);
+    store.setItem(meetingSnapshotKey('s1'), '{}');
+    const deleted: string[] = [];
+    forgetSession(store, 's1', (name) => deleted.push(name));
+    expect(deleted).toEqual(['case:c1', 'case:c2']);
+    expect(loadNotesOpen(store, 's1')).toBe(false);
+    expect(store.keys()).toEqual([notesDocsKey('s2')]);
   });
 
   it('keeps a newer join for another session', () => {

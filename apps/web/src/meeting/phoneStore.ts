@@ -1,5 +1,7 @@
 import { normaliseJoinCode } from '@consultboard/domain';
+import { forgetPhoneNotes } from '../notes/phoneNotes';
 import { draftsKey } from './drafts';
+import { meetingSnapshotKey } from './meetingSnapshot';
 import { outboxKey } from './outbox';
 import { type KeyValueStore, readJson, writeJson } from './storage';
 
@@ -62,11 +64,16 @@ export function addMyCard(store: KeyValueStore, sessionId: string, cardId: strin
   return next;
 }
 
-/** Forgets everything a phone holds about a session: once it ends, the phone sees nothing of it. */
-export function forgetSession(store: KeyValueStore, sessionId: string): void {
+/**
+ * Forgets everything a phone holds about a session, its notes' IndexedDB copies included: once it ends, the
+ * phone sees nothing of it.
+ */
+export function forgetSession(store: KeyValueStore, sessionId: string, deleteDatabase?: (name: string) => void): void {
   const join = loadJoin(store);
   if (join?.sessionId === sessionId) store.removeItem(JOIN_KEY);
   store.removeItem(outboxKey(sessionId));
   store.removeItem(draftsKey(sessionId));
   store.removeItem(myCardsKey(sessionId));
+  store.removeItem(meetingSnapshotKey(sessionId));
+  forgetPhoneNotes(store, sessionId, deleteDatabase);
 }

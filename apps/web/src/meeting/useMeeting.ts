@@ -1,4 +1,4 @@
-import { type Command, initialMeetingState, SOCKET_PATH } from '@consultboard/domain';
+import { type Command, initialMeetingState, type MeetingState, SOCKET_PATH } from '@consultboard/domain';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { io } from 'socket.io-client';
 import {
@@ -16,6 +16,8 @@ export interface UseMeetingOptions {
   /** Keep the outbox in localStorage under this session's key (phones, which must survive a reload). */
   persistOutboxFor?: string;
   onRefused?: (refusal: CommandRefusal) => void;
+  /** Where to start before the server answers (read when the connection is made). */
+  initialState?: () => MeetingState | null;
 }
 
 export type MeetingView = MeetingSnapshot & { sendCommand: (command: Command) => Promise<CommandOutcome> };
@@ -55,6 +57,7 @@ export function useMeeting(handshakeFactory: HandshakeFactory | null, options: U
       connect: openSocket,
       outboxStore: persistFor ? { store: browserStore(), key: outboxKey(persistFor) } : undefined,
       onRefused: (refusal) => optionsRef.current.onRefused?.(refusal),
+      initialState: optionsRef.current.initialState?.() ?? undefined,
       online: navigator.onLine,
     });
     const onOnline = () => created.setOnline(true);

@@ -1,5 +1,5 @@
 import { currentCase, currentStage, type HandshakeAuth, PROTOCOL_VERSION } from '@consultboard/domain';
-import { useCallback } from 'react';
+import { type ReactNode, useCallback } from 'react';
 import { CardView } from '../components/CardView';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -11,6 +11,7 @@ import { useSessionView } from '../components/useSessionView';
 import { formatDate } from '../format';
 import { cardsToShow, spotlightCard } from '../meeting/cardsToShow';
 import { useMeeting } from '../meeting/useMeeting';
+import { NotesArea } from '../notes/NotesArea';
 import { usePageTitle } from '../usePageTitle';
 import './board.css';
 
@@ -46,10 +47,11 @@ function BoardGate({ id }: { id: string }) {
   return <LiveBoard id={id} subtitle={`${session.locality}, ${formatDate(session.date)}`} />;
 }
 
-function BoardEnded() {
+function BoardEnded({ notes }: { notes?: ReactNode }) {
   return (
-    <main className="board board-message">
-      <h1>This session has ended.</h1>
+    <main className={notes ? 'board' : 'board board-message'}>
+      <h1 className={notes ? 'board-stage' : undefined}>This session has ended.</h1>
+      {notes}
     </main>
   );
 }
@@ -61,8 +63,22 @@ function LiveBoard({ id, subtitle }: { id: string; subtitle: string }) {
   );
   const meeting = useMeeting(handshake);
   const { state, connection, welcome } = meeting;
+  const stage = currentStage(state);
+  const agendaCase = currentCase(state);
+  const ended = connection === 'ended';
+  const notes = stage?.notes && agendaCase && (
+    <NotesArea
+      caseId={agendaCase.id}
+      stage={stage}
+      access={{ role: 'projector', sessionId: id }}
+      surface="board"
+      userName="Board"
+      ended={ended}
+    />
+  );
 
-  if (connection === 'ended') return <BoardEnded />;
+  // The last stage's notes stay on the screen, read-only, once the session has ended.
+  if (ended) return <BoardEnded notes={notes} />;
   if (connection === 'refused') {
     return (
       <main className="board board-message">
@@ -72,8 +88,6 @@ function LiveBoard({ id, subtitle }: { id: string; subtitle: string }) {
     );
   }
 
-  const stage = currentStage(state);
-  const agendaCase = currentCase(state);
   const shown = cardsToShow(state);
   const spotlight = spotlightCard(state);
   // The spotlighted card shows once, large, rather than again in the grid.
@@ -126,6 +140,8 @@ function LiveBoard({ id, subtitle }: { id: string; subtitle: string }) {
               </ul>
             </div>
           </section>
+
+          {notes}
         </div>
 
         {welcome?.join && (

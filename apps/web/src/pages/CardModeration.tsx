@@ -40,26 +40,20 @@ export function CardModeration({
                 </p>
               </CardView>
               <div className="button-row">
-                <button
-                  type="button"
-                  className="button secondary small"
-                  aria-pressed={card.hidden}
-                  aria-describedby={textId}
+                <ToggleButton
+                  label="Hide"
+                  pressed={card.hidden}
+                  describedBy={textId}
                   disabled={!enabled}
-                  onClick={() => send({ type: 'card.hide', cardId: card.id, hidden: !card.hidden })}
-                >
-                  Hide
-                </button>
-                <button
-                  type="button"
-                  className="button secondary small"
-                  aria-pressed={lit}
-                  aria-describedby={textId}
+                  onToggle={() => send({ type: 'card.hide', cardId: card.id, hidden: !card.hidden })}
+                />
+                <ToggleButton
+                  label="Spotlight"
+                  pressed={lit}
+                  describedBy={textId}
                   disabled={!enabled || card.hidden}
-                  onClick={() => send({ type: 'card.spotlight', cardId: lit ? null : card.id })}
-                >
-                  Spotlight
-                </button>
+                  onToggle={() => send({ type: 'card.spotlight', cardId: lit ? null : card.id })}
+                />
               </div>
             </li>
           );
@@ -88,21 +82,40 @@ export function HelpfulMarking({ cards, enabled, send }: { cards: Card[]; enable
                 </p>
               </CardView>
               <div className="button-row">
-                <button
-                  type="button"
-                  className="button secondary small"
-                  aria-pressed={card.helpful}
-                  aria-describedby={textId}
+                <ToggleButton
+                  label="Helpful"
+                  pressed={card.helpful}
+                  describedBy={textId}
                   disabled={!enabled}
-                  onClick={() => send({ type: 'card.helpful', cardId: card.id, helpful: !card.helpful })}
-                >
-                  Helpful
-                </button>
+                  onToggle={() => send({ type: 'card.helpful', cardId: card.id, helpful: !card.helpful })}
+                />
               </div>
             </li>
           );
         })}
       </ul>
     </section>
+  );
+}
+
+/** A toggle button on a card, described by the card's text so a screen reader says which card it acts on. */
+function ToggleButton(props: {
+  label: string;
+  pressed: boolean;
+  describedBy: string;
+  disabled: boolean;
+  onToggle: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="button secondary small"
+      aria-pressed={props.pressed}
+      aria-describedby={props.describedBy}
+      disabled={props.disabled}
+      onClick={props.onToggle}
+    >
+      {props.label}
+    </button>
   );
 }

@@ -14,11 +14,13 @@ import { Link } from '../components/Link';
 import { RequireUser } from '../components/RequireUser';
 import { SignedInLayout } from '../components/SignedInLayout';
 import { StageProgress } from '../components/StageProgress';
+import { useUser } from '../components/UserContext';
 import { useSessionView } from '../components/useSessionView';
 import { formatDate } from '../format';
 import type { CommandBody } from '../meeting/commandBody';
 import { makeCommandId } from '../meeting/commandId';
 import { useMeeting } from '../meeting/useMeeting';
+import { NotesArea } from '../notes/NotesArea';
 import { usePageTitle } from '../usePageTitle';
 import { CardModeration, HelpfulMarking } from './CardModeration';
 import { FacilitatorControls } from './FacilitatorControls';
@@ -68,16 +70,32 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
   );
   const meeting = useMeeting(handshake);
   const { state, connection } = meeting;
+  const { user } = useUser();
   const send = useCallback(
     (body: CommandBody) => meeting.sendCommand({ ...body, id: makeCommandId() } as Command),
     [meeting.sendCommand],
   );
+  const stage = currentStage(state);
+  const agendaCase = currentCase(state);
+  const ended = connection === 'ended';
+  const notes = stage?.notes && agendaCase && (
+    <NotesArea
+      caseId={agendaCase.id}
+      stage={stage}
+      access={{ role: 'facilitator', sessionId: id }}
+      surface="console"
+      userName={user.name}
+      ended={ended}
+    />
+  );
 
-  if (connection === 'ended') {
+  if (ended) {
     return (
       <SignedInLayout>
         <h1>This session has ended.</h1>
         {back}
+        {/* The last stage's notes stay in view, read-only, until the EP leaves the page. */}
+        {notes}
       </SignedInLayout>
     );
   }
@@ -91,8 +109,6 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
     );
   }
 
-  const stage = currentStage(state);
-  const agendaCase = currentCase(state);
   const live = connection === 'connected';
 
   return (
@@ -114,6 +130,8 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
           <ErrorAlert message={meeting.lastRefusal?.message} />
 
           {stage && <FacilitatorControls state={state} clockOffset={meeting.clockOffset} enabled={live} send={send} />}
+
+          {notes}
 
           {stage?.marksHelpful ? (
             <HelpfulMarking cards={cardsOfCurrentCase(state)} enabled={live} send={send} />

@@ -7,7 +7,7 @@ import {
   PROTOCOL_VERSION,
   type StageDefinition,
 } from '@consultboard/domain';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { CardView } from '../components/CardView';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -23,9 +23,12 @@ import {
   setDraft,
 } from '../meeting/drafts';
 import type { CommandRefusal } from '../meeting/MeetingClient';
+import { loadMeetingSnapshot, saveMeetingSnapshot } from '../meeting/meetingSnapshot';
 import { addMyCard, forgetSession, loadMyCards, type StoredJoin } from '../meeting/phoneStore';
 import type { KeyValueStore } from '../meeting/storage';
 import { useMeeting } from '../meeting/useMeeting';
+import { NotesArea } from '../notes/NotesArea';
+import { loadNotesOpen, saveNotesOpen } from '../notes/phoneNotes';
 import { usePageTitle } from '../usePageTitle';
 import { CardForm } from './CardForm';
 import { NotYetAdded } from './NotYetAdded';
@@ -85,14 +88,22 @@ export function PhoneMeeting({
     (lastSeq: number): HandshakeAuth => ({ protocol: PROTOCOL_VERSION, lastSeq, token: join.token }),
     [join.token],
   );
-  const meeting = useMeeting(handshake, { persistOutboxFor: sessionId, onRefused });
+  const storedState = useCallback(() => loadMeetingSnapshot(store, sessionId), [store, sessionId]);
+  const meeting = useMeeting(handshake, { persistOutboxFor: sessionId, onRefused, initialState: storedState });
   const { state, connection } = meeting;
   const ended = connection === 'ended';
   const refusal = connection === 'refused' ? meeting.connectRefusal : null;
+  const [notesOpen, setNotesOpen] = useState(() => loadNotesOpen(store, sessionId));
+  const notesId = useId();
 
   useEffect(() => {
     if (ended) forgetSession(store, sessionId);
   }, [ended, store, sessionId]);
+
+  // A phone that reloads offline shows the stage it last knew, from this copy.
+  useEffect(() => {
+    if (state.status === 'live') saveMeetingSnapshot(store, sessionId, state);
+  }, [state, store, sessionId]);
 
   useEffect(() => {
     if (!refusal) return;
@@ -105,6 +116,7 @@ export function PhoneMeeting({
   const stage = currentStage(state);
   const agendaCase = currentCase(state);
   usePageTitle(ended ? 'Session ended' : (stage?.name ?? 'Joining'));
+  const showNotes = notesOpen && !ended && stage?.notes === true && agendaCase !== undefined;
 
   if (ended) {
     return (
@@ -175,6 +187,35 @@ export function PhoneMeeting({
         />
       ) : (
         stage && <p className="instruction">{listenInstruction(stage)}</p>
+      )}
+
+      {stage?.notes && agendaCase && (
+        <div className="phone-notes">
+          <button
+            type="button"
+            className="button secondary big"
+            aria-expanded={notesOpen}
+            aria-controls={notesId}
+            onClick={() => {
+              saveNotesOpen(store, sessionId, !notesOpen);
+              setNotesOpen(!notesOpen);
+            }}
+          >
+            Notes
+          </button>
+          <div id={notesId}>
+            {showNotes && (
+              <NotesArea
+                caseId={agendaCase.id}
+                stage={stage}
+                access={{ role: 'participant', sessionId, token: join.token }}
+                surface="phone"
+                userName={join.name}
+                ended={false}
+              />
+            )}
+          </div>
+        </div>
       )}
 
       <NotYetAdded

@@ -7,10 +7,12 @@ import {
   makeJoinCode,
   mayCreateSession,
   mayFacilitate,
+  notesTokenRequestSchema,
   parseCaseReference,
   sessionStartedEvent,
 } from '@consultboard/domain';
 import { type Context, Hono } from 'hono';
+import { hashToken, newToken } from '../../auth/tokens.js';
 import type { ConsultSessionRow } from '../../db/consultSessions.js';
 import { toSessionView } from '../../meeting/sessionViews.js';
 import type { AppEnv, HttpDeps } from '../context.js';
@@ -18,7 +20,10 @@ import { AppError, errors } from '../errors.js';
 import { readJson, requireUser } from '../middleware.js';
 import { parseBody } from '../validate.js';
 
-/** Scheduling a session, building its agenda, and starting it. */
+/** How long a notes token for the EP's console or the projector lasts: a long day of meetings. */
+const NOTES_TOKEN_TTL_MS = 12 * 60 * 60_000;
+
+/** Scheduling a session, building its agenda, starting it, and opening its notes on the EP's screens. */
 export function sessionRoutes(deps: HttpDeps) {
   const { repos, meetings, publicUrl } = deps;
   const view = (row: ConsultSessionRow) => toSessionView(repos, row, publicUrl);
@@ -106,5 +111,13 @@ export function sessionRoutes(deps: HttpDeps) {
         },
       );
       return c.json({ session: view(repos.consultSessions.byId(row.id) as ConsultSessionRow) });
+    })
+    .post('/sessions/:id/notes-token', async (c) => {
+      const row = facilitated(c);
+      const body = parseBody(notesTokenRequestSchema, await readJson(c));
+      const token = newToken();
+      const now = Date.now();
+      repos.notesTokens.insert(hashToken(token), row.id, body.role, requireUser(c).id, now, now + NOTES_TOKEN_TTL_MS);
+      return c.json({ token });
     });
 }

@@ -1,0 +1,110 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type MeetingEvent, NOTES_CLOSE, NOTES_LIMITS } from '@consultboard/domain';
+import { WebSocketServer } from 'ws';
+import { originAllowed } from '../auth/origin.js';
+import type { Repos } from '../db/repos.js';
+import { logger } from '../logger.js';
+import type { MeetingStore } from '../meeting/meetingStore.js';
+import { authoriseNotes, NotesRefused, readNotesRequest } from './notesAuth.js';
+import { NotesConnection } from './notesConnection.js';
+import { Rooms } from './rooms.js';
+
+/** The notes limits a server runs with: NOTES_LIMITS, with the timings adjustable for tests. */
+export type NotesSettings = { -readonly [K in keyof typeof NOTES_LIMITS]: number };
+
+const STATUS_TEXT = { 401: 'Unauthorized', 403: 'Forbidden', 500: 'Internal Server Error' } as const;
+
+/** Refuses an upgrade with a plain HTTP answer before any WebSocket exists. */
+function refuseUpgrade(socket: Duplex, status: keyof typeof STATUS_TEXT): void {
+  if (socket.destroyed) return;
+  socket.once('finish', () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/**
+ * The notes endpoint: y-websocket on `/yjs/<docName>`, sharing the HTTP server's port. Authorises
+ * each upgrade before it completes, then hands the socket to a NotesConnection in its room. When a
+ * session ends, phones are sent away and every other connection to its notes becomes read-only.
+ */
+export function createNotesGateway(deps: {
+  repos: Repos;
+  meetings: MeetingStore;
+  publicUrl: string;
+  settings?: Partial<NotesSettings>;
+}) {
+  const { repos, meetings } = deps;
+  const settings: NotesSettings = { ...NOTES_LIMITS, ...deps.settings };
+  const wss = new WebSocketServer({ noServer: true, maxPayload: settings.messageBytes, perMessageDeflate: false });
+  const rooms = new Rooms({
+    store: repos.notes,
+    documentBytes: settings.documentBytes,
+    compactAfterUpdates: settings.compactAfterUpdates,
+    idleRoomMs: settings.idleRoomMs,
+  });
+  const connections = new Set<NotesConnection>();
+
+  function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', (error) => logger.debug({ err: error }, 'notes upgrade socket error'));
+    try {
+      if (!originAllowed(request, deps.publicUrl)) throw new NotesRefused(403);
+      const { docName, token } = readNotesRequest(request.url);
+      const identity = authoriseNotes(repos, docName, token, Date.now());
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        const connection = new NotesConnection(
+          ws,
+          identity,
+          rooms,
+          { awarenessPerSecond: settings.awarenessPerSecond },
+          (closed) => connections.delete(closed),
+        );
+        connections.add(connection);
+      });
+    } catch (error) {
+      if (error instanceof NotesRefused) refuseUpgrade(socket, error.status);
+      else {
+        logger.error({ err: error }, 'notes upgrade failed');
+        refuseUpgrade(socket, 500);
+      }
+    }
+  }
+
+  function sessionEnded(sessionId: string): void {
+    for (const connection of [...connections]) {
+      if (connection.identity.sessionId !== sessionId) continue;
+      if (connection.identity.role === 'participant') connection.close(NOTES_CLOSE.sessionEnded);
+      else connection.makeReadOnly();
+    }
+  }
+
+  meetings.onEvent((sessionId: string, event: MeetingEvent) => {
+    if (event.type !== 'session.ended') return;
+    try {
+      sessionEnded(sessionId);
+    } catch (error) {
+      logger.error({ err: error, sessionId }, 'notes could not close after the session ended');
+    }
+  });
+
+  return {
+    handleUpgrade,
+    rooms,
+    /** How many notes connections are open. */
+    get connectionCount() {
+      return connections.size;
+    },
+    /** Closes every connection, compacts and frees every room, and stops the WebSocket server. */
+    close: async (): Promise<void> => {
+      const sockets = [...wss.clients];
+      rooms.close();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      // Give clients a moment to answer the close frame, then cut whoever has not.
+      const deadline = Date.now() + 1000;
+      while (sockets.some((ws) => ws.readyState !== ws.CLOSED) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      for (const ws of sockets) ws.terminate();
+    },
+  };
+}
+export type NotesGateway = ReturnType<typeof createNotesGateway>;

@@ -1,0 +1,110 @@
+import { NOTES_CLOSE } from '@consultboard/domain';
+import { logger } from '../logger.js';
+import { type NotesPeer, type NotesStore, Room, type RoomLimits } from './room.js';
+
+export interface RoomsOptions extends RoomLimits {
+  store: NotesStore;
+  /** How long a room with nobody in it stays in memory. */
+  idleRoomMs: number;
+}
+
+/** A close code and reason, as NOTES_CLOSE holds them. */
+type Close = { code: number; reason: string };
+
+/**
+ * The live rooms, by document name. A document is loaded once however many connect at the same
+ * moment (they all wait on the room's loading promise); a failed load closes everyone in the room
+ * and writes nothing; a room nobody is in is compacted at once and dropped after `idleRoomMs`.
+ */
+export class Rooms {
+  private readonly rooms = new Map<string, Room>();
+
+  constructor(private readonly options: RoomsOptions) {}
+
+  /** Puts a peer in a document's room, loading the room if it is not live; resolves once it is ready. */
+  enter(docName: string, peer: NotesPeer): Promise<Room> {
+    let room = this.rooms.get(docName);
+    const fresh = !room;
+    if (!room) {
+      room = new Room(docName, this.options.store, this.options, (broken) =>
+        this.evict(broken, NOTES_CLOSE.unavailable),
+      );
+      this.rooms.set(docName, room);
+    }
+    room.addPeer(peer);
+    this.cancelIdle(room);
+    if (fresh) {
+      room.loading = this.load(room);
+      room.loading.catch(() => {}); // each caller of enter() handles the failure through its own promise
+    }
+    const entered = room;
+    return entered.loading.then(() => entered);
+  }
+
+  /** Takes a peer out of its room; the last one out compacts the room and starts its idle timer. */
+  leave(docName: string, peer: NotesPeer): void {
+    const room = this.rooms.get(docName);
+    if (!room?.removePeer(peer)) return;
+    if (room.status !== 'ready') return;
+    room.compact();
+    this.scheduleIdle(room);
+  }
+
+  /** The live room of a document, if any (for tests and the benchmark). */
+  get(docName: string): Room | undefined {
+    return this.rooms.get(docName);
+  }
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  /** Closes every connection, compacts and frees every room (the server is shutting down). */
+  close(): void {
+    for (const room of [...this.rooms.values()]) {
+      this.rooms.delete(room.docName);
+      for (const peer of [...room.peers]) peer.close(1001, 'server shutting down');
+      room.compact();
+      room.destroy();
+    }
+  }
+
+  private async load(room: Room): Promise<void> {
+    try {
+      // Always asynchronous, even over a synchronous store: every caller sees the same ordering.
+      await Promise.resolve();
+      const stored = await this.options.store.load(room.docName);
+      if (room.status !== 'loading') throw new Error('the room closed while it was loading');
+      room.hydrate(stored);
+    } catch (error) {
+      logger.error({ err: error, docName: room.docName }, 'notes could not be loaded');
+      this.evict(room, NOTES_CLOSE.unavailable);
+      throw error;
+    }
+    if (room.peers.size === 0) this.scheduleIdle(room);
+  }
+
+  /** Drops a room without writing anything, closing everyone in it. */
+  private evict(room: Room, close: Close): void {
+    if (this.rooms.get(room.docName) === room) this.rooms.delete(room.docName);
+    for (const peer of [...room.peers]) peer.close(close.code, close.reason);
+    room.destroy();
+  }
+
+  private scheduleIdle(room: Room): void {
+    this.cancelIdle(room);
+    room.idleTimer = setTimeout(() => {
+      room.idleTimer = null;
+      if (room.peers.size > 0 || this.rooms.get(room.docName) !== room) return;
+      this.rooms.delete(room.docName);
+      room.compact();
+      room.destroy();
+    }, this.options.idleRoomMs);
+    room.idleTimer.unref?.();
+  }
+
+  private cancelIdle(room: Room): void {
+    if (room.idleTimer) clearTimeout(room.idleTimer);
+    room.idleTimer = null;
+  }
+}

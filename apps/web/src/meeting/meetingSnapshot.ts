@@ -1,0 +1,34 @@
+import type { MeetingState } from '@consultboard/domain';
+import { type KeyValueStore, readJson, writeJson } from './storage';
+
+/**
+ * The last meeting state a phone folded, so a phone that reloads offline can still show the stage (and its notes)
+ * it last knew. Kept only while the session is live.
+ */
+export function meetingSnapshotKey(sessionId: string): string {
+  return `consultboard.meeting.${sessionId}`;
+}
+
+export function saveMeetingSnapshot(store: KeyValueStore, sessionId: string, state: MeetingState): void {
+  if (state.status === 'live') writeJson(store, meetingSnapshotKey(sessionId), state);
+  else store.removeItem(meetingSnapshotKey(sessionId));
+}
+
+/** The stored state, or null when there is none or it does not look like a live meeting state. */
+export function loadMeetingSnapshot(store: KeyValueStore, sessionId: string): MeetingState | null {
+  const stored = readJson(store, meetingSnapshotKey(sessionId));
+  if (typeof stored !== 'object' || stored === null) return null;
+  const state = stored as Partial<MeetingState>;
+  const valid =
+    state.status === 'live' &&
+    Number.isSafeInteger(state.seq) &&
+    Array.isArray(state.stages) &&
+    Array.isArray(state.cases) &&
+    Array.isArray(state.cards) &&
+    Number.isInteger(state.caseIndex) &&
+    Number.isInteger(state.stageIndex) &&
+    typeof state.timer === 'object' &&
+    state.timer !== null &&
+    (state.spotlightCardId === null || typeof state.spotlightCardId === 'string');
+  return valid ? (state as MeetingState) : null;
+}

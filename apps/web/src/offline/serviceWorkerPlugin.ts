@@ -1,0 +1,37 @@
+import type { Plugin } from 'vite';
+import { type BundleItem, precacheList, precacheVersion } from './precacheList';
+
+const WORKER_FILE = 'sw.js';
+const PLACEHOLDER = /(["'`])__CONSULTBOARD_PRECACHE__\1/;
+/** The notes load on demand, but a phone that reloads offline must still be able to open them. */
+const OFFLINE_DYNAMIC = /\/src\/notes\//;
+
+/**
+ * Builds src/offline/serviceWorker.ts into dist/sw.js (a fixed name, so its scope is the whole site) and
+ * writes this build's precache list into it: the phone's shell and the chunks it needs, with their hashed names.
+ */
+export function serviceWorkerPlugin(): Plugin {
+  let root = '';
+  return {
+    name: 'consultboard-service-worker',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
+    buildStart() {
+      this.emitFile({ type: 'chunk', id: `${root}/src/offline/serviceWorker.ts`, fileName: WORKER_FILE });
+    },
+    generateBundle(_options, bundle) {
+      const worker = bundle[WORKER_FILE];
+      if (worker?.type !== 'chunk') return this.error(`${WORKER_FILE} was not built`);
+      if (worker.imports.length > 0) return this.error(`${WORKER_FILE} must not share chunks with the app`);
+      const urls = precacheList(bundle as unknown as Record<string, BundleItem>, {
+        includeDynamic: (id) => OFFLINE_DYNAMIC.test(id),
+        exclude: [WORKER_FILE],
+      });
+      const manifest = JSON.stringify({ version: precacheVersion(urls), urls });
+      if (!PLACEHOLDER.test(worker.code)) return this.error(`${WORKER_FILE} has no precache placeholder`);
+      worker.code = worker.code.replace(PLACEHOLDER, () => JSON.stringify(manifest));
+    },
+  };
+}
