@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 export TURBO_TELEMETRY_DISABLED=1
 pnpm() { npx -y pnpm@10.34.9 "$@"; }
 
-bash scripts/ensure-chromium.sh
+bash scripts/ensure-tools.sh
 pnpm install --frozen-lockfile
 pnpm run lint
 pnpm run build

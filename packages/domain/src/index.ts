@@ -11,3 +11,6 @@ export * from './permissions.js';
 export * from './protocol.js';
 export * from './stages.js';
 export * from './textRules.js';
+export * from './access.js';
+export * from './cases.js';
+export * from './people.js';
