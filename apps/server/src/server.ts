@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { createRepos } from './db/repos.js';
 import { createHttpApp } from './http/app.js';
+import { LiveConnections } from './live/liveConnections.js';
 import { logger } from './logger.js';
 import { attachGateway } from './meeting/gateway.js';
 import { MeetingStore } from './meeting/meetingStore.js';
@@ -33,6 +34,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const deps = {
     repos,
     meetings,
+    live: new LiveConnections(),
     publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
     secureCookies: config.secureCookies,
     webDist: config.webDist,
@@ -55,7 +57,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   app = createHttpApp(deps);
 
   const io = attachGateway(httpServer, deps);
-  const notes = createNotesGateway({ repos, meetings, publicUrl: deps.publicUrl, settings: config.notes });
+  const notes = createNotesGateway({
+    repos,
+    meetings,
+    live: deps.live,
+    publicUrl: deps.publicUrl,
+    settings: config.notes,
+  });
   // socket.io answers its own path; the notes take theirs; any other upgrade is refused at once
   // rather than left hanging.
   httpServer.on('upgrade', (request, socket, head) => {

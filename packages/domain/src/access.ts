@@ -93,3 +93,29 @@ export function allowed(actor: AccessActor, action: Action, target: AccessTarget
       );
   }
 }
+
+/** What a case sits in: its school, that school's locality, and whether it has been submitted to a session. */
+export interface CaseAccessTarget {
+  schoolId: string;
+  localityId: string;
+  submitted: boolean;
+}
+
+/**
+ * Whether an actor may take an action on a case. A locality-wide grant (the EP's) reaches only the cases a
+ * school has put before the locality by submitting them to a session: until then a case is the school's draft.
+ */
+export function allowedOnCase(actor: AccessActor, action: Action, target: CaseAccessTarget): boolean {
+  if (!allowed(actor, action, { schoolId: target.schoolId, localityId: target.localityId })) return false;
+  return ACCESS[actor.role][action] !== 'ownLocalities' || target.submitted;
+}
+
+/** An actor that belongs nowhere and may do nothing scoped (a signed-in account not yet placed). */
+export function accessActor(role: AccountRole, place: Partial<Omit<AccessActor, 'role'>> = {}): AccessActor {
+  return {
+    role,
+    localityIds: place.localityIds ?? [],
+    schoolId: place.schoolId ?? null,
+    schoolLocalityId: place.schoolLocalityId ?? null,
+  };
+}

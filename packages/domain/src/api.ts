@@ -44,6 +44,11 @@ export interface UserView {
   name: string;
   email: string;
   role: 'admin' | 'ep' | 'senco';
+  /** The localities an EP facilitates (empty for others). */
+  localityIds?: string[];
+  /** A SENCO's school, and that school's locality (null for others). */
+  schoolId?: string | null;
+  schoolLocalityId?: string | null;
 }
 
 export type SessionStatus = 'draft' | 'live' | 'ended';
@@ -57,7 +62,10 @@ export interface SessionCaseView {
 
 export interface SessionView {
   id: string;
+  /** The locality's name, for display. */
   locality: string;
+  /** The locality the session is for (null only for sessions made before localities existed). */
+  localityId?: string | null;
   date: string;
   status: SessionStatus;
   facilitatorId: string;

@@ -1,3 +1,4 @@
+import type { CaseType, Preparation } from './cases.js';
 import type { CardKind, StageDefinition } from './stages.js';
 
 /** The countdown every screen shows: an end time set by the server, or the time left while stopped. */
@@ -7,6 +8,9 @@ export interface AgendaCase {
   id: string;
   reference: string;
   kind: 'child' | 'topic';
+  /** What the case is about, and the SENCO's preparation form as it stood when the session started. */
+  type?: CaseType;
+  preparation?: Preparation;
 }
 
 export interface Card {

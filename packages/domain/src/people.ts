@@ -20,11 +20,18 @@ export const createSchoolRequestSchema = z.object({ name, localityId: id }).stri
 
 /** An admin invites an EP (with the localities they facilitate) or a SENCO (with their school). */
 export const inviteRequestSchema = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('ep'), name, email, localityIds: z.array(id).min(1, 'Choose a locality.').max(50) }).strict(),
+  z
+    .object({ role: z.literal('ep'), name, email, localityIds: z.array(id).min(1, 'Choose a locality.').max(50) })
+    .strict(),
   z.object({ role: z.literal('senco'), name, email, schoolId: id }).strict(),
 ]);
 export const acceptInvitationRequestSchema = z
-  .object({ password: z.string().min(LIMITS.password.min, `Use at least ${LIMITS.password.min} characters.`).max(LIMITS.password.max) })
+  .object({
+    password: z
+      .string()
+      .min(LIMITS.password.min, `Use at least ${LIMITS.password.min} characters.`)
+      .max(LIMITS.password.max),
+  })
   .strict();
 
 /** A SENCO creates a case: a child (reference such as J5M) or a group, class, school or locality issue (a topic). */
@@ -32,7 +39,10 @@ export const createCaseRequestSchema = z.object({ type: z.enum(CASE_TYPES), refe
 export const consentRequestSchema = z
   .object({ given: z.boolean(), date: z.iso.date({ message: 'Enter the date consent was given.' }).nullable() })
   .strict()
-  .refine((body) => !body.given || body.date !== null, { message: 'Enter the date consent was given.', path: ['date'] });
+  .refine((body) => !body.given || body.date !== null, {
+    message: 'Enter the date consent was given.',
+    path: ['date'],
+  });
 export const preparationRequestSchema = preparationSchema;
 export const submitCaseRequestSchema = z.object({ sessionId: id }).strict();
 

@@ -36,12 +36,18 @@ export interface Actor {
   role: AccountRole;
 }
 
-/** Whether an account may run (facilitate, project, edit the agenda of) a session. */
+/**
+ * Whether an account may run (facilitate, project, edit the agenda of) a session.
+ * @deprecated Use `allowed(actor, 'session.run', { localityId })` from access.ts: sessions belong to localities now.
+ */
 export function mayFacilitate(actor: Actor, session: { facilitatorId: string }): boolean {
   return actor.role === 'admin' || (actor.role === 'ep' && actor.userId === session.facilitatorId);
 }
 
-/** Whether an account may create consultation sessions. */
+/**
+ * Whether an account may create consultation sessions.
+ * @deprecated Use `allowed(actor, 'session.create', { localityId })` from access.ts.
+ */
 export function mayCreateSession(actor: Actor): boolean {
   return actor.role === 'admin' || actor.role === 'ep';
 }

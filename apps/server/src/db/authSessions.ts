@@ -11,12 +11,15 @@ export function authSessionsRepo(db: Db) {
   );
   const remove = db.prepare('DELETE FROM auth_sessions WHERE token_hash = ?');
   const purge = db.prepare('DELETE FROM auth_sessions WHERE expires_at <= ?');
+  const removeAllOf = db.prepare('DELETE FROM auth_sessions WHERE user_id = ?');
   return {
     insert: (tokenHash: string, userId: string, now: number, expiresAt: number) =>
       insert.run(tokenHash, userId, now, expiresAt),
     findUser: (tokenHash: string, now: number) => find.get(tokenHash, now) as import('./users.js').UserRow | undefined,
     remove: (tokenHash: string) => remove.run(tokenHash),
     purgeExpired: (now: number) => purge.run(now),
+    /** Ends every signed-in session of an account (on deactivation). */
+    removeAllOf: (userId: string) => removeAllOf.run(userId),
   };
 }
 export type AuthSessionsRepo = ReturnType<typeof authSessionsRepo>;

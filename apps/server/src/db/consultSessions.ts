@@ -4,6 +4,7 @@ import type { Db } from './database.js';
 export interface ConsultSessionRow {
   id: string;
   locality: string;
+  locality_id: string | null;
   date: string;
   status: SessionStatus;
   facilitator_id: string;
@@ -19,44 +20,52 @@ const SELECT = `SELECT s.*, u.name AS facilitator_name FROM consult_sessions s J
 /** Consultation sessions and their agendas. */
 export function consultSessionsRepo(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO consult_sessions (id, locality, date, status, facilitator_id, created_at)
-     VALUES (@id, @locality, @date, 'draft', @facilitator_id, @created_at)`,
+    `INSERT INTO consult_sessions (id, locality, locality_id, date, status, facilitator_id, created_at)
+     VALUES (@id, @locality, @locality_id, @date, 'draft', @facilitator_id, @created_at)`,
   );
   const byId = db.prepare(`${SELECT} WHERE s.id = ?`);
   const byLiveCode = db.prepare(`${SELECT} WHERE s.join_code = ? AND s.status = 'live'`);
   const all = db.prepare(`${SELECT} ORDER BY s.date DESC, s.created_at DESC LIMIT 500`);
-  const ofFacilitator = db.prepare(
-    `${SELECT} WHERE s.facilitator_id = ? ORDER BY s.date DESC, s.created_at DESC LIMIT 500`,
-  );
   const cases = db.prepare(
     'SELECT id, reference, kind, position FROM session_cases WHERE session_id = ? ORDER BY position',
-  );
-  const caseCount = db.prepare(
-    'SELECT COUNT(*) AS n, COALESCE(MAX(position), -1) AS last FROM session_cases WHERE session_id = ?',
   );
   const insertCase = db.prepare(
     'INSERT INTO session_cases (id, session_id, reference, kind, position) VALUES (?, ?, ?, ?, ?)',
   );
   const hasCase = db.prepare('SELECT 1 FROM session_cases WHERE session_id = ? AND id = ?');
+  const onAnyAgenda = db.prepare('SELECT 1 FROM session_cases WHERE id = ?');
+  const clearAgenda = db.prepare('DELETE FROM session_cases WHERE session_id = ?');
   const removeCase = db.prepare('DELETE FROM session_cases WHERE id = ? AND session_id = ?');
   const start = db.prepare(
     `UPDATE consult_sessions SET status = 'live', join_code = ?, started_at = ? WHERE id = ? AND status = 'draft'`,
   );
   const end = db.prepare(`UPDATE consult_sessions SET status = 'ended', ended_at = ? WHERE id = ? AND status = 'live'`);
   return {
-    insert: (row: { id: string; locality: string; date: string; facilitator_id: string; created_at: number }) =>
-      insert.run(row),
+    insert: (row: {
+      id: string;
+      locality: string;
+      locality_id: string;
+      date: string;
+      facilitator_id: string;
+      created_at: number;
+    }) => insert.run(row),
     byId: (id: string) => byId.get(id) as ConsultSessionRow | undefined,
     byLiveCode: (code: string) => byLiveCode.get(code) as ConsultSessionRow | undefined,
-    list: (facilitatorId: string | null) =>
-      (facilitatorId === null ? all.all() : ofFacilitator.all(facilitatorId)) as ConsultSessionRow[],
+    /** Every session, newest first (the caller filters by who may read them). */
+    list: () => all.all() as ConsultSessionRow[],
     cases: (sessionId: string) => cases.all(sessionId) as SessionCaseView[],
-    caseCount: (sessionId: string) => caseCount.get(sessionId) as { n: number; last: number },
-    insertCase: (id: string, sessionId: string, reference: string, kind: 'child' | 'topic', position: number) =>
-      insertCase.run(id, sessionId, reference, kind, position),
     /** Whether the case is on the session's agenda. */
     hasCase: (sessionId: string, caseId: string) => hasCase.get(sessionId, caseId) !== undefined,
     removeCase: (id: string, sessionId: string) => removeCase.run(id, sessionId).changes > 0,
+    /** Whether a case is on the agenda of any session. */
+    onAnyAgenda: (caseId: string) => onAnyAgenda.get(caseId) !== undefined,
+    /** Replaces a session's agenda with these cases, in order (call inside a transaction). */
+    setAgenda: (sessionId: string, cases: readonly { id: string; reference: string; kind: 'child' | 'topic' }[]) => {
+      clearAgenda.run(sessionId);
+      cases.forEach((item, position) => {
+        insertCase.run(item.id, sessionId, item.reference, item.kind, position);
+      });
+    },
     /** Marks a draft session live with its join code; false if it was not a draft. */
     start: (id: string, joinCode: string, now: number) => start.run(joinCode, now, id).changes > 0,
     end: (id: string, now: number) => end.run(now, id).changes > 0,

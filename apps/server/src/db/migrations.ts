@@ -88,4 +88,77 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX notes_tokens_expiry ON notes_tokens(expires_at);
     `,
   },
+  {
+    version: 3,
+    name: 'localities, schools, people, invitations, cases and the audit log',
+    sql: `
+      CREATE TABLE localities (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE schools (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        locality_id TEXT NOT NULL REFERENCES localities(id),
+        created_at INTEGER NOT NULL,
+        UNIQUE (locality_id, name)
+      );
+      ALTER TABLE users ADD COLUMN school_id TEXT REFERENCES schools(id);
+      CREATE TABLE user_localities (
+        user_id TEXT NOT NULL REFERENCES users(id),
+        locality_id TEXT NOT NULL REFERENCES localities(id),
+        PRIMARY KEY (user_id, locality_id)
+      );
+      CREATE TABLE invitations (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER
+      );
+      CREATE INDEX invitations_user ON invitations(user_id);
+
+      ALTER TABLE consult_sessions ADD COLUMN locality_id TEXT REFERENCES localities(id);
+      -- Sessions made before localities existed get a locality of their name; their EPs facilitate it.
+      INSERT INTO localities (id, name, created_at)
+        SELECT lower(hex(randomblob(16))), locality, MIN(created_at) FROM consult_sessions GROUP BY locality;
+      UPDATE consult_sessions SET locality_id = (SELECT l.id FROM localities l WHERE l.name = consult_sessions.locality);
+      INSERT OR IGNORE INTO user_localities (user_id, locality_id)
+        SELECT DISTINCT s.facilitator_id, s.locality_id FROM consult_sessions s
+        JOIN users u ON u.id = s.facilitator_id WHERE u.role = 'ep';
+      CREATE INDEX consult_sessions_locality ON consult_sessions(locality_id, date);
+
+      CREATE TABLE cases (
+        id TEXT PRIMARY KEY,
+        school_id TEXT NOT NULL REFERENCES schools(id),
+        type TEXT NOT NULL CHECK (type IN ('child', 'group', 'class', 'school', 'locality')),
+        reference TEXT NOT NULL,
+        consent_given INTEGER NOT NULL DEFAULT 0,
+        consent_date TEXT,
+        preparation TEXT NOT NULL,
+        submitted_session_id TEXT REFERENCES consult_sessions(id),
+        created_by TEXT NOT NULL REFERENCES users(id),
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX cases_school ON cases(school_id, created_at);
+      CREATE INDEX cases_submitted ON cases(submitted_session_id);
+
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        actor_id TEXT,
+        action TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id TEXT,
+        detail TEXT
+      );
+      CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    `,
+  },
 ];

@@ -24,6 +24,7 @@ export function notesTokensRepo(db: Db) {
      WHERE t.token_hash = ? AND t.expires_at > ? AND u.deactivated_at IS NULL`,
   );
   const purge = db.prepare('DELETE FROM notes_tokens WHERE expires_at <= ?');
+  const revokeOf = db.prepare('DELETE FROM notes_tokens WHERE user_id = ?');
   return {
     insert: (
       tokenHash: string,
@@ -36,6 +37,8 @@ export function notesTokensRepo(db: Db) {
     /** The live token with this hash, with its session's status; undefined when unknown or expired. */
     find: (tokenHash: string, now: number) => find.get(tokenHash, now) as NotesTokenRow | undefined,
     purgeExpired: (now: number) => purge.run(now),
+    /** Revokes every notes token of an account (on deactivation). */
+    revokeAllOf: (userId: string) => revokeOf.run(userId),
   };
 }
 export type NotesTokensRepo = ReturnType<typeof notesTokensRepo>;

@@ -1,6 +1,10 @@
+import { auditRepo } from './audit.js';
 import { authSessionsRepo } from './authSessions.js';
+import { casesRepo } from './cases.js';
 import { consultSessionsRepo } from './consultSessions.js';
 import type { Db } from './database.js';
+import { invitationsRepo } from './invitations.js';
+import { localitiesRepo } from './localities.js';
 import { meetingEventsRepo } from './meetingEvents.js';
 import { notesRepo } from './notes.js';
 import { notesTokensRepo } from './notesTokens.js';
@@ -18,6 +22,10 @@ export function createRepos(db: Db) {
     participants: participantsRepo(db),
     notes: notesRepo(db),
     notesTokens: notesTokensRepo(db),
+    localities: localitiesRepo(db),
+    invitations: invitationsRepo(db),
+    cases: casesRepo(db),
+    audit: auditRepo(db),
     /** Runs a function in one transaction: all of it is written, or none. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };

@@ -5,35 +5,56 @@ export interface UserRow {
   id: string;
   name: string;
   email: string;
+  /** Empty while the account is invited and has not yet set a password. */
   password_hash: string;
   role: AccountRole;
   created_at: number;
   deactivated_at: number | null;
+  school_id: string | null;
 }
 
 export function toUserView(row: UserRow): UserView {
   return { id: row.id, name: row.name, email: row.email, role: row.role };
 }
 
-/** Accounts: EPS admins, EPs and SENCOs. */
+/** Whether an account has been invited and not yet set its password. */
+export const isInvited = (row: UserRow) => row.password_hash === '';
+
+type NewUser = Omit<UserRow, 'deactivated_at' | 'school_id'> & { school_id?: string | null };
+
+/** Accounts: EPS admins, EPs and SENCOs, and the localities each EP facilitates. */
 export function usersRepo(db: Db) {
   const byEmail = db.prepare('SELECT * FROM users WHERE email = ?');
   const byId = db.prepare('SELECT * FROM users WHERE id = ?');
+  const all = db.prepare('SELECT * FROM users ORDER BY name COLLATE NOCASE, created_at LIMIT 2000');
   const count = db.prepare('SELECT COUNT(*) AS n FROM users');
   const insert = db.prepare(
-    'INSERT INTO users (id, name, email, password_hash, role, created_at) VALUES (@id, @name, @email, @password_hash, @role, @created_at)',
+    `INSERT INTO users (id, name, email, password_hash, role, created_at, school_id)
+     VALUES (@id, @name, @email, @password_hash, @role, @created_at, @school_id)`,
   );
+  const setPassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
+  const deactivate = db.prepare('UPDATE users SET deactivated_at = ? WHERE id = ? AND deactivated_at IS NULL');
+  const localitiesOf = db.prepare('SELECT locality_id FROM user_localities WHERE user_id = ? ORDER BY locality_id');
+  const addLocality = db.prepare('INSERT OR IGNORE INTO user_localities (user_id, locality_id) VALUES (?, ?)');
+  const withSchool = (row: NewUser) => ({ school_id: null, ...row });
   return {
     count: () => (count.get() as { n: number }).n,
     byEmail: (email: string) => byEmail.get(email) as UserRow | undefined,
     byId: (id: string) => byId.get(id) as UserRow | undefined,
-    insert: (row: Omit<UserRow, 'deactivated_at'>) => insert.run(row),
+    list: () => all.all() as UserRow[],
+    insert: (row: NewUser) => insert.run(withSchool(row)),
     /** Creates the first account, or returns null when one exists already (atomic: two racing set-ups make one). */
-    insertFirst: db.transaction((row: Omit<UserRow, 'deactivated_at'>) => {
+    insertFirst: db.transaction((row: NewUser) => {
       if ((count.get() as { n: number }).n > 0) return null;
-      insert.run(row);
+      insert.run(withSchool(row));
       return row;
     }),
+    setPassword: (id: string, passwordHash: string) => setPassword.run(passwordHash, id),
+    /** Marks an account deactivated; false if it already was. */
+    deactivate: (id: string, now: number) => deactivate.run(now, id).changes > 0,
+    /** The localities an EP facilitates. */
+    localitiesOf: (userId: string) => (localitiesOf.all(userId) as { locality_id: string }[]).map((r) => r.locality_id),
+    addLocality: (userId: string, localityId: string) => addLocality.run(userId, localityId),
   };
 }
 export type UsersRepo = ReturnType<typeof usersRepo>;

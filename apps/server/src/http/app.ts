@@ -9,7 +9,14 @@ import type { AppEnv, HttpDeps } from './context.js';
 import { AppError, errors } from './errors.js';
 import { loadUser, sameSiteOnly } from './middleware.js';
 import { accountRoutes } from './routes/account.js';
+import { agendaRoutes } from './routes/agenda.js';
+import { auditRoutes } from './routes/audit.js';
+import { caseFormRoutes } from './routes/caseForms.js';
+import { caseRoutes } from './routes/cases.js';
+import { invitationRoutes } from './routes/invitations.js';
 import { joinRoutes } from './routes/join.js';
+import { localityRoutes } from './routes/localities.js';
+import { peopleRoutes } from './routes/people.js';
 import { sessionRoutes } from './routes/sessions.js';
 
 /** The HTTP side of the server: the JSON API under /api, then the built web app. */
@@ -57,6 +64,13 @@ export function createHttpApp(deps: HttpDeps) {
   api.use('*', loadUser(deps));
   api.route('/', accountRoutes(deps));
   api.route('/', sessionRoutes(deps));
+  api.route('/', agendaRoutes(deps));
+  api.route('/', caseRoutes(deps));
+  api.route('/', caseFormRoutes(deps));
+  api.route('/', localityRoutes(deps));
+  api.route('/', peopleRoutes(deps));
+  api.route('/', invitationRoutes(deps));
+  api.route('/', auditRoutes(deps));
   api.route('/', joinRoutes(deps));
   api.all('*', () => {
     throw errors.notFound('That API route');

@@ -1,17 +1,20 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { actorOf } from '../access/actor.js';
 import { SESSION_COOKIE } from '../auth/cookies.js';
 import { hashToken } from '../auth/tokens.js';
 import type { UserRow } from '../db/users.js';
 import type { AppEnv, HttpDeps } from './context.js';
 import { errors } from './errors.js';
 
-/** Loads the signed-in account (or null) from the session cookie. */
+/** Loads the signed-in account (or null) from the session cookie, with where it belongs for the ACCESS table. */
 export function loadUser(deps: HttpDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
-    c.set('user', token ? (deps.repos.authSessions.findUser(hashToken(token), Date.now()) ?? null) : null);
+    const user = token ? (deps.repos.authSessions.findUser(hashToken(token), Date.now()) ?? null) : null;
+    c.set('user', user);
+    c.set('actor', user ? actorOf(deps.repos, user) : null);
     await next();
   };
 }

@@ -8,7 +8,7 @@ import {
   refuse,
 } from '@consultboard/domain';
 import type { Repos } from '../db/repos.js';
-import type { SocketIdentity } from './handshake.js';
+import { mayStillRun, type SocketIdentity } from './handshake.js';
 import type { MeetingStore } from './meetingStore.js';
 
 const KNOWN = new Set<string>(COMMAND_TYPES);
@@ -29,6 +29,8 @@ export function handleCommand(
 
   // Authorise before looking closer: a role that may never send this command learns nothing more.
   if (!mayCommand(who.role, type as CommandType)) return refuse('forbidden');
+  // An account's console acts only while the account may still run this session (ACCESS 'session.run').
+  if (!mayStillRun(deps.repos, who)) return refuse('forbidden');
 
   const parsed = commandSchema.safeParse(raw);
   if (!parsed.success) return refuse('invalid_payload', parsed.error.issues[0]?.message);

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { originAllowed } from '../auth/origin.js';
 import { RateLimiter } from '../auth/rateLimiter.js';
 import type { Repos } from '../db/repos.js';
+import type { LiveConnections } from '../live/liveConnections.js';
 import { logger } from '../logger.js';
 import { handleCommand } from './commandHandler.js';
 import { HandshakeRefused, identify, type SocketIdentity } from './handshake.js';
@@ -30,7 +31,7 @@ const catchUpSchema = z.object({ after: z.number().int().min(0) }).strict();
  */
 export function attachGateway(
   httpServer: HttpServer,
-  deps: { repos: Repos; meetings: MeetingStore; publicUrl: string },
+  deps: { repos: Repos; meetings: MeetingStore; live: LiveConnections; publicUrl: string },
 ) {
   const { repos, meetings, publicUrl } = deps;
   const presence = new Presence();
@@ -112,6 +113,13 @@ export function attachGateway(
       // Phones see nothing once the session closes: they have the ended event, now they go.
       for (const socketId of presence.socketsOf(sessionId, 'participant'))
         io.sockets.sockets.get(socketId)?.disconnect(true);
+    }
+  });
+
+  // A deactivated account's console and projector go at once (their personId is `<role>:<userId>`).
+  deps.live.onEndUser((userId) => {
+    for (const socket of io.sockets.sockets.values()) {
+      if ((socket.data as SocketIdentity | undefined)?.userId === userId) socket.disconnect(true);
     }
   });
 

@@ -1,5 +1,6 @@
-import { ERROR_CODES, type ErrorCode, type MeetingRole, mayFacilitate, PROTOCOL_VERSION } from '@consultboard/domain';
+import { allowed, ERROR_CODES, type ErrorCode, type MeetingRole, PROTOCOL_VERSION } from '@consultboard/domain';
 import { z } from 'zod';
+import { actorOf, sessionTarget } from '../access/actor.js';
 import { readCookie, SESSION_COOKIE } from '../auth/cookies.js';
 import { hashToken } from '../auth/tokens.js';
 import type { Repos } from '../db/repos.js';
@@ -18,6 +19,8 @@ export interface SocketIdentity {
   personId: string;
   name: string;
   lastSeq: number;
+  /** The signed-in account behind a console or projector; null for a phone. */
+  userId: string | null;
 }
 
 export class HandshakeRefused extends Error {
@@ -30,7 +33,8 @@ export class HandshakeRefused extends Error {
 
 /**
  * Authenticates a meeting socket: a phone by its participant token (valid only while the session is
- * live), the EP's console and projector by the sign-in cookie of an account that may run the session.
+ * live), the EP's console and projector by the sign-in cookie of an account that may run the session
+ * ('session.run' on the session's locality).
  */
 export function identify(repos: Repos, auth: unknown, cookieHeader: string | undefined): SocketIdentity {
   const parsed = handshakeSchema.safeParse(auth);
@@ -53,6 +57,7 @@ export function identify(repos: Repos, auth: unknown, cookieHeader: string | und
       personId: participant.id,
       name: participant.name,
       lastSeq: hello.lastSeq,
+      userId: null,
     };
   }
 
@@ -60,7 +65,7 @@ export function identify(repos: Repos, auth: unknown, cookieHeader: string | und
   const user = cookie ? repos.authSessions.findUser(hashToken(cookie), Date.now()) : undefined;
   if (!user) throw new HandshakeRefused('unauthenticated');
   const session = repos.consultSessions.byId(hello.sessionId);
-  if (!session || !mayFacilitate({ userId: user.id, role: user.role }, { facilitatorId: session.facilitator_id })) {
+  if (!session || !allowed(actorOf(repos, user), 'session.run', sessionTarget(session))) {
     throw new HandshakeRefused('forbidden');
   }
   return {
@@ -69,5 +74,15 @@ export function identify(repos: Repos, auth: unknown, cookieHeader: string | und
     personId: `${hello.role}:${user.id}`,
     name: hello.role === 'projector' ? 'Projector' : user.name,
     lastSeq: hello.lastSeq,
+    userId: user.id,
   };
+}
+
+/** Whether the account behind a console or projector may still run the session (checked on every command). */
+export function mayStillRun(repos: Repos, who: SocketIdentity): boolean {
+  if (who.userId === null) return true;
+  const user = repos.users.byId(who.userId);
+  const session = repos.consultSessions.byId(who.sessionId);
+  if (!user || user.deactivated_at !== null || !session) return false;
+  return allowed(actorOf(repos, user), 'session.run', sessionTarget(session));
 }

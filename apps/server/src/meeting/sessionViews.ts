@@ -13,6 +13,7 @@ export function toSessionView(repos: Repos, row: ConsultSessionRow, publicUrl: s
   return {
     id: row.id,
     locality: row.locality,
+    localityId: row.locality_id,
     date: row.date,
     status: row.status,
     facilitatorId: row.facilitator_id,

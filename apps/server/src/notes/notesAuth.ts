@@ -1,4 +1,5 @@
-import { NOTES_PATH, parseNotesDocName } from '@consultboard/domain';
+import { allowed, NOTES_PATH, parseNotesDocName } from '@consultboard/domain';
+import { actorOf, sessionTarget } from '../access/actor.js';
 import { hashToken } from '../auth/tokens.js';
 import type { Repos } from '../db/repos.js';
 
@@ -63,6 +64,11 @@ function participantOf(repos: Repos, hash: string): Holder | undefined {
 function notesTokenHolder(repos: Repos, hash: string, now: number): Holder | undefined {
   const token = repos.notesTokens.find(hash, now);
   if (!token) return undefined;
+  // The account must still be allowed to run the session ('session.run' on its locality).
+  const user = repos.users.byId(token.user_id);
+  const session = repos.consultSessions.byId(token.session_id);
+  if (!user || !session || !allowed(actorOf(repos, user), 'session.run', sessionTarget(session)))
+    throw new NotesRefused(403);
   return {
     sessionId: token.session_id,
     role: token.role,

@@ -4,6 +4,7 @@ import { type MeetingEvent, NOTES_CLOSE, NOTES_LIMITS } from '@consultboard/doma
 import { WebSocketServer } from 'ws';
 import { originAllowed } from '../auth/origin.js';
 import type { Repos } from '../db/repos.js';
+import type { LiveConnections } from '../live/liveConnections.js';
 import { logger } from '../logger.js';
 import type { MeetingStore } from '../meeting/meetingStore.js';
 import { authoriseNotes, NotesRefused, readNotesRequest } from './notesAuth.js';
@@ -30,6 +31,8 @@ function refuseUpgrade(socket: Duplex, status: keyof typeof STATUS_TEXT): void {
 export function createNotesGateway(deps: {
   repos: Repos;
   meetings: MeetingStore;
+  /** Absent in unit tests that build a gateway by hand. */
+  live?: LiveConnections;
   publicUrl: string;
   settings?: Partial<NotesSettings>;
 }) {
@@ -83,6 +86,14 @@ export function createNotesGateway(deps: {
       sessionEnded(sessionId);
     } catch (error) {
       logger.error({ err: error, sessionId }, 'notes could not close after the session ended');
+    }
+  });
+
+  // A deactivated account's console and projector notes close at once (their personId is `<role>:<userId>`).
+  deps.live?.onEndUser((userId) => {
+    for (const connection of [...connections]) {
+      if (connection.identity.role !== 'participant' && connection.identity.personId.endsWith(`:${userId}`))
+        connection.close(NOTES_CLOSE.forbidden);
     }
   });
 

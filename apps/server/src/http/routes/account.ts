@@ -1,32 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { setupRequestSchema, signInRequestSchema } from '@consultboard/domain';
-import { type Context, Hono } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { SESSION_COOKIE, SESSION_TTL_MS } from '../../auth/cookies.js';
+import { accessActor, setupRequestSchema, signInRequestSchema } from '@consultboard/domain';
+import { Hono } from 'hono';
+import { deleteCookie, getCookie } from 'hono/cookie';
+import { actorOf } from '../../access/actor.js';
+import { SESSION_COOKIE } from '../../auth/cookies.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../auth/password.js';
-import { hashToken, newToken } from '../../auth/tokens.js';
-import { toUserView } from '../../db/users.js';
+import { hashToken } from '../../auth/tokens.js';
+import { isInvited } from '../../db/users.js';
+import { accountView, requireActor } from '../access.js';
 import type { AppEnv, HttpDeps } from '../context.js';
 import { errors } from '../errors.js';
-import { clientAddress, readJson, requireUser } from '../middleware.js';
+import { clientAddress, readJson } from '../middleware.js';
+import { startSignedInSession } from '../signIn.js';
 import { parseBody } from '../validate.js';
 
-/** First-run set-up, sign in, sign out, and who am I. */
+/** First-run set-up (the first account is an EPS admin), sign in, sign out, and who am I. */
 export function accountRoutes(deps: HttpDeps) {
   const { repos, limiters } = deps;
-
-  function startSession(c: Context<AppEnv>, userId: string): void {
-    const token = newToken();
-    const now = Date.now();
-    repos.authSessions.insert(hashToken(token), userId, now, now + SESSION_TTL_MS);
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: deps.secureCookies,
-      path: '/',
-      maxAge: SESSION_TTL_MS / 1000,
-    });
-  }
 
   return new Hono<AppEnv>()
     .get('/setup', (c) => c.json({ needed: repos.users.count() === 0 }))
@@ -44,8 +34,9 @@ export function accountRoutes(deps: HttpDeps) {
       // Checked again inside a transaction: two set-ups racing through the hash make one account.
       if (!repos.users.insertFirst(row))
         throw errors.conflict('already_set_up', 'Consultboard is already set up. Sign in.');
-      startSession(c, row.id);
-      return c.json({ user: toUserView({ ...row, deactivated_at: null }) }, 201);
+      startSignedInSession(c, deps, row.id);
+      const user = { ...row, deactivated_at: null, school_id: null };
+      return c.json({ user: accountView(user, accessActor('admin')) }, 201);
     })
     .post('/auth/sign-in', async (c) => {
       const body = parseBody(signInRequestSchema, await readJson(c));
@@ -53,15 +44,17 @@ export function accountRoutes(deps: HttpDeps) {
       const key = `${address}|${body.email}`;
       if (!limiters.signIn.allowed(key) || !limiters.signInPerAddress.allowed(address)) throw errors.rateLimited();
       const user = repos.users.byEmail(body.email);
-      const ok = await verifyPassword(body.password, user?.password_hash ?? DUMMY_HASH);
-      if (!user || !ok || user.deactivated_at !== null) {
+      // An invited account has no password yet: it is checked against the dummy hash, like an unknown e-mail.
+      const usable = user && !isInvited(user) && user.deactivated_at === null ? user : undefined;
+      const ok = await verifyPassword(body.password, usable?.password_hash ?? DUMMY_HASH);
+      if (!usable || !ok) {
         limiters.signIn.hit(key);
         limiters.signInPerAddress.hit(address);
         throw errors.badCredentials();
       }
       limiters.signIn.reset(key);
-      startSession(c, user.id);
-      return c.json({ user: toUserView(user) });
+      startSignedInSession(c, deps, usable.id);
+      return c.json({ user: accountView(usable, actorOf(repos, usable)) });
     })
     .post('/auth/sign-out', (c) => {
       const token = getCookie(c, SESSION_COOKIE);
@@ -69,5 +62,8 @@ export function accountRoutes(deps: HttpDeps) {
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     })
-    .get('/auth/me', (c) => c.json({ user: toUserView(requireUser(c)) }));
+    .get('/auth/me', (c) => {
+      const { user, actor } = requireActor(c);
+      return c.json({ user: accountView(user, actor) });
+    });
 }

@@ -1,0 +1,49 @@
+import type { AuditEntryView } from '@consultboard/domain';
+import type { Db } from './database.js';
+
+/** What the audit log records: who did what to which case, agenda, invitation or account. */
+export type AuditAction =
+  | 'created'
+  | 'viewed'
+  | 'changed'
+  | 'consented'
+  | 'exported'
+  | 'submitted'
+  | 'deleted'
+  | 'agenda.changed'
+  | 'started'
+  | 'invited'
+  | 'accepted'
+  | 'deactivated';
+export type AuditEntity = 'case' | 'session' | 'person' | 'locality' | 'school';
+
+/** The append-only audit log: SQLite triggers refuse any UPDATE or DELETE of a row. */
+export function auditRepo(db: Db) {
+  const insert = db.prepare(
+    'INSERT INTO audit_log (at, actor_id, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const newest = db.prepare(
+    `SELECT a.id, a.at, a.actor_id AS actorId, u.name AS actorName, a.action, a.entity, a.entity_id AS entityId
+     FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id ORDER BY a.id DESC LIMIT ?`,
+  );
+  return {
+    record: (entry: {
+      actorId: string | null;
+      action: AuditAction;
+      entity: AuditEntity;
+      entityId: string | null;
+      detail?: string | null;
+      now?: number;
+    }) =>
+      insert.run(
+        entry.now ?? Date.now(),
+        entry.actorId,
+        entry.action,
+        entry.entity,
+        entry.entityId,
+        entry.detail ?? null,
+      ),
+    newest: (limit: number) => newest.all(limit) as AuditEntryView[],
+  };
+}
+export type AuditRepo = ReturnType<typeof auditRepo>;

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import {
+  allowed,
+  allowedOnCase,
+  type CaseType,
+  createCaseRequestSchema,
+  EMPTY_PREPARATION,
+  parseCaseReference,
+} from '@consultboard/domain';
+import { Hono } from 'hono';
+import { caseTarget } from '../../access/actor.js';
+import { type CaseRow, toCaseView } from '../../db/cases.js';
+import { requireActor } from '../access.js';
+import type { AppEnv, HttpDeps } from '../context.js';
+import { AppError, errors } from '../errors.js';
+import { readJson } from '../middleware.js';
+import { caseFor } from '../resources.js';
+import { parseBody } from '../validate.js';
+
+/** Checks a case's reference against its type: a child is J5M, anything else a short topic. */
+export function checkReference(type: CaseType, input: string): string {
+  const parsed = parseCaseReference(input);
+  const refuse = (message: string): never => {
+    throw new AppError(400, 'invalid_reference', message, { reference: message });
+  };
+  if (!parsed.ok) return refuse(parsed.message);
+  if (type === 'child' && parsed.kind !== 'child')
+    return refuse('A child is known only by first initial, year group and gender, for example J5M.');
+  if (type !== 'child' && parsed.kind !== 'topic')
+    return refuse('That is a child reference. Choose "An individual child or young person", or describe the topic.');
+  return parsed.value;
+}
+
+/** A SENCO's cases: list, create for their own school, read (audited) and delete while not on an agenda. */
+export function caseRoutes(deps: HttpDeps) {
+  const { repos } = deps;
+
+  return new Hono<AppEnv>()
+    .get('/cases', (c) => {
+      const { actor } = requireActor(c);
+      const cases = repos.cases
+        .list()
+        .filter((row) => allowedOnCase(actor, 'case.read', caseTarget(row)))
+        .map(toCaseView);
+      return c.json({ cases });
+    })
+    .post('/cases', async (c) => {
+      const { user, actor } = requireActor(c);
+      // A SENCO creates cases for their own school only: the school comes from the account, not the body.
+      const schoolId = actor.schoolId;
+      if (!schoolId || !allowed(actor, 'case.create', { schoolId, localityId: actor.schoolLocalityId }))
+        throw errors.forbidden();
+      const body = parseBody(createCaseRequestSchema, await readJson(c));
+      const reference = checkReference(body.type, body.reference);
+      const id = randomUUID();
+      const now = Date.now();
+      repos.transaction(() => {
+        repos.cases.insert({
+          id,
+          school_id: schoolId,
+          type: body.type,
+          reference,
+          preparation: EMPTY_PREPARATION,
+          created_by: user.id,
+          created_at: now,
+        });
+        repos.audit.record({ actorId: user.id, action: 'created', entity: 'case', entityId: id, now });
+      });
+      return c.json({ case: toCaseView(repos.cases.byId(id) as CaseRow) }, 201);
+    })
+    .get('/cases/:id', (c) => {
+      const row = caseFor(c, repos, 'case.read');
+      repos.audit.record({ actorId: requireActor(c).user.id, action: 'viewed', entity: 'case', entityId: row.id });
+      return c.json({ case: toCaseView(row) });
+    })
+    .delete('/cases/:id', (c) => {
+      const row = caseFor(c, repos, 'case.delete');
+      const { user } = requireActor(c);
+      repos.transaction(() => {
+        if (repos.consultSessions.onAnyAgenda(row.id))
+          throw errors.conflict('on_agenda', 'This case is on an agenda. Ask the EP to take it off first.');
+        repos.cases.remove(row.id);
+        repos.audit.record({ actorId: user.id, action: 'deleted', entity: 'case', entityId: row.id });
+      });
+      return c.body(null, 204);
+    });
+}
