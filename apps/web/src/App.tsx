@@ -9,6 +9,13 @@ const HomePage = lazy(() => import('./pages/HomePage'));
 const SessionPage = lazy(() => import('./pages/SessionPage'));
 const BoardPage = lazy(() => import('./pages/BoardPage'));
 const FacilitatePage = lazy(() => import('./pages/FacilitatePage'));
+const SessionsRoute = lazy(() => import('./pages/SessionsRoute'));
+const CasesPage = lazy(() => import('./pages/CasesPage'));
+const CasePage = lazy(() => import('./pages/CasePage'));
+const LocalitiesPage = lazy(() => import('./pages/LocalitiesPage'));
+const PeoplePage = lazy(() => import('./pages/PeoplePage'));
+const AuditPage = lazy(() => import('./pages/AuditPage'));
+const InvitePage = lazy(() => import('./pages/InvitePage'));
 
 interface Route {
   path: string;
@@ -17,6 +24,13 @@ interface Route {
 
 const routes: Route[] = [
   { path: '/', render: () => <HomePage /> },
+  { path: '/sessions', render: () => <SessionsRoute /> },
+  { path: '/cases', render: () => <CasesPage /> },
+  { path: '/cases/:id', render: ({ id = '' }) => <CasePage id={id} /> },
+  { path: '/localities', render: () => <LocalitiesPage /> },
+  { path: '/people', render: () => <PeoplePage /> },
+  { path: '/audit', render: () => <AuditPage /> },
+  { path: '/invite/:token', render: ({ token = '' }) => <InvitePage token={token} /> },
   { path: '/sessions/:id', render: ({ id = '' }) => <SessionPage id={id} /> },
   { path: '/board/:id', render: ({ id = '' }) => <BoardPage id={id} /> },
   { path: '/facilitate/:id', render: ({ id = '' }) => <FacilitatePage id={id} /> },

@@ -39,7 +39,7 @@ export function errorFromResponse(status: number, body: unknown): ApiError {
   return new ApiError(status, `http_${status}`, 'Something went wrong on the server. Try again.');
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   // The server refuses state changes without this header: a cross-site form cannot set it.
   if (method !== 'GET') headers['Content-Type'] = 'application/json';
@@ -49,7 +49,7 @@ async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?
       method,
       headers,
       credentials: 'same-origin',
-      body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
+      body: method === 'POST' || method === 'PUT' ? JSON.stringify(body ?? {}) : undefined,
     });
   } catch {
     throw new ApiError(0, 'network', NETWORK_MESSAGE);
@@ -73,6 +73,10 @@ export function apiGet<T>(path: string): Promise<T> {
 
 export function apiPost<T>(path: string, body?: unknown): Promise<T> {
   return request<T>('POST', path, body);
+}
+
+export function apiPut<T>(path: string, body: unknown): Promise<T> {
+  return request<T>('PUT', path, body);
 }
 
 export function apiDelete<T>(path: string): Promise<T> {

@@ -19,3 +19,8 @@ export function todayIso(now: Date = new Date()): string {
   const day = String(now.getDate()).padStart(2, '0');
   return `${now.getFullYear()}-${month}-${day}`;
 }
+
+/** A moment (milliseconds) as people read it here: "23 November 2026, 14:05". */
+export function formatDateTime(at: number): string {
+  return new Date(at).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
+}

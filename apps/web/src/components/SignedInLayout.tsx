@@ -1,13 +1,15 @@
 import { type ReactNode, useState } from 'react';
 import { apiPost, errorMessage } from '../api';
-import { navigate } from '../router';
+import { isCurrentNav, navForRole } from '../navigation';
+import { navigate, usePathname } from '../router';
 import { ErrorAlert } from './ErrorAlert';
 import { Link } from './Link';
 import { useUser } from './UserContext';
 
-/** The header (product, who is signed in, Sign out) and main landmark of every signed-in page. */
+/** The header (product, the role's pages, who is signed in, Sign out) and main landmark of every signed-in page. */
 export function SignedInLayout({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
   const { user, signedOut } = useUser();
+  const pathname = usePathname();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -30,6 +32,17 @@ export function SignedInLayout({ children, wide = false }: { children: ReactNode
         <Link href="/" className="brand">
           Consultboard
         </Link>
+        <nav aria-label="Main" className="site-nav">
+          <ul>
+            {navForRole(user.role).map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} aria-current={isCurrentNav(item, pathname, user.role) ? 'page' : undefined}>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
         <div className="account">
           <span>
             Signed in as <strong>{user.name}</strong>

@@ -4,6 +4,7 @@ import { CardView } from '../components/CardView';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { MeetingTimer } from '../components/MeetingTimer';
+import { PreparationView } from '../components/PreparationView';
 import { QrCode } from '../components/QrCode';
 import { RequireUser } from '../components/RequireUser';
 import { StageProgress } from '../components/StageProgress';
@@ -116,6 +117,9 @@ function LiveBoard({ id, subtitle }: { id: string; subtitle: string }) {
         <div className="board-main">
           <h1 className="board-stage">{stage?.name ?? 'Waiting for the session…'}</h1>
           {stage && <p className="board-prompt">{stage.prompt}</p>}
+          {stage?.id === 'preparation' && agendaCase?.preparation && (
+            <PreparationView preparation={agendaCase.preparation} level={2} className="board-preparation" />
+          )}
 
           {spotlight && (
             <section className="spotlight" aria-labelledby="spotlight-heading">

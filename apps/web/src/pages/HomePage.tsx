@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { apiGet, errorMessage } from '../api';
 import { LoadingPage } from '../components/LoadingPage';
 import { RequireUser } from '../components/RequireUser';
+import { useUser } from '../components/UserContext';
+import { CasesList } from './CasesPage';
 import { SessionsPage } from './SessionsPage';
 import { SetupPage } from './SetupPage';
 
@@ -12,7 +14,7 @@ type Gate =
   | { status: 'ready'; user?: UserView }
   | { status: 'error'; message: string };
 
-/** "/": first-run setup while no account exists, otherwise sign in, otherwise the sessions list. */
+/** "/": first-run setup while no account exists, otherwise sign in, otherwise the role's home page. */
 export default function HomePage() {
   const [gate, setGate] = useState<Gate>({ status: 'loading' });
 
@@ -36,8 +38,14 @@ export default function HomePage() {
     case 'ready':
       return (
         <RequireUser initialUser={gate.user}>
-          <SessionsPage />
+          <RoleHome />
         </RequireUser>
       );
   }
+}
+
+/** A SENCO starts from their cases; an EP or admin from sessions. */
+function RoleHome() {
+  const { user } = useUser();
+  return user.role === 'senco' ? <CasesList /> : <SessionsPage />;
 }

@@ -1,33 +1,38 @@
-import { createSessionRequestSchema, LIMITS, type SessionView } from '@consultboard/domain';
+import type { LocalityView, SessionView } from '@consultboard/domain';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, apiPost, errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/Field';
+import { SelectField } from '../components/SelectField';
 import { todayIso } from '../format';
 import { navigate } from '../router';
+import { useApiData } from '../useApiData';
 
-type Fields = Partial<Record<'locality' | 'date', string>>;
+type Fields = Partial<Record<'localityId' | 'date', string>>;
 
-/** Schedules a session for a locality and date, then opens it to build the agenda. */
+/** Schedules a session for one of the EP's localities and a date, then opens it to build the agenda. */
 export function NewSessionForm({ onCancel }: { onCancel: () => void }) {
-  const [locality, setLocality] = useState('');
+  const localities = useApiData<{ localities: LocalityView[] }>('/api/localities');
+  const list = localities.data?.localities ?? [];
+  const [localityId, setLocalityId] = useState('');
   const [date, setDate] = useState(todayIso);
   const [fields, setFields] = useState<Fields>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  const chosen = localityId || list[0]?.id || '';
 
   // The form appears on request: take the keyboard to its first field.
   useEffect(() => {
-    form.current?.querySelector('input')?.focus();
+    form.current?.querySelector('select')?.focus();
   }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = createSessionRequestSchema.safeParse({ locality, date });
-    if (!parsed.success) {
-      const found: Fields = {};
-      for (const issue of parsed.error.issues) found[issue.path[0] as keyof Fields] ??= issue.message;
+    const found: Fields = {};
+    if (!chosen) found.localityId = 'Choose a locality.';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) found.date = 'Enter the date of the session.';
+    if (found.localityId || found.date) {
       setFields(found);
       setError(null);
       return;
@@ -36,7 +41,7 @@ export function NewSessionForm({ onCancel }: { onCancel: () => void }) {
     setFields({});
     setError(null);
     try {
-      const { session } = await apiPost<{ session: SessionView }>('/api/sessions', parsed.data);
+      const { session } = await apiPost<{ session: SessionView }>('/api/sessions', { localityId: chosen, date });
       navigate(`/sessions/${encodeURIComponent(session.id)}`);
     } catch (caught) {
       if (caught instanceof ApiError) setFields(caught.fields as Fields);
@@ -48,16 +53,22 @@ export function NewSessionForm({ onCancel }: { onCancel: () => void }) {
   return (
     <form ref={form} onSubmit={submit} noValidate className="panel stack" aria-labelledby="new-session-heading">
       <h2 id="new-session-heading">New session</h2>
-      <ErrorAlert message={error} />
-      <TextField
+      <ErrorAlert message={error ?? localities.error} />
+      <SelectField
         label="Locality"
-        name="locality"
-        maxLength={LIMITS.locality.max}
-        value={locality}
-        error={fields.locality}
-        onChange={(event) => setLocality(event.target.value)}
+        name="localityId"
+        value={chosen}
+        error={fields.localityId}
+        onChange={(event) => setLocalityId(event.target.value)}
         required
-      />
+      >
+        {localities.data && list.length === 0 && <option value="">No localities yet</option>}
+        {list.map((locality) => (
+          <option key={locality.id} value={locality.id}>
+            {locality.name}
+          </option>
+        ))}
+      </SelectField>
       <TextField
         label="Date"
         type="date"

@@ -11,6 +11,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { CardView } from '../components/CardView';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { PreparationView } from '../components/PreparationView';
 import { makeCommandId } from '../meeting/commandId';
 import {
   type Draft,
@@ -166,6 +167,9 @@ export function PhoneMeeting({
       )}
       <h1>{stage?.name ?? 'Joining the session…'}</h1>
       {stage && <p className="prompt">{stage.prompt}</p>}
+      {stage?.id === 'preparation' && agendaCase?.preparation && (
+        <PreparationView preparation={agendaCase.preparation} level={2} className="phone-preparation" />
+      )}
       <ErrorAlert message={meeting.lastRefusal?.message} />
 
       {stage && agendaCase && stage.cardKinds.length > 0 ? (

@@ -1,62 +1,66 @@
-import type { SessionView } from '@consultboard/domain';
-import { useCallback, useEffect, useState } from 'react';
-import { apiDelete, apiGet, apiPost, errorMessage } from '../api';
+import type { CaseView, SessionView } from '@consultboard/domain';
+import { useState } from 'react';
+import { ApiError, apiPost, apiPut, errorMessage } from '../api';
+import { addCase, moveCase, removeCase } from '../cases/agendaOrder';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Link } from '../components/Link';
-import { RequireUser } from '../components/RequireUser';
 import { SignedInLayout } from '../components/SignedInLayout';
+import { SignedInPage } from '../components/SignedInPage';
+import { useUser } from '../components/UserContext';
 import { formatDate, STATUS_LABELS } from '../format';
+import { SubmittedCases } from '../sessions/SubmittedCases';
+import { useApiData } from '../useApiData';
 import { usePageTitle } from '../usePageTitle';
-import { AddCaseForm } from './AddCaseForm';
 import { Agenda } from './Agenda';
 
-/** "/sessions/:id": build the agenda, start the session, then hand out the join code. */
+/** "/sessions/:id": build the agenda from submitted cases, start the session, then hand out the join code. */
 export default function SessionPage({ id }: { id: string }) {
   return (
-    <RequireUser>
+    <SignedInPage>
       <SessionDetails id={id} />
-    </RequireUser>
+    </SignedInPage>
   );
 }
 
 function SessionDetails({ id }: { id: string }) {
-  const [session, setSession] = useState<SessionView | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { user } = useUser();
+  // The EP and admin run sessions; a SENCO only reads their locality's, to submit a case.
+  const runs = user.role !== 'senco';
   const path = `/api/sessions/${encodeURIComponent(id)}`;
+  const loaded = useApiData<{ session: SessionView }>(path);
+  const submitted = useApiData<{ cases: CaseView[] }>(runs ? `${path}/submitted` : null);
+  const session = loaded.data?.session ?? null;
+  const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   usePageTitle(session ? `${session.locality}, ${formatDate(session.date)}` : 'Session');
 
-  useEffect(() => {
-    let current = true;
-    apiGet<{ session: SessionView }>(path)
-      .then((body) => current && setSession(body.session))
-      .catch((caught: unknown) => current && setLoadError(errorMessage(caught)));
-    return () => {
-      current = false;
-    };
-  }, [path]);
-
-  const act = useCallback(async (run: () => Promise<{ session: SessionView }>) => {
+  async function act(run: () => Promise<{ session: SessionView }>, caseId: string | null = null) {
     setBusy(true);
     setError(null);
+    setRefused(null);
     try {
-      setSession((await run()).session);
+      loaded.setData({ session: (await run()).session });
     } catch (caught) {
       setError(errorMessage(caught));
+      if (caught instanceof ApiError && caught.code === 'consent_missing') {
+        setRefused(caseId);
+        // Consent may have changed since the list loaded: show it as it is now.
+        submitted.reload();
+      }
     } finally {
       setBusy(false);
     }
-  }, []);
+  }
 
   if (!session) {
     return (
       <SignedInLayout>
         <h1>Session</h1>
-        <ErrorAlert message={loadError} />
-        {!loadError && <p>Loading…</p>}
+        <ErrorAlert message={loaded.error} />
+        {!loaded.error && <p>Loading…</p>}
         <p>
-          <Link href="/">Back to sessions</Link>
+          <Link href="/sessions">Back to sessions</Link>
         </p>
       </SignedInLayout>
     );
@@ -64,10 +68,15 @@ function SessionDetails({ id }: { id: string }) {
 
   const draft = session.status === 'draft';
   const empty = session.cases.length === 0;
+  const caseIds = [...session.cases].sort((a, b) => a.position - b.position).map((item) => item.id);
+  const ordered = caseIds.map((caseId) => session.cases.find((item) => item.id === caseId)).filter((x) => !!x);
+  const setAgenda = (next: string[], caseId: string | null = null) =>
+    act(() => apiPut<{ session: SessionView }>(`${path}/agenda`, { caseIds: next }), caseId);
+
   return (
     <SignedInLayout>
       <p className="breadcrumb">
-        <Link href="/">Sessions</Link>
+        <Link href="/sessions">Sessions</Link>
       </p>
       <h1>
         {session.locality}, {formatDate(session.date)}
@@ -79,7 +88,7 @@ function SessionDetails({ id }: { id: string }) {
 
       {session.status === 'ended' && <p className="notice">This session has ended.</p>}
 
-      {session.status === 'live' && (
+      {runs && session.status === 'live' && (
         <section className="panel join-panel" aria-labelledby="join-heading">
           <h2 id="join-heading">Join</h2>
           <dl className="join-details">
@@ -110,15 +119,34 @@ function SessionDetails({ id }: { id: string }) {
       <section aria-labelledby="agenda-heading">
         <h2 id="agenda-heading">Agenda</h2>
         <Agenda
-          cases={session.cases}
-          editable={draft}
+          cases={ordered}
+          editable={runs && draft}
           busy={busy}
-          onRemove={(caseId) => act(() => apiDelete(`${path}/cases/${encodeURIComponent(caseId)}`))}
+          onMove={(index, by) => setAgenda(moveCase(caseIds, index, by))}
+          onRemove={(caseId) => setAgenda(removeCase(caseIds, caseId))}
         />
-        {draft && <AddCaseForm path={path} onAdded={setSession} />}
       </section>
 
-      {draft && (
+      {runs && (
+        <section aria-labelledby="submitted-heading">
+          <h2 id="submitted-heading">Submitted cases</h2>
+          <ErrorAlert message={submitted.error} />
+          {submitted.data ? (
+            <SubmittedCases
+              cases={submitted.data.cases}
+              onAgenda={new Set(caseIds)}
+              editable={draft}
+              busy={busy}
+              refused={refused}
+              onAdd={(caseId) => setAgenda(addCase(caseIds, caseId), caseId)}
+            />
+          ) : (
+            !submitted.error && <p>Loading…</p>
+          )}
+        </section>
+      )}
+
+      {runs && draft && (
         <section className="panel" aria-labelledby="start-heading">
           <h2 id="start-heading">Start</h2>
           <p id="start-reason">

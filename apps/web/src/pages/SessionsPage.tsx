@@ -4,13 +4,16 @@ import { apiGet, errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Link } from '../components/Link';
 import { SignedInLayout } from '../components/SignedInLayout';
+import { useUser } from '../components/UserContext';
 import { formatDate, STATUS_LABELS } from '../format';
 import { usePageTitle } from '../usePageTitle';
 import { NewSessionForm } from './NewSessionForm';
 
-/** The signed-in home: every session this account can see, and a way to schedule another. */
+/** Every session this account can see, and (for an EP or admin) a way to schedule another. */
 export function SessionsPage() {
   usePageTitle('Sessions');
+  const { user } = useUser();
+  const schedules = user.role !== 'senco';
   const [sessions, setSessions] = useState<SessionView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
@@ -29,20 +32,24 @@ export function SessionsPage() {
     <SignedInLayout>
       <div className="title-row">
         <h1>Sessions</h1>
-        <button
-          type="button"
-          className="button primary"
-          aria-expanded={creating}
-          aria-controls="new-session"
-          onClick={() => setCreating((open) => !open)}
-        >
-          New session
-        </button>
+        {schedules && (
+          <button
+            type="button"
+            className="button primary"
+            aria-expanded={creating}
+            aria-controls="new-session"
+            onClick={() => setCreating((open) => !open)}
+          >
+            New session
+          </button>
+        )}
       </div>
-      <div id="new-session">{creating && <NewSessionForm onCancel={() => setCreating(false)} />}</div>
+      {schedules && <div id="new-session">{creating && <NewSessionForm onCancel={() => setCreating(false)} />}</div>}
       <ErrorAlert message={error} />
       {sessions === null && !error && <p>Loading sessions…</p>}
-      {sessions?.length === 0 && <p>No sessions yet. Use New session to schedule one.</p>}
+      {sessions?.length === 0 && (
+        <p>{schedules ? 'No sessions yet. Use New session to schedule one.' : 'No sessions are scheduled yet.'}</p>
+      )}
       {sessions && sessions.length > 0 && (
         <ul className="session-list">
           {sessions.map((session) => (

@@ -1,0 +1,71 @@
+import { CASE_TYPE_LABELS, CASE_TYPES, type CaseType, type CaseView } from '@consultboard/domain';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { apiPost, errorMessage } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { TextField } from '../components/Field';
+import { navigate } from '../router';
+
+const CHILD_HINT = 'First initial, year group and gender, for example J5M (J, Year 5, male). Never a name.';
+const TOPIC_HINT = 'A short description of the group or issue, for example "Year 3 transition". Never a name.';
+
+/** A SENCO opens a case for their school, then goes to it to record consent and write the preparation form. */
+export function NewCaseForm({ onCancel }: { onCancel: () => void }) {
+  const [type, setType] = useState<CaseType>('child');
+  const [reference, setReference] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  // The form appears on request: take the keyboard to its first choice.
+  useEffect(() => {
+    form.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
+  }, []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const { case: created } = await apiPost<{ case: CaseView }>('/api/cases', { type, reference });
+      navigate(`/cases/${encodeURIComponent(created.id)}`);
+    } catch (caught) {
+      // The reference stays in the box so it can be corrected rather than retyped.
+      setError(errorMessage(caught));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form ref={form} onSubmit={submit} noValidate className="panel stack" aria-labelledby="new-case-heading">
+      <h2 id="new-case-heading">New case</h2>
+      <ErrorAlert message={error} />
+      <fieldset className="choices">
+        <legend>Case type</legend>
+        {CASE_TYPES.map((option) => (
+          <label key={option}>
+            <input type="radio" name="type" value={option} checked={type === option} onChange={() => setType(option)} />{' '}
+            {CASE_TYPE_LABELS[option]}
+          </label>
+        ))}
+      </fieldset>
+      <TextField
+        label="Case reference"
+        name="reference"
+        hint={type === 'child' ? CHILD_HINT : TOPIC_HINT}
+        autoComplete="off"
+        maxLength={200}
+        value={reference}
+        aria-invalid={error ? true : undefined}
+        onChange={(event) => setReference(event.target.value)}
+      />
+      <div className="button-row">
+        <button type="submit" className="button primary" disabled={busy}>
+          Create case
+        </button>
+        <button type="button" className="button secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

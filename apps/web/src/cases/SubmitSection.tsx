@@ -1,0 +1,70 @@
+import type { CaseView, SessionView } from '@consultboard/domain';
+import { type FormEvent, useState } from 'react';
+import { apiPost, errorMessage } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { SelectField } from '../components/SelectField';
+import { formatDate } from '../format';
+import { useApiData } from '../useApiData';
+import { submitChoices } from './submitChoices';
+
+/** The SENCO offers the case to one of their locality's coming sessions; the EP builds the agenda from these. */
+export function SubmitSection({ found, onChange }: { found: CaseView; onChange: (changed: CaseView) => void }) {
+  const sessions = useApiData<{ sessions: SessionView[] }>('/api/sessions');
+  const all = sessions.data?.sessions ?? [];
+  const choices = submitChoices(all);
+  const [sessionId, setSessionId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const chosen = sessionId || choices[0]?.id || '';
+  const submittedTo = all.find((session) => session.id === found.submittedSessionId);
+  const label = (session: SessionView) => `${session.locality}, ${formatDate(session.date)}`;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const { case: changed } = await apiPost<{ case: CaseView }>(`/api/cases/${encodeURIComponent(found.id)}/submit`, {
+        sessionId: chosen,
+      });
+      onChange(changed);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel stack" aria-labelledby="submit-heading">
+      <h2 id="submit-heading">Submit for a session</h2>
+      <p role="status">
+        {found.submittedSessionId
+          ? `Submitted for ${submittedTo ? label(submittedTo) : 'a session'}.`
+          : 'Not submitted yet.'}
+      </p>
+      <ErrorAlert message={error ?? sessions.error} />
+      {sessions.data && choices.length === 0 ? (
+        <p>No sessions are scheduled for your locality yet. Your EP schedules them.</p>
+      ) : (
+        <form onSubmit={submit} noValidate className="stack">
+          <SelectField
+            label="Session"
+            name="sessionId"
+            value={chosen}
+            onChange={(event) => setSessionId(event.target.value)}
+          >
+            {choices.map((session) => (
+              <option key={session.id} value={session.id}>
+                {label(session)}
+              </option>
+            ))}
+          </SelectField>
+          <button type="submit" className="button primary" disabled={busy || !chosen}>
+            Submit
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

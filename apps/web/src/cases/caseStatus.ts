@@ -1,0 +1,24 @@
+import type { CaseView, Preparation } from '@consultboard/domain';
+import { formatDate } from '../format';
+
+export type PreparationStatus = 'Not started' | 'In progress' | 'Complete';
+
+/** How far the SENCO has got with the preparation form: every section and an area of need make it complete. */
+export function preparationStatus(preparation: Preparation): PreparationStatus {
+  const texts = [preparation.currentSituation, preparation.triedSoFar, preparation.desiredSituation, preparation.aim];
+  const written = texts.filter((text) => text.trim() !== '').length;
+  if (written === 0 && preparation.areasOfNeed.length === 0) return 'Not started';
+  return written === texts.length && preparation.areasOfNeed.length > 0 ? 'Complete' : 'In progress';
+}
+
+/** Only a child's case needs parental consent before it may go on an agenda. */
+export function needsConsent(found: Pick<CaseView, 'type' | 'consent'>): boolean {
+  return found.type === 'child' && !found.consent.given;
+}
+
+/** The consent line shown beside a case. */
+export function consentStatus(found: Pick<CaseView, 'type' | 'consent'>): string {
+  if (found.type !== 'child') return 'Not needed';
+  if (!found.consent.given) return 'Consent not recorded';
+  return found.consent.date ? `Consent recorded (${formatDate(found.consent.date)})` : 'Consent recorded';
+}

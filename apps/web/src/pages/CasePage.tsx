@@ -1,0 +1,83 @@
+import { CASE_TYPE_LABELS, type CaseView, describeChildReference } from '@consultboard/domain';
+import { ConsentSection } from '../cases/ConsentSection';
+import { consentStatus } from '../cases/caseStatus';
+import { DeleteCase } from '../cases/DeleteCase';
+import { PreparationForm } from '../cases/PreparationForm';
+import { SubmitSection } from '../cases/SubmitSection';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Link } from '../components/Link';
+import { PreparationView } from '../components/PreparationView';
+import { SignedInLayout } from '../components/SignedInLayout';
+import { SignedInPage } from '../components/SignedInPage';
+import { useUser } from '../components/UserContext';
+import { useApiData } from '../useApiData';
+import { usePageTitle } from '../usePageTitle';
+
+/** "/cases/:id": the SENCO prepares their case; an EP (or admin) reads it. */
+export default function CasePage({ id }: { id: string }) {
+  return (
+    <SignedInPage>
+      <CaseDetails id={id} />
+    </SignedInPage>
+  );
+}
+
+function CaseDetails({ id }: { id: string }) {
+  const { user } = useUser();
+  const loaded = useApiData<{ case: CaseView }>(`/api/cases/${encodeURIComponent(id)}`);
+  const found = loaded.data?.case;
+  usePageTitle(found ? `Case ${found.reference}` : 'Case');
+  const update = (changed: CaseView) => loaded.setData({ case: changed });
+
+  if (!found) {
+    return (
+      <SignedInLayout>
+        <h1>Case</h1>
+        <ErrorAlert message={loaded.error} />
+        {!loaded.error && <p>Loading…</p>}
+        <p>
+          <Link href="/cases">Back to cases</Link>
+        </p>
+      </SignedInLayout>
+    );
+  }
+
+  const senco = user.role === 'senco';
+  return (
+    <SignedInLayout>
+      <p className="breadcrumb">
+        <Link href="/cases">Cases</Link>
+      </p>
+      <h1>Case {found.reference}</h1>
+      <dl className="facts">
+        <div>
+          <dt>Type</dt>
+          <dd>{CASE_TYPE_LABELS[found.type]}</dd>
+        </div>
+        {found.type === 'child' && (
+          <div>
+            <dt>Reference</dt>
+            <dd>{describeChildReference(found.reference)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Consent</dt>
+          <dd>{consentStatus(found)}</dd>
+        </div>
+      </dl>
+      {senco ? (
+        <>
+          {found.type === 'child' && <ConsentSection found={found} onChange={update} />}
+          <PreparationForm key={found.id} found={found} onSaved={update} />
+          <SubmitSection found={found} onChange={update} />
+          <DeleteCase found={found} />
+        </>
+      ) : (
+        <>
+          <h2>Consultation preparation form</h2>
+          <PreparationView preparation={found.preparation} level={3} />
+        </>
+      )}
+    </SignedInLayout>
+  );
+}

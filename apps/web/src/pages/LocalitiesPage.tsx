@@ -1,0 +1,144 @@
+import type { LocalityView, SchoolView } from '@consultboard/domain';
+import { type FormEvent, useState } from 'react';
+import { apiPost, errorMessage } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { TextField } from '../components/Field';
+import { SelectField } from '../components/SelectField';
+import { SignedInLayout } from '../components/SignedInLayout';
+import { SignedInPage } from '../components/SignedInPage';
+import { useApiData } from '../useApiData';
+import { usePageTitle } from '../usePageTitle';
+
+/** "/localities": the admin's list of localities and the schools in each. */
+export default function LocalitiesPage() {
+  return (
+    <SignedInPage roles={['admin']}>
+      <Localities />
+    </SignedInPage>
+  );
+}
+
+function Localities() {
+  usePageTitle('Localities and schools');
+  const localities = useApiData<{ localities: LocalityView[] }>('/api/localities');
+  const schools = useApiData<{ schools: SchoolView[] }>('/api/schools');
+  const localityList = localities.data?.localities ?? [];
+  const schoolList = schools.data?.schools ?? [];
+
+  return (
+    <SignedInLayout>
+      <h1>Localities and schools</h1>
+      <ErrorAlert message={localities.error ?? schools.error} />
+      <div className="two-columns">
+        <AddLocalityForm onAdded={localities.reload} />
+        <AddSchoolForm localities={localityList} onAdded={schools.reload} />
+      </div>
+      <section aria-labelledby="localities-heading">
+        <h2 id="localities-heading">Localities</h2>
+        {localities.data && localityList.length === 0 && <p>No localities yet. Add the first one above.</p>}
+        <ul className="plain-list">
+          {localityList.map((locality) => {
+            const inLocality = schoolList.filter((school) => school.localityId === locality.id);
+            return (
+              <li key={locality.id}>
+                <h3>{locality.name}</h3>
+                {inLocality.length === 0 ? (
+                  <p className="muted">No schools yet.</p>
+                ) : (
+                  <ul>
+                    {inLocality.map((school) => (
+                      <li key={school.id}>{school.name}</li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </SignedInLayout>
+  );
+}
+
+function AddLocalityForm({ onAdded }: { onAdded: () => void }) {
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await apiPost('/api/localities', { name });
+      setName('');
+      onAdded();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="panel stack" aria-labelledby="add-locality-heading">
+      <h2 id="add-locality-heading">Add a locality</h2>
+      <ErrorAlert message={error} />
+      <TextField label="Locality name" name="name" value={name} onChange={(event) => setName(event.target.value)} />
+      <button type="submit" className="button primary" disabled={busy}>
+        Add locality
+      </button>
+    </form>
+  );
+}
+
+function AddSchoolForm({ localities, onAdded }: { localities: LocalityView[]; onAdded: () => void }) {
+  const [name, setName] = useState('');
+  const [localityId, setLocalityId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const chosen = localityId || localities[0]?.id || '';
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!chosen) {
+      setError('Add a locality first.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await apiPost('/api/schools', { name, localityId: chosen });
+      setName('');
+      onAdded();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="panel stack" aria-labelledby="add-school-heading">
+      <h2 id="add-school-heading">Add a school</h2>
+      <ErrorAlert message={error} />
+      <TextField label="School name" name="name" value={name} onChange={(event) => setName(event.target.value)} />
+      <SelectField
+        label="Locality"
+        name="localityId"
+        value={chosen}
+        onChange={(event) => setLocalityId(event.target.value)}
+      >
+        {localities.length === 0 && <option value="">No localities yet</option>}
+        {localities.map((locality) => (
+          <option key={locality.id} value={locality.id}>
+            {locality.name}
+          </option>
+        ))}
+      </SelectField>
+      <button type="submit" className="button primary" disabled={busy}>
+        Add school
+      </button>
+    </form>
+  );
+}
