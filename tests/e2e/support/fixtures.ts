@@ -1,5 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, test as base, devices, expect, type Page } from '@playwright/test';
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  test as base,
+  devices,
+  expect,
+  type Page,
+  request,
+} from '@playwright/test';
 import { type AppServer, startApp } from './server';
 
 export const EP = { name: 'EP Lead', email: 'ep.lead@eps.example', password: 'a long passphrase' };
@@ -46,26 +55,91 @@ export async function signIn(page: Page, app: AppServer): Promise<void> {
   ).toBeVisible();
 }
 
-/** Creates a session with the given cases through the pages, starts it, and returns its id and join code. */
+/** A child's anonymised reference (J5M) rather than a group, class, school or locality topic. */
+const CHILD_REFERENCE = /^[A-Z](N|R|1[0-3]|[1-9]|P)[MFX]$/;
+
+let seeded = 0;
+
+/** A short suffix that keeps names unique within one worker's database. */
+export function uniqueSuffix(): string {
+  seeded += 1;
+  return `${process.pid}-${seeded}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** A JSON call through a request context, failing the test with the server's answer when it is not ok. */
+export async function api<T>(
+  request: APIRequestContext,
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  data?: unknown,
+): Promise<T> {
+  const response = await request.fetch(path, {
+    method,
+    data: method === 'GET' ? undefined : (data ?? {}),
+    headers: method === 'GET' ? undefined : { 'Content-Type': 'application/json' },
+  });
+  const text = await response.text();
+  expect(response.ok(), `${method} ${path}: ${response.status()} ${text}`).toBe(true);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * Seeds a live session through the API, as the people would: the admin (signed in on this page) adds a locality
+ * and a school and invites a SENCO; the SENCO accepts in a fresh context, creates each case (a child's when the
+ * reference looks like J5M, with consent recorded), and submits it; the admin builds the agenda and starts it.
+ */
 export async function createLiveSession(page: Page, cases: string[]): Promise<{ id: string; code: string }> {
-  await page
-    .getByRole('button', { name: 'New session' })
-    .or(page.getByRole('link', { name: 'New session' }))
-    .click();
-  await page.getByLabel('Locality').fill('North East locality');
-  await page.getByLabel('Date').fill('2026-11-23');
-  await page.getByRole('button', { name: 'Create session' }).click();
-  await expect(page).toHaveURL(/\/sessions\/[\w-]+$/);
-  for (const reference of cases) {
-    await page.getByRole('textbox', { name: 'Case reference' }).fill(reference);
-    await page.getByRole('button', { name: 'Add case' }).click();
-    await expect(page.getByRole('listitem').filter({ hasText: reference }).first()).toBeVisible();
+  const origin = new URL(page.url()).origin;
+  const admin = page.request;
+  const suffix = uniqueSuffix();
+  const { locality } = await api<{ locality: { id: string } }>(admin, 'POST', `${origin}/api/localities`, {
+    name: `North East locality ${suffix}`,
+  });
+  const { school } = await api<{ school: { id: string } }>(admin, 'POST', `${origin}/api/schools`, {
+    name: `Northfield Primary ${suffix}`,
+    localityId: locality.id,
+  });
+  const { session } = await api<{ session: { id: string } }>(admin, 'POST', `${origin}/api/sessions`, {
+    localityId: locality.id,
+    date: '2026-11-23',
+  });
+  const invitation = await api<{ inviteUrl: string }>(admin, 'POST', `${origin}/api/people/invite`, {
+    role: 'senco',
+    name: 'SENCO A',
+    email: `senco.${suffix}@school.example`,
+    schoolId: school.id,
+  });
+  const token = new URL(invitation.inviteUrl).pathname.split('/').at(-1) as string;
+
+  const senco = await request.newContext({ baseURL: origin });
+  try {
+    await api(senco, 'POST', `/api/invitations/${token}/accept`, { password: 'a long passphrase' });
+    const caseIds: string[] = [];
+    for (const reference of cases) {
+      const child = CHILD_REFERENCE.test(reference);
+      const { case: created } = await api<{ case: { id: string } }>(senco, 'POST', '/api/cases', {
+        type: child ? 'child' : 'group',
+        reference,
+      });
+      if (child) await api(senco, 'PUT', `/api/cases/${created.id}/consent`, { given: true, date: '2026-11-02' });
+      await api(senco, 'POST', `/api/cases/${created.id}/submit`, { sessionId: session.id });
+      caseIds.push(created.id);
+    }
+    await api(admin, 'PUT', `${origin}/api/sessions/${session.id}/agenda`, { caseIds });
+  } finally {
+    await senco.dispose();
   }
-  await page.getByRole('button', { name: 'Start session' }).click();
-  const code = (await page.getByTestId('join-code').textContent())?.trim() ?? '';
+  const started = await api<{ session: { id: string; joinCode: string | null } }>(
+    admin,
+    'POST',
+    `${origin}/api/sessions/${session.id}/start`,
+  );
+  const code = started.session.joinCode ?? '';
   expect(code).toMatch(/^[A-Z0-9]{6}$/);
-  const id = page.url().split('/').at(-1) as string;
-  return { id, code };
+  // The EP's page shows the live session, as before: the join code and the ways into the meeting.
+  await page.goto(`${origin}/sessions/${session.id}`);
+  await expect(page.getByTestId('join-code')).toHaveText(code);
+  return { id: session.id, code };
 }
 
 /** Joins from a phone by the join page's words. */
