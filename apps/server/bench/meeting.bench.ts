@@ -3,9 +3,10 @@
  * Prints acknowledgement and fan-out latency percentiles, and the server's memory. Run: pnpm bench
  */
 import { performance } from 'node:perf_hooks';
-import { buildSession, joinAsPhone, setUpAdmin } from '../test/helpers/http.js';
+import { joinAsPhone } from '../test/helpers/http.js';
 import { connect, type MeetingClient } from '../test/helpers/sockets.js';
 import { startTestServer } from '../test/helpers/testServer.js';
+import { buildSession, buildWorld } from '../test/helpers/world.js';
 
 const PHONES = Number(process.env.PHONES ?? 30);
 const CARDS = Number(process.env.CARDS ?? 300);
@@ -21,8 +22,9 @@ function summary(label: string, values: number[]): string {
 }
 
 const server = await startTestServer();
-const ep = await setUpAdmin(server.url);
-const session = await buildSession(ep);
+const world = await buildWorld(server.url);
+const ep = world.north.ep;
+const session = await buildSession(world);
 const facilitator = await connect(server.url, { sessionId: session.id, role: 'facilitator' }, { cookie: ep.cookie });
 const phones: MeetingClient[] = [];
 for (let i = 0; i < PHONES; i++) {

@@ -10,10 +10,11 @@ import { notesDocName } from '@consultboard/domain';
 import * as Y from 'yjs';
 import { openDatabase } from '../src/db/database.js';
 import { notesRepo, toDoc } from '../src/db/notes.js';
-import { buildSession, joinAsPhone, setUpAdmin } from '../test/helpers/http.js';
+import { joinAsPhone } from '../test/helpers/http.js';
 import { type NotesClient, openNotes, waitFor } from '../test/helpers/notes.js';
 import { freePort, kill, spawnServer } from '../test/helpers/serverProcess.js';
 import { startTestServer, tempDataDir } from '../test/helpers/testServer.js';
+import { buildSession, buildWorld } from '../test/helpers/world.js';
 
 const CLIENTS = Number(process.env.CLIENTS ?? 30);
 const EDITS = Number(process.env.EDITS ?? 300);
@@ -56,8 +57,7 @@ const serverRss = () => {
   const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) * 1024;
 };
-const ep = await setUpAdmin(url);
-const session = await buildSession(ep);
+const session = await buildSession(await buildWorld(url));
 const docName = notesDocName(session.cases[0]?.id as string);
 const rssIdle = serverRss();
 const clients: NotesClient[] = [];
@@ -136,8 +136,7 @@ db.close();
 // The same through the server: a cold room's first sync from the log, then (compacted when it emptied) from the snapshot.
 const coldDir = tempDataDir();
 const coldServer = await startTestServer(coldDir, { notes: { idleRoomMs: 100, compactAfterUpdates: 1_000_000 } });
-const coldEp = await setUpAdmin(coldServer.url);
-const coldSession = await buildSession(coldEp);
+const coldSession = await buildSession(await buildWorld(coldServer.url));
 const coldName = notesDocName(coldSession.cases[0]?.id as string);
 const coldDb = openDatabase(coldDir);
 const coldRepo = notesRepo(coldDb);

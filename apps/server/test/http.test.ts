@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, Browser, buildSession, setUpAdmin } from './helpers/http.js';
+import { ADMIN, Browser, setUpAdmin } from './helpers/http.js';
 import { startTestServer } from './helpers/testServer.js';
+import { buildCase, buildSession, buildWorld, type World } from './helpers/world.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let ep: Browser;
@@ -83,79 +84,116 @@ describe('first start and signing in', () => {
 });
 
 describe('sessions and the agenda', () => {
-  it('creates a session, validates case references, and starts it with a join code', async () => {
-    const created = await ep.post('/api/sessions', { locality: 'North East locality', date: '2026-11-23' });
+  let world: World;
+  beforeAll(async () => {
+    world = await buildWorld(server.url, { admin: ep });
+  });
+
+  it('schedules a session for a locality, builds its agenda from submitted cases, and starts it', async () => {
+    const { ep: epNorth, senco, locality } = world.north;
+    const created = await epNorth.post('/api/sessions', { localityId: locality.id, date: '2026-11-23' });
     expect(created.status).toBe(201);
     const id = created.json.session.id;
-    expect(created.json.session).toMatchObject({ status: 'draft', cases: [], joinCode: null });
+    expect(created.json.session).toMatchObject({
+      status: 'draft',
+      cases: [],
+      joinCode: null,
+      locality: locality.name,
+      localityId: locality.id,
+    });
 
-    const noCases = await ep.post(`/api/sessions/${id}/start`);
+    const noCases = await epNorth.post(`/api/sessions/${id}/start`);
     expect(noCases.status).toBe(400);
     expect(noCases.json.error.code).toBe('empty_agenda');
 
-    const bad = await ep.post(`/api/sessions/${id}/cases`, { reference: 'J14M' });
-    expect(bad.status).toBe(400);
-    expect(bad.json.error.code).toBe('invalid_reference');
-    expect(bad.json.error.message).toMatch(/first initial, year group/);
-    const name = await ep.post(`/api/sessions/${id}/cases`, { reference: 'Jack Smith' });
-    expect(name.json.error.message).toMatch(/looks like a name/);
-
-    expect((await ep.post(`/api/sessions/${id}/cases`, { reference: 'j5m' })).json.session.cases[0]).toMatchObject({
-      reference: 'J5M',
-      kind: 'child',
-    });
-    await ep.post(`/api/sessions/${id}/cases`, { reference: 'Year 3 transition' });
-    const started = await ep.post(`/api/sessions/${id}/start`);
+    const child = await buildCase(senco, { reference: 'j5m', submitTo: id });
+    const topic = await buildCase(senco, { reference: 'Year 3 transition', submitTo: id });
+    expect(child.reference).toBe('J5M');
+    const agenda = await epNorth.put(`/api/sessions/${id}/agenda`, { caseIds: [topic.id, child.id] });
+    expect(agenda.status).toBe(200);
+    expect(agenda.json.session.cases).toMatchObject([
+      { id: topic.id, reference: 'Year 3 transition', kind: 'topic', position: 0 },
+      { id: child.id, reference: 'J5M', kind: 'child', position: 1 },
+    ]);
+    const started = await epNorth.post(`/api/sessions/${id}/start`);
     expect(started.status).toBe(200);
     const session = started.json.session;
     expect(session.status).toBe('live');
     expect(session.joinCode).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
     expect(session.joinUrl).toBe(`http://localhost:${server.port}/join/${session.joinCode}`);
-    expect(session.cases.map((c: { reference: string }) => c.reference)).toEqual(['J5M', 'Year 3 transition']);
 
-    const afterStart = await ep.post(`/api/sessions/${id}/cases`, { reference: 'A2F' });
+    const afterStart = await epNorth.put(`/api/sessions/${id}/agenda`, { caseIds: [child.id] });
     expect(afterStart.status).toBe(409);
-    expect((await ep.post(`/api/sessions/${id}/start`)).status).toBe(409);
+    expect((await epNorth.post(`/api/sessions/${id}/start`)).status).toBe(409);
+    // The quick path of typing a reference onto the agenda is gone: the agenda comes from cases.
+    expect((await epNorth.post(`/api/sessions/${id}/cases`, { reference: 'A2F' })).status).toBe(404);
   });
 
-  it('refuses wrong shapes and over-long fields, changing nothing', async () => {
-    const before = (await ep.get('/api/sessions')).json.sessions.length;
-    const cases = [
-      { locality: '', date: '2026-11-23' },
-      { locality: 'x'.repeat(81), date: '2026-11-23' },
-      { locality: 'North', date: '23/11/2026' },
-      { locality: 'North', date: '2026-11-23', extra: true },
+  it('refuses wrong shapes and unknown localities, changing nothing', async () => {
+    const { ep: epNorth, locality } = world.north;
+    const before = (await epNorth.get('/api/sessions')).json.sessions.length;
+    const bodies = [
+      { localityId: '', date: '2026-11-23' },
+      { localityId: locality.id, date: '23/11/2026' },
+      { localityId: locality.id, date: '2026-11-23', extra: true },
+      { locality: 'North East locality', date: '2026-11-23' },
     ];
-    for (const body of cases) {
-      const result = await ep.post('/api/sessions', body);
-      expect(result.status).toBe(400);
+    for (const body of bodies) {
+      const result = await epNorth.post('/api/sessions', body);
+      expect(result.status, JSON.stringify(body)).toBe(400);
       expect(result.json.error.code).toBe('invalid_payload');
     }
-    const notJson = await ep.request('POST', '/api/sessions', '{"locality":', { 'content-type': 'application/json' });
+    expect((await epNorth.post('/api/sessions', { localityId: 'no-such-locality', date: '2026-11-23' })).status).toBe(
+      404,
+    );
+    const notJson = await epNorth.request('POST', '/api/sessions', '{"localityId":', {
+      'content-type': 'application/json',
+    });
     expect(notJson.status).toBe(400);
-    expect((await ep.get('/api/sessions')).json.sessions.length).toBe(before);
+    expect((await epNorth.get('/api/sessions')).json.sessions.length).toBe(before);
   });
 
   it('keeps signed-out callers away from sessions', async () => {
     const anon = new Browser(server.url);
     expect((await anon.get('/api/sessions')).status).toBe(401);
-    expect((await anon.post('/api/sessions', { locality: 'North', date: '2026-11-23' })).status).toBe(401);
-    const session = await buildSession(ep, { start: false });
+    expect((await anon.post('/api/sessions', { localityId: world.north.locality.id, date: '2026-11-23' })).status).toBe(
+      401,
+    );
+    const session = await buildSession(world, { start: false });
     expect((await anon.get(`/api/sessions/${session.id}`)).status).toBe(401);
     expect((await anon.post(`/api/sessions/${session.id}/start`)).status).toBe(401);
   });
 
   it('removes a case from a draft agenda', async () => {
-    const session = await buildSession(ep, { start: false, cases: ['A2F', 'B7X'] });
+    const session = await buildSession(world, { start: false, cases: ['A2F', 'B7X'] });
     const first = session.cases[0];
-    const removed = await ep.delete(`/api/sessions/${session.id}/cases/${first?.id}`);
+    const removed = await world.north.ep.delete(`/api/sessions/${session.id}/cases/${first?.id}`);
     expect(removed.json.session.cases.map((c: { reference: string }) => c.reference)).toEqual(['B7X']);
+  });
+
+  it('lists to each account only the sessions of its localities', async () => {
+    const north = await buildSession(world, { start: false, cases: ['C3F'] });
+    const south = await buildSession(world, { area: 'south', start: false, cases: ['D4M'] });
+    const ids = async (browser: Browser) =>
+      ((await browser.get('/api/sessions')).json.sessions as { id: string }[]).map((item) => item.id);
+    for (const browser of [world.north.ep, world.north.senco]) {
+      expect(await ids(browser)).toContain(north.id);
+      expect(await ids(browser)).not.toContain(south.id);
+    }
+    expect(await ids(world.south.senco)).toContain(south.id);
+    expect(await ids(world.south.senco)).not.toContain(north.id);
+    expect(await ids(ep)).toEqual(expect.arrayContaining([north.id, south.id]));
   });
 });
 
 describe('joining from a phone', () => {
+  let phoneWorld: World;
+  beforeAll(async () => {
+    phoneWorld = await buildWorld(server.url, { admin: ep });
+  });
+
   it('joins a live session by code, forgiving spaces and lower case', async () => {
-    const session = await buildSession(ep);
+    const session = await buildSession(phoneWorld);
     const phone = new Browser(server.url);
     const code = session.joinCode as string;
     const typed = `${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`;
@@ -166,7 +204,7 @@ describe('joining from a phone', () => {
   });
 
   it('refuses names that are empty or too long', async () => {
-    const session = await buildSession(ep);
+    const session = await buildSession(phoneWorld);
     const phone = new Browser(server.url);
     for (const name of ['', '   ', 'x'.repeat(41)]) {
       const result = await phone.post('/api/join', { code: session.joinCode, name });
@@ -176,7 +214,7 @@ describe('joining from a phone', () => {
   });
 
   it('refuses the code of a session that has not started', async () => {
-    const draft = await buildSession(ep, { start: false });
+    const draft = await buildSession(phoneWorld, { start: false });
     expect(draft.joinCode).toBeNull();
     const result = await new Browser(server.url).post('/api/join', { code: 'ACDEFG', name: 'SENCO A' });
     expect(result.status).toBe(404);
@@ -184,7 +222,7 @@ describe('joining from a phone', () => {
   });
 
   it('rate-limits wrong join codes per address', async () => {
-    const session = await buildSession(ep);
+    const session = await buildSession(phoneWorld);
     const phone = new Browser(server.url);
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++)

@@ -1,16 +1,19 @@
 import { cardsOfStage, currentStage, LIMITS, type SessionView } from '@consultboard/domain';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, buildSession, joinAsPhone, setUpAdmin } from './helpers/http.js';
+import { type Browser, joinAsPhone } from './helpers/http.js';
 import { commandId, connect, MeetingClient } from './helpers/sockets.js';
 import { startTestServer } from './helpers/testServer.js';
+import { buildSession, buildWorld, type World } from './helpers/world.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
+let world: World;
 let ep: Browser;
 const open: MeetingClient[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-  ep = await setUpAdmin(server.url);
+  world = await buildWorld(server.url);
+  ep = world.north.ep;
 });
 afterEach(() => {
   for (const client of open.splice(0)) client.close();
@@ -21,7 +24,7 @@ afterAll(async () => {
 
 /** A live session with its console, its projector and two phones connected. */
 async function room(overrides: Parameters<typeof buildSession>[1] = {}) {
-  const session = await buildSession(ep, overrides);
+  const session = await buildSession(world, overrides);
   const cookie = ep.cookie as string;
   const facilitator = await connect(server.url, { sessionId: session.id, role: 'facilitator' }, { cookie });
   const projector = await connect(server.url, { sessionId: session.id, role: 'projector' }, { cookie });
@@ -149,7 +152,7 @@ describe('the command path', () => {
     const { facilitator, phoneB } = await room();
     await facilitator.until(() => facilitator.people.length === 4);
     expect(facilitator.people.map((p) => `${p.role}:${p.name}`).sort()).toEqual([
-      'facilitator:EP Lead',
+      'facilitator:EP North',
       'participant:SENCO A',
       'participant:SENCO B',
       'projector:Projector',
@@ -271,7 +274,7 @@ describe('retries and reconnects', () => {
 
 describe('who may connect', () => {
   it('refuses a socket without credentials, with a bad token, or from another account', async () => {
-    const session = await buildSession(ep);
+    const session = await buildSession(world);
     await expect(connect(server.url, { token: 'not-a-token' })).rejects.toMatchObject({
       data: { code: 'unauthenticated' },
     });
@@ -289,7 +292,7 @@ describe('who may connect', () => {
   });
 
   it('refuses a browser socket from another site', async () => {
-    const session: SessionView = await buildSession(ep);
+    const session: SessionView = await buildSession(world);
     const { io } = await import('socket.io-client');
     const socket = io(server.url, {
       transports: ['websocket'],
@@ -325,7 +328,7 @@ describe('who may connect', () => {
   });
 
   it('lets a projector watch a session before it starts, and sees it start', async () => {
-    const session = await buildSession(ep, { start: false });
+    const session = await buildSession(world, { start: false });
     const projector = await connect(server.url, { sessionId: session.id, role: 'projector' }, { cookie: ep.cookie });
     open.push(projector);
     expect(projector.state.status).toBe('waiting');

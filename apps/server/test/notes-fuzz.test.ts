@@ -6,9 +6,10 @@ import { WebSocket } from 'ws';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { buildSession, joinAsPhone, setUpAdmin } from './helpers/http.js';
+import { joinAsPhone } from './helpers/http.js';
 import { type NotesClient, notesOnDisk, notesUrl, openNotes, paragraphsOf, sleep, waitFor } from './helpers/notes.js';
 import { startTestServer } from './helpers/testServer.js';
+import { buildSession, buildWorld } from './helpers/world.js';
 
 const FRAMES = 4000;
 const WORKERS = 8;
@@ -123,8 +124,7 @@ async function storm(
 
 describe('the notes endpoint under a storm of bad frames', () => {
   it('closes only the offending sockets while a healthy room keeps syncing, and stays up', async () => {
-    const ep = await setUpAdmin(server.url);
-    const session = await buildSession(ep);
+    const session = await buildSession(await buildWorld(server.url));
     const [healthyCase, fuzzCase] = session.cases.map((c) => c.id) as [string, string];
     const join = (name: string) => joinAsPhone(server.url, session.joinCode as string, name);
     const healthyDoc = notesDocName(healthyCase);

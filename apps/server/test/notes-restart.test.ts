@@ -1,10 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
 import { notesDocName } from '@consultboard/domain';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildSession, joinAsPhone, setUpAdmin } from './helpers/http.js';
+import { joinAsPhone } from './helpers/http.js';
 import { type NotesClient, openNotes, sleep } from './helpers/notes.js';
 import { freePort, kill, spawnServer } from './helpers/serverProcess.js';
 import { tempDataDir } from './helpers/testServer.js';
+import { buildSession, buildWorld } from './helpers/world.js';
 
 const children: ChildProcess[] = [];
 const clients: NotesClient[] = [];
@@ -23,8 +24,8 @@ describe('notes on a server killed with SIGKILL', () => {
     const url = `http://127.0.0.1:${port}`;
     children.push(await spawnServer(dataDir, port, SERVER_ENV));
 
-    const ep = await setUpAdmin(url);
-    const session = await buildSession(ep);
+    const world = await buildWorld(url);
+    const session = await buildSession(world);
     const docName = notesDocName(session.cases[0]?.id as string);
     const tokens = await Promise.all(
       ['SENCO A', 'SENCO B', 'SENCO C'].map((name) => joinAsPhone(url, session.joinCode as string, name)),

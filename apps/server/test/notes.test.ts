@@ -5,7 +5,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { openDatabase } from '../src/db/database.js';
 import { notesRepo } from '../src/db/notes.js';
-import { accountBrowser, Browser, buildSession, joinAsPhone, setUpAdmin } from './helpers/http.js';
+import { Browser, joinAsPhone } from './helpers/http.js';
 import {
   NotesClient,
   notesOnDisk,
@@ -19,15 +19,18 @@ import {
 } from './helpers/notes.js';
 import { connect } from './helpers/sockets.js';
 import { startTestServer } from './helpers/testServer.js';
+import { buildSession, buildWorld, type World } from './helpers/world.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
+let world: World;
 let ep: Browser;
 const clients: NotesClient[] = [];
 const raw: WebSocket[] = [];
 
 beforeAll(async () => {
   server = await startTestServer(undefined, { notes: { idleRoomMs: 300, compactAfterUpdates: 500 } });
-  ep = await setUpAdmin(server.url);
+  world = await buildWorld(server.url);
+  ep = world.north.ep;
 });
 afterEach(() => {
   for (const client of clients.splice(0)) client.destroy();
@@ -39,7 +42,7 @@ afterAll(async () => {
 
 /** A live session and a phone's token; the notes of its first case. */
 async function liveCase() {
-  const session = await buildSession(ep);
+  const session = await buildSession(world);
   const caseId = session.cases[0]?.id as string;
   const phone = (name = 'SENCO A') => joinAsPhone(server.url, session.joinCode as string, name);
   return { session, caseId, docName: notesDocName(caseId), phone };
@@ -302,7 +305,7 @@ describe('the notes endpoint', () => {
 
 describe('POST /api/sessions/:id/notes-token', () => {
   it('gives the EP a token, and refuses signed-out callers, other accounts and bad bodies', async () => {
-    const session = await buildSession(ep);
+    const session = await buildSession(world);
     const route = `/api/sessions/${session.id}/notes-token`;
     const ok = await ep.post(route, { role: 'facilitator' });
     expect(ok.status).toBe(200);
@@ -310,18 +313,11 @@ describe('POST /api/sessions/:id/notes-token', () => {
 
     const anon = await new Browser(server.url).post(route, { role: 'projector' });
     expect(anon.status).toBe(401);
-    const senco = accountBrowser(server.url, server.dataDir, {
-      name: 'SENCO A',
-      email: 'senco.a@school.example',
-      role: 'senco',
-    });
-    expect((await senco.post(route, { role: 'projector' })).status).toBe(404);
-    const otherEp = accountBrowser(server.url, server.dataDir, {
-      name: 'EP B',
-      email: 'ep.b@eps.example',
-      role: 'ep',
-    });
-    expect((await otherEp.post(route, { role: 'facilitator' })).status).toBe(404);
+    // The SENCO of the locality sees the session (to submit cases) but may not run it; the other locality's
+    // EP and SENCO are not told it exists.
+    expect((await world.north.senco.post(route, { role: 'projector' })).status).toBe(403);
+    expect((await world.south.ep.post(route, { role: 'facilitator' })).status).toBe(404);
+    expect((await world.south.senco.post(route, { role: 'projector' })).status).toBe(404);
     expect((await ep.post('/api/sessions/no-such-session/notes-token', { role: 'facilitator' })).status).toBe(404);
 
     for (const body of [{}, { role: 'participant' }, { role: 'facilitator', extra: 1 }, { role: 7 }, [], null]) {
@@ -333,7 +329,7 @@ describe('POST /api/sessions/:id/notes-token', () => {
   });
 
   it('stores only the hash of the token, and an expired token opens nothing', async () => {
-    const session = await buildSession(ep);
+    const session = await buildSession(world);
     const token = await notesToken(ep, session.id, 'facilitator');
     const docName = notesDocName(session.cases[0]?.id as string);
     expect(await upgradeStatus(server.url, `/yjs/${docName}?token=${token}`)).toBe(101);

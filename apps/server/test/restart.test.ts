@@ -1,10 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
 import type { CommandAck } from '@consultboard/domain';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildSession, joinAsPhone, setUpAdmin } from './helpers/http.js';
+import { joinAsPhone } from './helpers/http.js';
 import { freePort, kill, spawnServer } from './helpers/serverProcess.js';
 import { connect } from './helpers/sockets.js';
 import { tempDataDir } from './helpers/testServer.js';
+import { buildSession, buildWorld } from './helpers/world.js';
 
 const children: ChildProcess[] = [];
 afterEach(async () => {
@@ -18,8 +19,9 @@ describe('a server killed with SIGKILL', () => {
     const url = `http://127.0.0.1:${port}`;
     children.push(await spawnServer(dataDir, port));
 
-    const ep = await setUpAdmin(url);
-    const session = await buildSession(ep);
+    const world = await buildWorld(url);
+    const ep = world.north.ep;
+    const session = await buildSession(world);
     const facilitator = await connect(
       url,
       { sessionId: session.id, role: 'facilitator' },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SessionView } from '@consultboard/domain';
+import type { UserView } from '@consultboard/domain';
 import { hashToken, newToken } from '../../src/auth/tokens.js';
 import { openDatabase } from '../../src/db/database.js';
 import { createRepos } from '../../src/db/repos.js';
@@ -7,6 +7,8 @@ import { createRepos } from '../../src/db/repos.js';
 /** A small HTTP client that keeps its sign-in cookie, like one browser. */
 export class Browser {
   cookie: string | undefined;
+  /** The account signed in on this browser, once known. */
+  user: UserView | undefined;
 
   constructor(readonly baseUrl: string) {}
 
@@ -30,7 +32,14 @@ export class Browser {
   get = (pathname: string) => this.request('GET', pathname);
   post = (pathname: string, body: unknown = {}, headers?: Record<string, string>) =>
     this.request('POST', pathname, body, headers);
+  put = (pathname: string, body: unknown = {}) => this.request('PUT', pathname, body);
   delete = (pathname: string) => this.request('DELETE', pathname);
+
+  /** This browser's account id (set once signed in through a factory). */
+  get userId(): string {
+    if (!this.user) throw new Error('this browser is not signed in through a factory');
+    return this.user.id;
+  }
 }
 
 export const ADMIN = { name: 'EP Lead', email: 'ep.lead@eps.example', password: 'a long passphrase' };
@@ -40,27 +49,8 @@ export async function setUpAdmin(baseUrl: string): Promise<Browser> {
   const browser = new Browser(baseUrl);
   const result = await browser.post('/api/setup', ADMIN);
   if (result.status !== 201) throw new Error(`setup failed: ${JSON.stringify(result.json)}`);
+  browser.user = result.json.user;
   return browser;
-}
-
-/** Creates a session with cases on its agenda, started unless told otherwise. */
-export async function buildSession(
-  ep: Browser,
-  overrides: { locality?: string; date?: string; cases?: string[]; start?: boolean } = {},
-): Promise<SessionView> {
-  const created = await ep.post('/api/sessions', {
-    locality: overrides.locality ?? 'North East locality',
-    date: overrides.date ?? '2026-11-23',
-  });
-  const id = created.json.session.id as string;
-  for (const reference of overrides.cases ?? ['J5M', 'Year 3 transition']) {
-    const added = await ep.post(`/api/sessions/${id}/cases`, { reference });
-    if (added.status !== 201) throw new Error(`add case failed: ${JSON.stringify(added.json)}`);
-  }
-  if (overrides.start === false) return (await ep.get(`/api/sessions/${id}`)).json.session;
-  const started = await ep.post(`/api/sessions/${id}/start`);
-  if (started.status !== 200) throw new Error(`start failed: ${JSON.stringify(started.json)}`);
-  return started.json.session;
 }
 
 /** Joins a live session as a phone; returns its token. */
@@ -71,8 +61,8 @@ export async function joinAsPhone(baseUrl: string, code: string, name = 'SENCO A
 }
 
 /**
- * Adds an account straight to the database and returns a browser signed in as it (there is no
- * invitation route yet): for the tests of who may do what.
+ * Adds an account straight to the database, belonging nowhere, and returns a browser signed in as it:
+ * for tests of accounts that no invitation made.
  */
 export function accountBrowser(
   baseUrl: string,
@@ -80,14 +70,15 @@ export function accountBrowser(
   account: { name: string; email: string; role: 'admin' | 'ep' | 'senco' },
 ): Browser {
   const db = openDatabase(dataDir);
+  const browser = new Browser(baseUrl);
   try {
     const repos = createRepos(db);
     const id = randomUUID();
     const now = Date.now();
     repos.users.insert({ id, ...account, password_hash: 'not used', created_at: now });
+    browser.user = { id, ...account };
     const token = newToken();
     repos.authSessions.insert(hashToken(token), id, now, now + 60 * 60_000);
-    const browser = new Browser(baseUrl);
     browser.cookie = `cb_session=${token}`;
     return browser;
   } finally {
