@@ -24,9 +24,10 @@ export class Browser {
     });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0];
-    const text = await response.text();
-    const json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-    return { status: response.status, json: json as any, headers: response.headers };
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const isJson = (response.headers.get('content-type') ?? '').includes('json');
+    const json = isJson && bytes.length > 0 ? (JSON.parse(bytes.toString('utf8')) as Record<string, unknown>) : {};
+    return { status: response.status, json: json as any, headers: response.headers, bytes };
   }
 
   get = (pathname: string) => this.request('GET', pathname);

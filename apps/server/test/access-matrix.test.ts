@@ -1,0 +1,560 @@
+import {
+  ACCESS,
+  type AccessActor,
+  type AccessTarget,
+  type Action,
+  accessActor,
+  allowed,
+  allowedOnCase,
+  COMMAND_TYPES,
+  type CommandType,
+  type MeetingRole,
+  mayCommand,
+  notesDocName,
+} from '@consultboard/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Browser, joinAsPhone } from './helpers/http.js';
+import { upgradeStatus } from './helpers/notes.js';
+import { connect } from './helpers/sockets.js';
+import { startTestServer } from './helpers/testServer.js';
+import { buildCase, buildSession, buildWorld, invite, type World } from './helpers/world.js';
+
+/** Who calls: signed out, a phone in the room (no account), and five accounts placed relative to the resource. */
+const ROLES = ['signedOut', 'phone', 'sencoHere', 'sencoOther', 'epHere', 'epOther', 'admin'] as const;
+type Role = (typeof ROLES)[number];
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let world: World;
+let browsers: Record<Role, Browser>;
+let actors: Record<Role, AccessActor | null>;
+let unique = 0;
+const next = () => `${++unique}`;
+
+/** How a resource's target is judged: as a case (EPs reach only submitted ones), a session, or a plain place. */
+type Judge =
+  | { kind: 'case'; target: { schoolId: string; localityId: string; submitted: boolean } }
+  | {
+      kind: 'session' | 'place';
+      target: AccessTarget;
+    };
+
+interface Prepared {
+  path: string;
+  body?: unknown;
+  judge?: Judge;
+}
+
+interface RouteRow {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  route: string;
+  /** The ACCESS action the route needs; 'public' needs nothing, 'signedIn' only an account (lists filter). */
+  action: Action | 'public' | 'signedIn';
+  /** 'resource': 404 to who cannot read it, 403 to who reads it but may not act. 'create': 403 to roles with no
+   * grant for the action at all, then as a resource for the place it creates in. */
+  kind?: 'resource' | 'create';
+  ok: number;
+  prepare: (role: Role) => Promise<Prepared>;
+}
+
+const here = () => world.north;
+const caseJudge = (submitted: boolean): Judge => ({
+  kind: 'case',
+  target: { schoolId: here().school.id, localityId: here().locality.id, submitted },
+});
+const sessionJudge = (): Judge => ({ kind: 'session', target: { localityId: here().locality.id } });
+
+async function draftSession() {
+  return buildSession(world, { start: false, cases: ['K2F'] });
+}
+async function submittedCase(reference = 'L3M') {
+  const session = await draftSession();
+  return buildCase(here().senco, { reference, submitTo: session.id });
+}
+
+/** EVERY HTTP route, with the action it needs and its target. */
+const ROUTES: RouteRow[] = [
+  { method: 'GET', route: '/api/setup', action: 'public', ok: 200, prepare: async () => ({ path: '/api/setup' }) },
+  { method: 'GET', route: '/api/health', action: 'public', ok: 200, prepare: async () => ({ path: '/api/health' }) },
+  {
+    method: 'POST',
+    route: '/api/auth/sign-out',
+    action: 'public',
+    ok: 204,
+    // Signs out a second browser of the same account, so the caller's own cookie keeps working.
+    prepare: async () => ({ path: '/api/auth/sign-out' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/auth/me',
+    action: 'signedIn',
+    ok: 200,
+    prepare: async () => ({ path: '/api/auth/me' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/localities',
+    action: 'signedIn',
+    ok: 200,
+    prepare: async () => ({ path: '/api/localities' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/localities',
+    action: 'locality.manage',
+    kind: 'create',
+    ok: 201,
+    prepare: async () => ({
+      path: '/api/localities',
+      body: { name: `Matrix locality ${next()}` },
+      judge: { kind: 'place', target: {} },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/schools',
+    action: 'signedIn',
+    ok: 200,
+    prepare: async () => ({ path: '/api/schools' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/schools',
+    action: 'school.manage',
+    kind: 'create',
+    ok: 201,
+    prepare: async () => ({
+      path: '/api/schools',
+      body: { name: `Matrix Primary ${next()}`, localityId: here().locality.id },
+      judge: { kind: 'place', target: {} },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/people',
+    action: 'person.manage',
+    kind: 'create',
+    ok: 200,
+    prepare: async () => ({ path: '/api/people', judge: { kind: 'place', target: {} } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/people/invite',
+    action: 'person.manage',
+    kind: 'create',
+    ok: 201,
+    prepare: async () => ({
+      path: '/api/people/invite',
+      body: {
+        role: 'senco',
+        name: `SENCO M${next()}`,
+        email: `senco.m${unique}@school.example`,
+        schoolId: here().school.id,
+      },
+      judge: { kind: 'place', target: {} },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/people/:id/deactivate',
+    action: 'person.manage',
+    kind: 'create',
+    ok: 200,
+    prepare: async () => {
+      const invited = await invite(world.admin, {
+        role: 'senco',
+        name: `SENCO D${next()}`,
+        email: `senco.d${unique}@school.example`,
+        schoolId: here().school.id,
+      });
+      return { path: `/api/people/${invited.person.id}/deactivate`, judge: { kind: 'place', target: {} } };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/invitations/:token',
+    action: 'public',
+    ok: 200,
+    prepare: async () => {
+      const invited = await invite(world.admin, {
+        role: 'senco',
+        name: `SENCO I${next()}`,
+        email: `senco.i${unique}@school.example`,
+        schoolId: here().school.id,
+      });
+      return { path: `/api/invitations/${invited.token}` };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/invitations/:token/accept',
+    action: 'public',
+    ok: 200,
+    prepare: async () => {
+      const invited = await invite(world.admin, {
+        role: 'senco',
+        name: `SENCO J${next()}`,
+        email: `senco.j${unique}@school.example`,
+        schoolId: here().school.id,
+      });
+      return { path: `/api/invitations/${invited.token}/accept`, body: { password: 'a long enough passphrase' } };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/audit',
+    action: 'audit.read',
+    kind: 'create',
+    ok: 200,
+    prepare: async () => ({ path: '/api/audit?limit=5', judge: { kind: 'place', target: {} } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/sessions',
+    action: 'signedIn',
+    ok: 200,
+    prepare: async () => ({ path: '/api/sessions' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/sessions',
+    action: 'session.create',
+    kind: 'create',
+    ok: 201,
+    prepare: async () => ({
+      path: '/api/sessions',
+      body: { localityId: here().locality.id, date: '2026-12-01' },
+      judge: sessionJudge(),
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/sessions/:id',
+    action: 'session.read',
+    kind: 'resource',
+    ok: 200,
+    prepare: async () => ({ path: `/api/sessions/${(await draftSession()).id}`, judge: sessionJudge() }),
+  },
+  {
+    method: 'POST',
+    route: '/api/sessions/:id/start',
+    action: 'session.run',
+    kind: 'resource',
+    ok: 200,
+    prepare: async () => ({ path: `/api/sessions/${(await draftSession()).id}/start`, judge: sessionJudge() }),
+  },
+  {
+    method: 'POST',
+    route: '/api/sessions/:id/notes-token',
+    action: 'session.run',
+    kind: 'resource',
+    ok: 200,
+    prepare: async () => ({
+      path: `/api/sessions/${(await draftSession()).id}/notes-token`,
+      body: { role: 'projector' },
+      judge: sessionJudge(),
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/sessions/:id/submitted',
+    action: 'agenda.edit',
+    kind: 'resource',
+    ok: 200,
+    prepare: async () => ({ path: `/api/sessions/${(await draftSession()).id}/submitted`, judge: sessionJudge() }),
+  },
+  {
+    method: 'PUT',
+    route: '/api/sessions/:id/agenda',
+    action: 'agenda.edit',
+    kind: 'resource',
+    ok: 200,
+    prepare: async () => {
+      const session = await draftSession();
+      return { path: `/api/sessions/${session.id}/agenda`, body: { caseIds: [] }, judge: sessionJudge() };
+    },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/sessions/:id/cases/:caseId',
+    action: 'agenda.edit',
+    kind: 'resource',
+    ok: 200,
+    prepare: async () => {
+      const session = await draftSession();
+      return { path: `/api/sessions/${session.id}/cases/${session.cases[0]?.id}`, judge: sessionJudge() };
+    },
+  },
+  { method: 'GET', route: '/api/cases', action: 'signedIn', ok: 200, prepare: async () => ({ path: '/api/cases' }) },
+  {
+    method: 'POST',
+    route: '/api/cases',
+    action: 'case.create',
+    kind: 'create',
+    ok: 201,
+    // A SENCO creates in their own school, whichever school that is.
+    prepare: async () => ({
+      path: '/api/cases',
+      body: { type: 'child', reference: 'M4F' },
+      judge: { kind: 'place', target: {} },
+    }),
+  },
+  ...[true, false].map(
+    (submitted): RouteRow => ({
+      method: 'GET',
+      route: `/api/cases/:id (${submitted ? 'submitted' : 'draft'})`,
+      action: 'case.read',
+      kind: 'resource',
+      ok: 200,
+      prepare: async () => {
+        const item = submitted ? await submittedCase() : await buildCase(here().senco, { reference: 'N5X' });
+        return { path: `/api/cases/${item.id}`, judge: caseJudge(submitted) };
+      },
+    }),
+  ),
+  ...(
+    [
+      ['DELETE', '/api/cases/:id', '', 'case.delete', 204, undefined],
+      ['PUT', '/api/cases/:id/consent', '/consent', 'case.consent', 200, { given: true, date: '2026-01-06' }],
+      ['GET', '/api/cases/:id/consent-form.pdf', '/consent-form.pdf', 'case.consent', 200, undefined],
+      ['PUT', '/api/cases/:id/preparation', '/preparation', 'case.update', 200, { aim: 'A calmer start' }],
+    ] as const
+  ).map(
+    ([method, route, suffix, action, ok, body]): RouteRow => ({
+      method,
+      route,
+      action,
+      kind: 'resource',
+      ok,
+      prepare: async () => {
+        const item = await buildCase(here().senco, { reference: 'P6M', submitTo: (await draftSession()).id });
+        return { path: `/api/cases/${item.id}${suffix}`, body, judge: caseJudge(true) };
+      },
+    }),
+  ),
+  {
+    method: 'POST',
+    route: '/api/cases/:id/submit',
+    action: 'case.submit',
+    kind: 'resource',
+    ok: 200,
+    prepare: async () => {
+      const item = await submittedCase('Q7F');
+      return {
+        path: `/api/cases/${item.id}/submit`,
+        body: { sessionId: (await draftSession()).id },
+        judge: caseJudge(true),
+      };
+    },
+  },
+];
+
+function decide(actor: AccessActor, action: Action, judge: Judge): { may: boolean; sees: boolean } {
+  if (judge.kind === 'case')
+    return { may: allowedOnCase(actor, action, judge.target), sees: allowedOnCase(actor, 'case.read', judge.target) };
+  if (judge.kind === 'session')
+    return { may: allowed(actor, action, judge.target), sees: allowed(actor, 'session.read', judge.target) };
+  return { may: allowed(actor, action, judge.target), sees: true };
+}
+
+/** The status the domain table says a role gets from a route. */
+function expectedStatus(row: RouteRow, role: Role, judge: Judge | undefined): number {
+  if (row.action === 'public') return row.ok;
+  const actor = actors[role];
+  if (!actor) return 401;
+  if (row.action === 'signedIn') return row.ok;
+  if (!judge) throw new Error(`${row.route} has no target`);
+  if (row.kind === 'create' && !allowed(actor, row.action)) return 403;
+  const { may, sees } = decide(actor, row.action, judge);
+  return !sees ? 404 : may ? row.ok : 403;
+}
+
+/** Every observation, kept so the last test can show the matrix would catch a wrong table. */
+const observed: { row: RouteRow; role: Role; judge: Judge | undefined; status: number }[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  world = await buildWorld(server.url);
+  const live = await buildSession(world, { cases: ['R1M'] });
+  browsers = {
+    signedOut: new Browser(server.url),
+    phone: new Browser(server.url),
+    sencoHere: world.north.senco,
+    sencoOther: world.south.senco,
+    epHere: world.north.ep,
+    epOther: world.south.ep,
+    admin: world.admin,
+  };
+  await joinAsPhone(server.url, live.joinCode as string, 'SENCO A');
+  const n = world.north;
+  const s = world.south;
+  actors = {
+    signedOut: null,
+    phone: null,
+    sencoHere: accessActor('senco', { schoolId: n.school.id, schoolLocalityId: n.locality.id }),
+    sencoOther: accessActor('senco', { schoolId: s.school.id, schoolLocalityId: s.locality.id }),
+    epHere: accessActor('ep', { localityIds: [n.locality.id] }),
+    epOther: accessActor('ep', { localityIds: [s.locality.id] }),
+    admin: accessActor('admin'),
+  };
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('the HTTP access matrix (derived from ACCESS)', () => {
+  it('knows each account where it belongs, as /api/auth/me says', async () => {
+    for (const role of ROLES) {
+      const actor = actors[role];
+      if (!actor) continue;
+      const me = (await browsers[role].get('/api/auth/me')).json.user;
+      expect({
+        role: me.role,
+        localityIds: me.localityIds,
+        schoolId: me.schoolId,
+        schoolLocalityId: me.schoolLocalityId,
+      }).toEqual(actor);
+    }
+  });
+
+  it.each(ROUTES.map((row) => [`${row.method} ${row.route}`, row] as const))('%s', async (_name, row) => {
+    for (const role of ROLES) {
+      const prepared = await row.prepare(role);
+      // A copy of the role's browser, so an answer that sets a cookie (accepting an invitation) changes no role;
+      // sign-out goes without the cookie, or it would end the role's session for the rest of the matrix.
+      const browser = new Browser(server.url);
+      if (row.route !== '/api/auth/sign-out') browser.cookie = browsers[role].cookie;
+      const result = await browser.request(row.method, prepared.path, prepared.body);
+      observed.push({ row, role, judge: prepared.judge, status: result.status });
+      expect(result.status, `${role} → ${row.method} ${prepared.path}: ${JSON.stringify(result.json)}`).toBe(
+        expectedStatus(row, role, prepared.judge),
+      );
+    }
+  });
+
+  it('lists to each role exactly what the table lets it read', async () => {
+    const lists: [string, string, (actor: AccessActor, item: any) => boolean][] = [
+      ['/api/sessions', 'sessions', (a, item) => allowed(a, 'session.read', { localityId: item.localityId })],
+      [
+        '/api/cases',
+        'cases',
+        (a, item) =>
+          allowedOnCase(a, 'case.read', {
+            schoolId: item.schoolId,
+            localityId: item.localityId,
+            submitted: item.submittedSessionId !== null,
+          }),
+      ],
+      [
+        '/api/localities',
+        'localities',
+        (a, item) => allowed(a, 'locality.manage') || allowed(a, 'session.read', { localityId: item.id }),
+      ],
+      [
+        '/api/schools',
+        'schools',
+        (a, item) =>
+          allowed(a, 'school.manage') || allowed(a, 'case.read', { schoolId: item.id, localityId: item.localityId }),
+      ],
+    ];
+    for (const [path, key, readable] of lists) {
+      const everything = (await world.admin.get(path)).json[key] as { id: string }[];
+      expect(everything.length).toBeGreaterThan(0);
+      for (const role of ROLES) {
+        const actor = actors[role];
+        if (!actor) continue;
+        const seen = ((await browsers[role].get(path)).json[key] as { id: string }[]).map((item) => item.id).sort();
+        const expected = everything
+          .filter((item) => readable(actor, item))
+          .map((item) => item.id)
+          .sort();
+        expect(seen, `${role} ${path}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('would fail if a route forgot its check: a wrong table disagrees with what the server did', () => {
+    const original = ACCESS.senco['agenda.edit'];
+    ACCESS.senco['agenda.edit'] = 'ownSchoolLocality';
+    try {
+      const mismatches = observed.filter(({ row, role, judge, status }) => expectedStatus(row, role, judge) !== status);
+      expect(mismatches.length).toBeGreaterThan(0);
+    } finally {
+      if (original === undefined) delete ACCESS.senco['agenda.edit'];
+      else ACCESS.senco['agenda.edit'] = original;
+    }
+    expect(observed.every(({ row, role, judge, status }) => expectedStatus(row, role, judge) === status)).toBe(true);
+  });
+});
+
+/** A payload for each command, valid in shape so that only authorisation can refuse it. */
+function commandOf(type: CommandType, caseId: string) {
+  switch (type) {
+    case 'card.add':
+      return { type, caseId, stageId: 'clarifying-questions', kind: 'question' as const, text: 'What helps?' };
+    case 'card.hide':
+      return { type, cardId: 'no-such-card', hidden: true };
+    case 'card.spotlight':
+      return { type, cardId: null };
+    case 'card.helpful':
+      return { type, cardId: 'no-such-card', helpful: true };
+    default:
+      return { type };
+  }
+}
+
+describe('the socket access matrix (derived from ACCESS and MEETING_PERMISSIONS)', () => {
+  const ordered = [...COMMAND_TYPES.filter((type) => type !== 'session.end'), 'session.end'] as CommandType[];
+
+  it.each(['facilitator', 'projector'] as const)(
+    'handshakes as %s and sends each command, as every role',
+    async (meetingRole) => {
+      for (const role of ROLES) {
+        const session = await buildSession(world, { cases: ['S2F'] });
+        const caseId = session.cases[0]?.id as string;
+        const auth =
+          role === 'phone'
+            ? { token: await joinAsPhone(server.url, session.joinCode as string, 'SENCO B') }
+            : { sessionId: session.id, role: meetingRole };
+        const actor = actors[role];
+        const account = role !== 'phone';
+        const mayConnect =
+          !account || (actor !== null && allowed(actor, 'session.run', { localityId: here().locality.id }));
+        const connecting = connect(server.url, auth, { cookie: browsers[role].cookie });
+        if (!mayConnect) {
+          await expect(connecting, role).rejects.toMatchObject({
+            data: { code: actor ? 'forbidden' : 'unauthenticated' },
+          });
+          continue;
+        }
+        const client = await connecting;
+        const asRole: MeetingRole = account ? meetingRole : 'participant';
+        for (const type of ordered) {
+          const ack = await client.send(commandOf(type, caseId) as never);
+          const refused = !ack.ok && ack.code === 'forbidden';
+          expect(refused, `${role} as ${asRole} sending ${type}: ${JSON.stringify(ack)}`).toBe(
+            !mayCommand(asRole, type),
+          );
+        }
+        client.close();
+      }
+    },
+  );
+
+  it('opens the notes only to the room and to those who may run the session', async () => {
+    const session = await buildSession(world, { cases: ['T3M'] });
+    const docName = notesDocName(session.cases[0]?.id as string);
+    for (const role of ROLES) {
+      let token: string | null = null;
+      if (role === 'phone') token = await joinAsPhone(server.url, session.joinCode as string, 'SENCO C');
+      else if (actors[role]) {
+        const issued = await browsers[role].post(`/api/sessions/${session.id}/notes-token`, { role: 'facilitator' });
+        token = issued.status === 200 ? issued.json.token : null;
+      }
+      const actor = actors[role];
+      const may =
+        role === 'phone' || (actor !== null && allowed(actor, 'session.run', { localityId: here().locality.id }));
+      const status = await upgradeStatus(server.url, `/yjs/${docName}${token ? `?token=${token}` : ''}`);
+      expect(status, role).toBe(may ? 101 : 401);
+    }
+  });
+});
