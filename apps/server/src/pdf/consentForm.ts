@@ -28,9 +28,10 @@ const blankLine = (label: string): Content => ({
   margin: [0, 22, 0, 0],
 });
 
-const rule: Content = {
+// A fresh node each time: pdfmake writes its layout into the nodes it is given.
+const rule = (): Content => ({
   canvas: [{ type: 'line', x1: 150, y1: 0, x2: 495, y2: 0, lineWidth: 0.75 }],
-};
+});
 
 /** The single-sided parental consent form (one A4 page) for discussing a child at the locality group. */
 export function consentFormDefinition(details: ConsentFormDetails): TDocumentDefinitions {
@@ -77,9 +78,9 @@ export function consentFormDefinition(details: ConsentFormDetails): TDocumentDef
           'Educational Psychologists, as described above.',
       },
       blankLine('Parent/carer signature'),
-      rule,
+      rule(),
       blankLine('Date'),
-      rule,
+      rule(),
       {
         text: 'The school keeps this signed form for its records.',
         italics: true,
