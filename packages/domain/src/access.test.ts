@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ACCESS,
+  ACTIONS,
+  type AccessActor,
+  type AccessTarget,
+  type Action,
+  accessActor,
+  allowed,
+  allowedOnCase,
+  type Scope,
+} from './access.js';
+import { ACCOUNT_ROLES, type AccountRole } from './permissions.js';
+
+/** PRODUCT.md's "People and what they may do", written out apart from the code under test. */
+const GRANTS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
+  admin: {
+    'locality.manage': 'all',
+    'school.manage': 'all',
+    'person.manage': 'all',
+    'audit.read': 'all',
+    'session.create': 'all',
+    'session.read': 'all',
+    'session.run': 'all',
+    'agenda.edit': 'all',
+    'case.read': 'all',
+  },
+  ep: {
+    'session.create': 'ownLocalities',
+    'session.read': 'ownLocalities',
+    'session.run': 'ownLocalities',
+    'agenda.edit': 'ownLocalities',
+    'case.read': 'ownLocalities',
+  },
+  senco: {
+    'session.read': 'ownSchoolLocality',
+    'case.create': 'ownSchool',
+    'case.read': 'ownSchool',
+    'case.update': 'ownSchool',
+    'case.delete': 'ownSchool',
+    'case.consent': 'ownSchool',
+    'case.submit': 'ownSchool',
+  },
+};
+
+/** Places: locality L1 holds schools S1 and S3; locality L2 holds S2. */
+const TARGETS = {
+  atLarge: {},
+  ownLocality: { localityId: 'L1' },
+  otherLocality: { localityId: 'L2' },
+  ownSchool: { schoolId: 'S1', localityId: 'L1' },
+  neighbourSchool: { schoolId: 'S3', localityId: 'L1' },
+  otherSchool: { schoolId: 'S2', localityId: 'L2' },
+} satisfies Record<string, AccessTarget>;
+type TargetName = keyof typeof TARGETS;
+
+/** Who asks: each role placed in L1 / S1, and each role not placed anywhere yet. */
+const ACTORS: Record<string, AccessActor> = {
+  admin: accessActor('admin'),
+  ep: accessActor('ep', { localityIds: ['L1'] }),
+  epUnplaced: accessActor('ep'),
+  senco: accessActor('senco', { schoolId: 'S1', schoolLocalityId: 'L1' }),
+  sencoUnplaced: accessActor('senco'),
+};
+
+/** What each scope reaches, for a placed actor; an unplaced actor reaches nothing scoped. */
+const REACH: Record<Scope, Record<TargetName, boolean>> = {
+  all: {
+    atLarge: true,
+    ownLocality: true,
+    otherLocality: true,
+    ownSchool: true,
+    neighbourSchool: true,
+    otherSchool: true,
+  },
+  ownLocalities: {
+    atLarge: true,
+    ownLocality: true,
+    otherLocality: false,
+    ownSchool: true,
+    neighbourSchool: true,
+    otherSchool: false,
+  },
+  ownSchool: {
+    atLarge: true,
+    ownLocality: true,
+    otherLocality: true,
+    ownSchool: true,
+    neighbourSchool: false,
+    otherSchool: false,
+  },
+  ownSchoolLocality: {
+    atLarge: true,
+    ownLocality: true,
+    otherLocality: false,
+    ownSchool: true,
+    neighbourSchool: true,
+    otherSchool: false,
+  },
+};
+
+describe('ACCESS', () => {
+  it('grants exactly what PRODUCT.md says, and nothing outside the known actions', () => {
+    expect(ACCESS).toEqual(GRANTS);
+    for (const role of ACCOUNT_ROLES) for (const action of Object.keys(ACCESS[role])) expect(ACTIONS).toContain(action);
+  });
+
+  it('never lets the admin write a case (no impersonation of a SENCO)', () => {
+    for (const action of ['case.create', 'case.update', 'case.delete', 'case.consent', 'case.submit'] as const)
+      expect(ACCESS.admin[action]).toBeUndefined();
+  });
+});
+
+describe('allowed: every actor × action × target', () => {
+  const cases = Object.entries(ACTORS).flatMap(([who, actor]) =>
+    ACTIONS.flatMap((action) =>
+      (Object.keys(TARGETS) as TargetName[]).map((target) => {
+        const scope = GRANTS[actor.role][action];
+        const placed = actor.role === 'admin' || actor.localityIds.length > 0 || actor.schoolId !== null;
+        const expected = scope !== undefined && (scope === 'all' || placed) && REACH[scope][target];
+        return [who, action, target, expected] as const;
+      }),
+    ),
+  );
+
+  it('covers five actors, fourteen actions and six targets', () => {
+    expect(cases).toHaveLength(5 * 14 * 6);
+  });
+
+  it.each(cases)('%s %s on %s: %s', (who, action, target, expected) => {
+    expect(allowed(ACTORS[who] as AccessActor, action, TARGETS[target])).toBe(expected);
+  });
+});
+
+describe('allowedOnCase', () => {
+  const draft = { schoolId: 'S1', localityId: 'L1', submitted: false };
+  const submitted = { ...draft, submitted: true };
+
+  it('lets an EP read a case of their locality only once it is submitted to a session', () => {
+    expect(allowedOnCase(ACTORS.ep as AccessActor, 'case.read', draft)).toBe(false);
+    expect(allowedOnCase(ACTORS.ep as AccessActor, 'case.read', submitted)).toBe(true);
+    expect(
+      allowedOnCase(ACTORS.ep as AccessActor, 'case.read', { ...submitted, schoolId: 'S2', localityId: 'L2' }),
+    ).toBe(false);
+  });
+
+  it('lets the SENCO act on their own cases, drafts or not, and the admin read them all', () => {
+    for (const target of [draft, submitted]) {
+      expect(allowedOnCase(ACTORS.senco as AccessActor, 'case.update', target)).toBe(true);
+      expect(allowedOnCase(ACTORS.senco as AccessActor, 'case.update', { ...target, schoolId: 'S3' })).toBe(false);
+      expect(allowedOnCase(ACTORS.admin as AccessActor, 'case.read', target)).toBe(true);
+      expect(allowedOnCase(ACTORS.admin as AccessActor, 'case.update', target)).toBe(false);
+    }
+  });
+});
