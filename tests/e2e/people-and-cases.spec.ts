@@ -60,6 +60,7 @@ test('an admin invites an EP and a SENCO, the SENCO prepares a child’s case, a
   browser,
 }) => {
   const suffix = uniqueSuffix();
+  const sencoEmail = `senco.a.${suffix}@school.example`;
   const localityName = `North locality ${suffix}`;
   const schoolName = `Northfield Primary ${suffix}`;
 
@@ -90,14 +91,14 @@ test('an admin invites an EP and a SENCO, the SENCO prepares a child’s case, a
   await expectAccessible(admin);
 
   await admin.getByRole('textbox', { name: 'Name' }).fill('SENCO A');
-  await admin.getByRole('textbox', { name: 'Email' }).fill(`senco.a.${suffix}@school.example`);
+  await admin.getByRole('textbox', { name: 'Email' }).fill(sencoEmail);
   await admin.getByRole('radio', { name: 'SENCO' }).check();
   await admin.getByRole('combobox', { name: 'School' }).selectOption({ label: `${schoolName} (${localityName})` });
   await admin.getByRole('button', { name: 'Create invitation' }).click();
   await expect(admin.getByText('Invitation for SENCO A created.')).toBeVisible();
   const sencoLink = await readInvitationLink(admin);
   expect(sencoLink).not.toBe(epLink);
-  const sencoRow = admin.getByRole('row').filter({ hasText: 'SENCO A' });
+  const sencoRow = admin.getByRole('row').filter({ hasText: sencoEmail });
   await expect(sencoRow).toContainText('Invited');
   await expect(sencoRow).toContainText(schoolName);
 
@@ -151,6 +152,19 @@ test('an admin invites an EP and a SENCO, the SENCO prepares a child’s case, a
   }
   await expect(senco.getByRole('checkbox', { name: 'Social, emotional and mental health' })).toBeChecked();
   await expect(senco.getByRole('checkbox', { name: 'Cognition and learning' })).not.toBeChecked();
+
+  // A save that fails keeps the words and tries again until it is stored.
+  const aim = senco.getByRole('textbox', { name: 'Aim of the consultation' });
+  await senco.route('**/api/cases/*/preparation', (route) => route.abort());
+  await aim.fill(`${PREPARATION['Aim of the consultation']} And for lunchtimes.`);
+  await expect(senco.getByRole('status').filter({ hasText: /^Not saved: Could not reach Consultboard/ })).toBeVisible();
+  await expect(aim).toHaveValue(`${PREPARATION['Aim of the consultation']} And for lunchtimes.`);
+  await senco.unroute('**/api/cases/*/preparation');
+  await expect(senco.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 15_000 });
+  await aim.fill(PREPARATION['Aim of the consultation']);
+  await expect(senco.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  await senco.reload();
+  await expect(aim).toHaveValue(PREPARATION['Aim of the consultation']);
   await expectAccessible(senco);
   const overflow = await senco.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
@@ -236,7 +250,7 @@ test('an admin invites an EP and a SENCO, the SENCO prepares a child’s case, a
   await expect(admin.getByRole('row').filter({ hasText: 'EP North' }).first()).toBeVisible();
   await expectAccessible(admin);
   await nav.getByRole('link', { name: 'People' }).click();
-  const activeSenco = admin.getByRole('row').filter({ hasText: 'SENCO A' });
+  const activeSenco = admin.getByRole('row').filter({ hasText: sencoEmail });
   await expect(activeSenco).toContainText('Active');
   await activeSenco.getByRole('button', { name: 'Deactivate' }).click();
   await activeSenco.getByRole('button', { name: 'Yes, deactivate' }).click();

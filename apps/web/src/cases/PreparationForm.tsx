@@ -22,6 +22,7 @@ export function PreparationForm({ found, onSaved }: { found: CaseView; onSaved: 
   const saver = useRef<DebouncedSaver<Preparation> | null>(null);
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
+  const latest = useRef(preparation);
 
   useEffect(() => {
     const path = `/api/cases/${encodeURIComponent(found.id)}/preparation`;
@@ -38,9 +39,22 @@ export function PreparationForm({ found, onSaved }: { found: CaseView; onSaved: 
     const warn = (event: BeforeUnloadEvent) => {
       if (created.hasUnsaved()) event.preventDefault();
     };
+    // Closing or reloading the page: one last save that outlives it (keepalive), so the last words reach the server.
+    const last = () => {
+      if (!created.hasUnsaved()) return;
+      void fetch(path, {
+        method: 'PUT',
+        keepalive: true,
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(latest.current),
+      }).catch(() => {});
+    };
     window.addEventListener('beforeunload', warn);
+    window.addEventListener('pagehide', last);
     return () => {
       window.removeEventListener('beforeunload', warn);
+      window.removeEventListener('pagehide', last);
       // Moving to another page in the app: send what is waiting now rather than drop it.
       created.flush();
       created.dispose();
@@ -48,6 +62,7 @@ export function PreparationForm({ found, onSaved }: { found: CaseView; onSaved: 
   }, [found.id]);
 
   function change(next: Preparation) {
+    latest.current = next;
     setPreparation(next);
     saver.current?.update(next);
   }

@@ -67,6 +67,17 @@ describe('createDebouncedSaver', () => {
     expect(saver.hasUnsaved()).toBe(false);
   });
 
+  it('stops saying "Saved" as soon as more is typed', async () => {
+    const { saver, statuses, advance } = setUp(async () => {});
+    saver.update('a');
+    await advance(800);
+    expect(statuses.at(-1)).toEqual({ state: 'saved' });
+    saver.update('ab');
+    expect(statuses.at(-1)).toEqual({ state: 'saving' });
+    await advance(800);
+    expect(statuses.map((status) => status.state)).toEqual(['saving', 'saved', 'saving', 'saved']);
+  });
+
   it('keeps the value when a save fails and tries again until it is stored', async () => {
     const saved: string[] = [];
     let failures = 2;

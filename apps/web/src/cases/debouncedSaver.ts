@@ -46,6 +46,14 @@ export function createDebouncedSaver<T>(options: SaverOptions<T>): DebouncedSave
   let inFlight = false;
   let timer: unknown = null;
   let disposed = false;
+  let shown: SaveStatus['state'] | null = null;
+
+  function emit(status: SaveStatus) {
+    // "Saving…" is said once per round, however many keys are pressed.
+    if (status.state === 'saving' && shown === 'saving') return;
+    shown = status.state;
+    onStatus(status);
+  }
 
   function schedule(ms: number) {
     if (timer !== null) timers.clear(timer);
@@ -60,12 +68,12 @@ export function createDebouncedSaver<T>(options: SaverOptions<T>): DebouncedSave
     const sending = pending;
     pending = null;
     inFlight = true;
-    onStatus({ state: 'saving' });
+    emit({ state: 'saving' });
     save(sending.value).then(
       () => {
         inFlight = false;
         if (disposed) return;
-        if (pending === null) onStatus({ state: 'saved' });
+        if (pending === null) emit({ state: 'saved' });
         else if (timer === null) schedule(0);
       },
       (error: unknown) => {
@@ -73,7 +81,7 @@ export function createDebouncedSaver<T>(options: SaverOptions<T>): DebouncedSave
         // Keep what was typed: a newer value wins, otherwise the refused one goes back in line.
         pending ??= sending;
         if (disposed) return;
-        onStatus({ state: 'failed', message: describe(error) });
+        emit({ state: 'failed', message: describe(error) });
         schedule(retryMs);
       },
     );
@@ -82,6 +90,8 @@ export function createDebouncedSaver<T>(options: SaverOptions<T>): DebouncedSave
   return {
     update(value) {
       pending = { value };
+      // An earlier "Saved" no longer holds for what is on the screen.
+      if (shown === 'saved') emit({ state: 'saving' });
       schedule(delayMs);
     },
     flush() {
