@@ -1,28 +1,15 @@
-import {
-  ACCESS,
-  type AccessActor,
-  type AccessTarget,
-  type Action,
-  accessActor,
-  allowed,
-  allowedOnCase,
-  COMMAND_TYPES,
-  type CommandType,
-  type MeetingRole,
-  mayCommand,
-  notesDocName,
-} from '@consultboard/domain';
+import { ACCESS, type AccessActor, type AccessTarget, type Action, allowed, allowedOnCase } from '@consultboard/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, joinAsPhone } from './helpers/http.js';
-import { upgradeStatus } from './helpers/notes.js';
-import { connect } from './helpers/sockets.js';
+import { Browser } from './helpers/http.js';
+import { ROLES, type Role, roleActors, roleBrowsers } from './helpers/roles.js';
 import { startTestServer } from './helpers/testServer.js';
 import { buildCase, buildSession, buildWorld, invite, type World } from './helpers/world.js';
 
-/** Who calls: signed out, a phone in the room (no account), and five accounts placed relative to the resource. */
-const ROLES = ['signedOut', 'phone', 'sencoHere', 'sencoOther', 'epHere', 'epOther', 'admin'] as const;
-type Role = (typeof ROLES)[number];
-
+/**
+ * The authorisation matrix of the HTTP API: every route, called as every role, must answer as the domain's
+ * ACCESS table says (the expectations are derived from `allowed()`, so the table is the single truth).
+ * The socket events are in access-matrix-sockets.test.ts.
+ */
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let world: World;
 let browsers: Record<Role, Browser>;
@@ -374,28 +361,8 @@ const observed: { row: RouteRow; role: Role; judge: Judge | undefined; status: n
 beforeAll(async () => {
   server = await startTestServer();
   world = await buildWorld(server.url);
-  const live = await buildSession(world, { cases: ['R1M'] });
-  browsers = {
-    signedOut: new Browser(server.url),
-    phone: new Browser(server.url),
-    sencoHere: world.north.senco,
-    sencoOther: world.south.senco,
-    epHere: world.north.ep,
-    epOther: world.south.ep,
-    admin: world.admin,
-  };
-  await joinAsPhone(server.url, live.joinCode as string, 'SENCO A');
-  const n = world.north;
-  const s = world.south;
-  actors = {
-    signedOut: null,
-    phone: null,
-    sencoHere: accessActor('senco', { schoolId: n.school.id, schoolLocalityId: n.locality.id }),
-    sencoOther: accessActor('senco', { schoolId: s.school.id, schoolLocalityId: s.locality.id }),
-    epHere: accessActor('ep', { localityIds: [n.locality.id] }),
-    epOther: accessActor('ep', { localityIds: [s.locality.id] }),
-    admin: accessActor('admin'),
-  };
+  browsers = roleBrowsers(world);
+  actors = roleActors(world);
 });
 afterAll(async () => {
   await server.close();
@@ -483,78 +450,5 @@ describe('the HTTP access matrix (derived from ACCESS)', () => {
       else ACCESS.senco['agenda.edit'] = original;
     }
     expect(observed.every(({ row, role, judge, status }) => expectedStatus(row, role, judge) === status)).toBe(true);
-  });
-});
-
-/** A payload for each command, valid in shape so that only authorisation can refuse it. */
-function commandOf(type: CommandType, caseId: string) {
-  switch (type) {
-    case 'card.add':
-      return { type, caseId, stageId: 'clarifying-questions', kind: 'question' as const, text: 'What helps?' };
-    case 'card.hide':
-      return { type, cardId: 'no-such-card', hidden: true };
-    case 'card.spotlight':
-      return { type, cardId: null };
-    case 'card.helpful':
-      return { type, cardId: 'no-such-card', helpful: true };
-    default:
-      return { type };
-  }
-}
-
-describe('the socket access matrix (derived from ACCESS and MEETING_PERMISSIONS)', () => {
-  const ordered = [...COMMAND_TYPES.filter((type) => type !== 'session.end'), 'session.end'] as CommandType[];
-
-  it.each(['facilitator', 'projector'] as const)(
-    'handshakes as %s and sends each command, as every role',
-    async (meetingRole) => {
-      for (const role of ROLES) {
-        const session = await buildSession(world, { cases: ['S2F'] });
-        const caseId = session.cases[0]?.id as string;
-        const auth =
-          role === 'phone'
-            ? { token: await joinAsPhone(server.url, session.joinCode as string, 'SENCO B') }
-            : { sessionId: session.id, role: meetingRole };
-        const actor = actors[role];
-        const account = role !== 'phone';
-        const mayConnect =
-          !account || (actor !== null && allowed(actor, 'session.run', { localityId: here().locality.id }));
-        const connecting = connect(server.url, auth, { cookie: browsers[role].cookie });
-        if (!mayConnect) {
-          await expect(connecting, role).rejects.toMatchObject({
-            data: { code: actor ? 'forbidden' : 'unauthenticated' },
-          });
-          continue;
-        }
-        const client = await connecting;
-        const asRole: MeetingRole = account ? meetingRole : 'participant';
-        for (const type of ordered) {
-          const ack = await client.send(commandOf(type, caseId) as never);
-          const refused = !ack.ok && ack.code === 'forbidden';
-          expect(refused, `${role} as ${asRole} sending ${type}: ${JSON.stringify(ack)}`).toBe(
-            !mayCommand(asRole, type),
-          );
-        }
-        client.close();
-      }
-    },
-  );
-
-  it('opens the notes only to the room and to those who may run the session', async () => {
-    const session = await buildSession(world, { cases: ['T3M'] });
-    const docName = notesDocName(session.cases[0]?.id as string);
-    for (const role of ROLES) {
-      let token: string | null = null;
-      if (role === 'phone') token = await joinAsPhone(server.url, session.joinCode as string, 'SENCO C');
-      else if (actors[role]) {
-        const issued = await browsers[role].post(`/api/sessions/${session.id}/notes-token`, { role: 'facilitator' });
-        token = issued.status === 200 ? issued.json.token : null;
-      }
-      const actor = actors[role];
-      const may =
-        role === 'phone' || (actor !== null && allowed(actor, 'session.run', { localityId: here().locality.id }));
-      const status = await upgradeStatus(server.url, `/yjs/${docName}${token ? `?token=${token}` : ''}`);
-      expect(status, role).toBe(may ? 101 : 401);
-    }
   });
 });

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/db/database.js';
+import { MIGRATIONS } from '../src/db/migrations.js';
+import { tempDataDir } from './helpers/testServer.js';
+
+describe('migration 3 over a database from before localities', () => {
+  it('gives each old session a locality of its name, and its EP that locality', () => {
+    const dataDir = tempDataDir();
+    const old = new Database(path.join(dataDir, 'consultboard.db'));
+    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+    for (const migration of MIGRATIONS.filter((m) => m.version <= 2)) {
+      old.exec(migration.sql);
+      old.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(migration.version, 0);
+    }
+    const user = old.prepare(
+      "INSERT INTO users (id, name, email, password_hash, role, created_at) VALUES (?, ?, ?, 'x', ?, 0)",
+    );
+    user.run('u-ep', 'EP North', 'ep.north@eps.example', 'ep');
+    user.run('u-admin', 'EP Lead', 'ep.lead@eps.example', 'admin');
+    const session = old.prepare(
+      "INSERT INTO consult_sessions (id, locality, date, status, facilitator_id, created_at) VALUES (?, ?, '2025-03-14', 'ended', ?, 0)",
+    );
+    session.run('s1', 'North East locality', 'u-ep');
+    session.run('s2', 'North East locality', 'u-admin');
+    session.run('s3', 'South West locality', 'u-admin');
+    old.close();
+
+    const db = openDatabase(dataDir);
+    try {
+      const rows = db
+        .prepare('SELECT s.id, l.name FROM consult_sessions s JOIN localities l ON l.id = s.locality_id ORDER BY s.id')
+        .all();
+      expect(rows).toEqual([
+        { id: 's1', name: 'North East locality' },
+        { id: 's2', name: 'North East locality' },
+        { id: 's3', name: 'South West locality' },
+      ]);
+      expect(db.prepare('SELECT COUNT(*) AS n FROM localities').get()).toEqual({ n: 2 });
+      const facilitates = db
+        .prepare('SELECT ul.user_id, l.name FROM user_localities ul JOIN localities l ON l.id = ul.locality_id')
+        .all();
+      expect(facilitates).toEqual([{ user_id: 'u-ep', name: 'North East locality' }]);
+    } finally {
+      db.close();
+    }
+  });
+});
