@@ -1,4 +1,5 @@
-import type { CaseType, Preparation } from './cases.js';
+import type { CaseType } from './caseLabels.js';
+import type { Preparation } from './cases.js';
 import type { CardKind, StageDefinition } from './stages.js';
 
 /** The countdown every screen shows: an end time set by the server, or the time left while stopped. */

@@ -1,5 +1,6 @@
 export * from './access.js';
 export * from './api.js';
+export * from './caseLabels.js';
 export * from './caseReference.js';
 export * from './cases.js';
 export * from './commands.js';

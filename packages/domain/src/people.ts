@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CASE_TYPES, preparationSchema } from './cases.js';
+import { CASE_TYPES } from './caseLabels.js';
+import { preparationSchema } from './cases.js';
 import { LIMITS } from './limits.js';
 
 /**

@@ -1,5 +1,4 @@
-import type { Preparation } from '@consultboard/domain';
-import { AREA_LABELS, PREPARATION_SECTION_LABELS } from './preparationLabels';
+import { AREA_OF_NEED_LABELS, PREPARATION_LABELS, type Preparation } from '@consultboard/domain';
 
 const SECTIONS = ['currentSituation', 'triedSoFar', 'desiredSituation', 'aim'] as const;
 
@@ -21,7 +20,7 @@ export function PreparationView({
     <div className={`preparation${className ? ` ${className}` : ''}`}>
       {SECTIONS.map((section) => (
         <div key={section} className="preparation-section">
-          <Heading>{PREPARATION_SECTION_LABELS[section]}</Heading>
+          <Heading>{PREPARATION_LABELS[section]}</Heading>
           <p className="preparation-text">
             {preparation[section].trim() || <span className="muted">Not written.</span>}
           </p>
@@ -34,7 +33,7 @@ export function PreparationView({
         ) : (
           <ul>
             {preparation.areasOfNeed.map((area) => (
-              <li key={area}>{AREA_LABELS[area]}</li>
+              <li key={area}>{AREA_OF_NEED_LABELS[area]}</li>
             ))}
           </ul>
         )}
