@@ -2,7 +2,7 @@ import type { CaseView, SessionView } from '@consultboard/domain';
 import { type FormEvent, useState } from 'react';
 import { apiPost, errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { SelectField } from '../components/SelectField';
+import { SelectField } from '../components/Field';
 import { formatDate } from '../format';
 import { useApiData } from '../useApiData';
 import { submitChoices } from './submitChoices';

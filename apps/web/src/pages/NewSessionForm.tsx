@@ -2,8 +2,7 @@ import type { LocalityView, SessionView } from '@consultboard/domain';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, apiPost, errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { TextField } from '../components/Field';
-import { SelectField } from '../components/SelectField';
+import { SelectField, TextField } from '../components/Field';
 import { todayIso } from '../format';
 import { navigate } from '../router';
 import { useApiData } from '../useApiData';
@@ -59,6 +58,11 @@ export function NewSessionForm({ onCancel }: { onCancel: () => void }) {
         name="localityId"
         value={chosen}
         error={fields.localityId}
+        hint={
+          localities.data && list.length === 0
+            ? 'There are no localities yet. An EPS admin adds them on the Localities and schools page.'
+            : undefined
+        }
         onChange={(event) => setLocalityId(event.target.value)}
         required
       >

@@ -2,8 +2,7 @@ import type { InvitationView, LocalityView, SchoolView } from '@consultboard/dom
 import { type FormEvent, useState } from 'react';
 import { ApiError, apiPost, errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { TextField } from '../components/Field';
-import { SelectField } from '../components/SelectField';
+import { SelectField, TextField } from '../components/Field';
 import { InvitationLink } from './InvitationLink';
 
 type Fields = Partial<Record<'name' | 'email' | 'localityIds' | 'schoolId', string>>;
