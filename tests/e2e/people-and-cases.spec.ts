@@ -237,6 +237,11 @@ test('an admin invites an EP and a SENCO, the SENCO prepares a child’s case, a
   await expect(board.locator('body')).not.toContainText('SENCO A');
   await expectAccessible(board);
 
+  // So does the EP's console.
+  await ep.getByRole('link', { name: 'Open facilitator view' }).click();
+  await expect(ep.getByRole('heading', { name: 'Consultation preparation form' })).toBeVisible();
+  await expect(ep.getByText(PREPARATION['Desired situation'])).toBeVisible();
+
   // A phone in the room reads it too.
   const phone = await (await newPhone(browser)).newPage();
   await joinFromPhone(phone, app, code, 'SENCO B');

@@ -11,6 +11,7 @@ import { type ReactNode, useCallback } from 'react';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Link } from '../components/Link';
+import { PreparationView } from '../components/PreparationView';
 import { RequireUser } from '../components/RequireUser';
 import { SignedInLayout } from '../components/SignedInLayout';
 import { StageProgress } from '../components/StageProgress';
@@ -130,6 +131,13 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
           <ErrorAlert message={meeting.lastRefusal?.message} />
 
           {stage && <FacilitatorControls state={state} clockOffset={meeting.clockOffset} enabled={live} send={send} />}
+
+          {stage?.id === 'preparation' && agendaCase?.preparation && (
+            <section className="panel" aria-labelledby="preparation-heading">
+              <h2 id="preparation-heading">Consultation preparation form</h2>
+              <PreparationView preparation={agendaCase.preparation} level={3} />
+            </section>
+          )}
 
           {notes}
 
