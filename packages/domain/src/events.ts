@@ -1,3 +1,4 @@
+import type { ActionRow } from './actionPlanRules.js';
 import type { CaseType } from './caseLabels.js';
 import type { Preparation } from './cases.js';
 import type { CardKind, StageDefinition } from './stages.js';
@@ -34,7 +35,9 @@ type EventBody =
   | { type: 'card.added'; card: Omit<Card, 'hidden' | 'helpful'> }
   | { type: 'card.hidden'; cardId: string; hidden: boolean }
   | { type: 'card.spotlighted'; cardId: string | null }
-  | { type: 'card.helpful'; cardId: string; helpful: boolean };
+  | { type: 'card.helpful'; cardId: string; helpful: boolean }
+  /** The case's action plan changed (drafted at the Action plan stage, or edited): the whole plan, small. */
+  | { type: 'plan.changed'; caseId: string; version: number; rows: ActionRow[] };
 
 /** An event as stored and broadcast: its per-session sequence number, when, and what. */
 export type MeetingEvent = EventBody & { seq: number; at: number };

@@ -1,4 +1,6 @@
 export * from './access.js';
+export * from './actionPlan.js';
+export * from './actionPlanRules.js';
 export * from './api.js';
 export * from './caseLabels.js';
 export * from './caseReference.js';

@@ -80,6 +80,7 @@ describe('starting a session', () => {
       timer: { status: 'stopped', remainingMs: 5 * MINUTE },
       cards: [],
       spotlightCardId: null,
+      plans: {},
     });
     expect(currentCase(state)?.reference).toBe('J5M');
     expect(currentStage(state)?.name).toBe('Preparation');
@@ -517,5 +518,41 @@ describe('applyEvent purity', () => {
     const snapshot = structuredClone(initialMeetingState);
     foldEvents(initialMeetingState, buildLog());
     expect(initialMeetingState).toEqual(snapshot);
+  });
+});
+
+describe('plan.changed', () => {
+  it('keeps each case its own plan, replacing it whole', () => {
+    const row = {
+      id: 'row-1',
+      action: 'Visual timetable',
+      who: 'Class teacher',
+      byWhen: '',
+      successLooksLike: '',
+      reviewDate: '',
+      areaOfNeed: null,
+      fromCardId: null,
+    };
+    const started = applyEvent(initialMeetingState, { ...sessionStartedEvent([], DEFAULT_STAGES), seq: 1, at: 0 });
+    const once = applyEvent(started, {
+      type: 'plan.changed',
+      caseId: 'case-a',
+      version: 1,
+      rows: [row],
+      seq: 2,
+      at: 0,
+    });
+    const twice = applyEvent(once, { type: 'plan.changed', caseId: 'case-b', version: 1, rows: [], seq: 3, at: 0 });
+    const edited = applyEvent(twice, {
+      type: 'plan.changed',
+      caseId: 'case-a',
+      version: 2,
+      rows: [{ ...row, who: 'SENCO' }],
+      seq: 4,
+      at: 0,
+    });
+    expect(edited.plans['case-a']).toEqual({ version: 2, rows: [{ ...row, who: 'SENCO' }] });
+    expect(edited.plans['case-b']).toEqual({ version: 1, rows: [] });
+    expect(once.plans['case-a']?.rows[0]?.who).toBe('Class teacher');
   });
 });

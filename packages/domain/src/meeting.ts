@@ -1,3 +1,4 @@
+import type { ActionRow } from './actionPlanRules.js';
 import type { Command } from './commands.js';
 import { type Refusal, refuse } from './errors.js';
 import type { AgendaCase, Card, MeetingEvent, MeetingEventBody, TimerState } from './events.js';
@@ -16,6 +17,8 @@ export interface MeetingState {
   timer: TimerState;
   cards: Card[];
   spotlightCardId: string | null;
+  /** Each case's action plan as drafted and edited in the meeting, by case id. */
+  plans: Record<string, { version: number; rows: ActionRow[] }>;
 }
 
 export const initialMeetingState: MeetingState = {
@@ -28,6 +31,7 @@ export const initialMeetingState: MeetingState = {
   timer: { status: 'stopped', remainingMs: 0 },
   cards: [],
   spotlightCardId: null,
+  plans: {},
 };
 
 function updateCard(state: MeetingState, cardId: string, change: Partial<Card>): Card[] {
@@ -72,6 +76,8 @@ export function applyEvent(state: MeetingState, event: MeetingEvent): MeetingSta
       return { ...next, spotlightCardId: event.cardId };
     case 'card.helpful':
       return { ...next, cards: updateCard(state, event.cardId, { helpful: event.helpful }) };
+    case 'plan.changed':
+      return { ...next, plans: { ...state.plans, [event.caseId]: { version: event.version, rows: event.rows } } };
   }
 }
 

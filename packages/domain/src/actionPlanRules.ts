@@ -1,0 +1,75 @@
+// The action plan's words and pure rules, without zod (the phone and the board load these).
+import type { AreaOfNeed } from './caseLabels.js';
+import type { Card } from './events.js';
+
+export const ACTION_PLAN_LIMITS = { rows: 30, action: 500, who: 120, successLooksLike: 500, reviewNote: 1000 } as const;
+
+/** One row of the plan: what, who, by when, what success looks like, when to review, and the need it serves. */
+export interface ActionRow {
+  id: string;
+  action: string;
+  who: string;
+  /** ISO date (YYYY-MM-DD), or '' while not yet decided. */
+  byWhen: string;
+  successLooksLike: string;
+  reviewDate: string;
+  areaOfNeed: AreaOfNeed | null;
+  /** The helpful card this row was drafted from, if any. */
+  fromCardId: string | null;
+}
+
+/** Column labels, as on the screen and in the exports (PRODUCT.md, "Words on the screen"). */
+export const ACTION_ROW_LABELS = {
+  action: 'Action',
+  who: 'Who',
+  byWhen: 'By when',
+  successLooksLike: 'Success looks like',
+  reviewDate: 'Review date',
+  areaOfNeed: 'Area of need',
+} as const;
+
+export const REVIEW_IMPACTS = ['achieved', 'partly', 'not-yet'] as const;
+export type ReviewImpact = (typeof REVIEW_IMPACTS)[number];
+export const REVIEW_IMPACT_LABELS: Record<ReviewImpact, string> = {
+  achieved: 'Achieved',
+  partly: 'Partly achieved',
+  'not-yet': 'Not yet',
+};
+
+export const REVIEW_OUTCOMES = ['continue', 'close', 'bring-back', 'request-ep'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = {
+  continue: 'Continue with the plan',
+  close: 'Close the case',
+  'bring-back': 'Bring back to the group',
+  'request-ep': 'Request further EP involvement',
+};
+
+/** The first draft of a plan: one row for each helpful strategy or resource card, in the order they were added. */
+export function draftRowsFromHelpful(cards: readonly Card[], makeId: () => string): ActionRow[] {
+  return cards
+    .filter((card) => card.helpful && !card.hidden && (card.kind === 'strategy' || card.kind === 'resource'))
+    .slice(0, ACTION_PLAN_LIMITS.rows)
+    .map((card) => ({
+      id: makeId(),
+      action: card.text.slice(0, ACTION_PLAN_LIMITS.action),
+      who: '',
+      byWhen: '',
+      successLooksLike: '',
+      reviewDate: '',
+      areaOfNeed: null,
+      fromCardId: card.id,
+    }));
+}
+
+/** The earliest review date of a plan's rows, or null when none is set. */
+export function nextReviewDate(rows: readonly ActionRow[]): string | null {
+  const dates = rows.map((row) => row.reviewDate).filter((date) => date !== '');
+  return dates.length === 0 ? null : ([...dates].sort()[0] ?? null);
+}
+
+/** The export file name: the case reference and the date, never a name. */
+export function actionPlanFileName(reference: string, date: string, extension: 'docx' | 'pdf'): string {
+  const safe = reference.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'case';
+  return `action-plan-${safe}-${date}.${extension}`;
+}
