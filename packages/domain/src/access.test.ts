@@ -24,6 +24,8 @@ const GRANTS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
     'session.run': 'all',
     'agenda.edit': 'all',
     'case.read': 'all',
+    'plan.read': 'all',
+    'review.overview': 'all',
   },
   ep: {
     'session.create': 'ownLocalities',
@@ -31,6 +33,10 @@ const GRANTS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
     'session.run': 'ownLocalities',
     'agenda.edit': 'ownLocalities',
     'case.read': 'ownLocalities',
+    'plan.read': 'ownLocalities',
+    'plan.update': 'ownLocalities',
+    'plan.export': 'ownLocalities',
+    'review.overview': 'ownLocalities',
   },
   senco: {
     'session.read': 'ownSchoolLocality',
@@ -40,6 +46,10 @@ const GRANTS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
     'case.delete': 'ownSchool',
     'case.consent': 'ownSchool',
     'case.submit': 'ownSchool',
+    'plan.read': 'ownSchool',
+    'plan.update': 'ownSchool',
+    'plan.export': 'ownSchool',
+    'review.record': 'ownSchool',
   },
 };
 
@@ -123,8 +133,8 @@ describe('allowed: every actor × action × target', () => {
     ),
   );
 
-  it('covers five actors, fourteen actions and six targets', () => {
-    expect(cases).toHaveLength(5 * 14 * 6);
+  it('covers five actors, nineteen actions and six targets', () => {
+    expect(cases).toHaveLength(5 * 19 * 6);
   });
 
   it.each(cases)('%s %s on %s: %s', (who, action, target, expected) => {

@@ -16,6 +16,11 @@ export const ACTIONS = [
   'case.delete',
   'case.consent',
   'case.submit',
+  'plan.read',
+  'plan.update',
+  'plan.export',
+  'review.record',
+  'review.overview',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -40,6 +45,8 @@ export const ACCESS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
     'session.run': 'all',
     'agenda.edit': 'all',
     'case.read': 'all',
+    'plan.read': 'all',
+    'review.overview': 'all',
   },
   ep: {
     'session.create': 'ownLocalities',
@@ -47,6 +54,11 @@ export const ACCESS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
     'session.run': 'ownLocalities',
     'agenda.edit': 'ownLocalities',
     'case.read': 'ownLocalities',
+    'plan.read': 'ownLocalities',
+    // Only while the case's session is live: the route checks that; afterwards the SENCO owns the plan.
+    'plan.update': 'ownLocalities',
+    'plan.export': 'ownLocalities',
+    'review.overview': 'ownLocalities',
   },
   senco: {
     'session.read': 'ownSchoolLocality',
@@ -56,6 +68,10 @@ export const ACCESS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
     'case.delete': 'ownSchool',
     'case.consent': 'ownSchool',
     'case.submit': 'ownSchool',
+    'plan.read': 'ownSchool',
+    'plan.update': 'ownSchool',
+    'plan.export': 'ownSchool',
+    'review.record': 'ownSchool',
   },
 };
 

@@ -14,6 +14,7 @@ const ALL_TYPES: CommandType[] = [
   'card.hide',
   'card.spotlight',
   'card.helpful',
+  'plan.update',
 ];
 
 function messages(result: { success: boolean; error?: { issues: { message: string }[] } }): string[] {

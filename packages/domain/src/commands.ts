@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { actionRowSchema } from './actionPlan.js';
+import { ACTION_PLAN_LIMITS } from './actionPlanRules.js';
 import { LIMITS } from './limits.js';
 import { CARD_KINDS } from './stages.js';
 import { type Checked, checkCardText, checkDisplayName } from './textRules.js';
@@ -47,6 +49,16 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ id: commandId, type: z.literal('card.hide'), cardId: entityId, hidden: z.boolean() }).strict(),
   z.object({ id: commandId, type: z.literal('card.spotlight'), cardId: entityId.nullable() }).strict(),
   z.object({ id: commandId, type: z.literal('card.helpful'), cardId: entityId, helpful: z.boolean() }).strict(),
+  /** The facilitator's edit of a case's plan in the meeting: the whole plan, from the version they saw. */
+  z
+    .object({
+      id: commandId,
+      type: z.literal('plan.update'),
+      caseId: entityId,
+      version: z.number().int().min(0),
+      rows: z.array(actionRowSchema).max(ACTION_PLAN_LIMITS.rows),
+    })
+    .strict(),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;

@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   timer_running: 'The timer is already running.',
   timer_not_running: 'The timer is not running.',
   timer_too_long: 'The timer cannot be extended further.',
+  plan_changed: 'Someone else changed the plan. Here is the latest version.',
   too_many_cards: 'This session holds as many cards as it can.',
   rate_limited: 'Too many attempts. Wait a minute and try again.',
   protocol_mismatch: 'This page is out of date. Reload it.',

@@ -556,3 +556,36 @@ describe('plan.changed', () => {
     expect(once.plans['case-a']?.rows[0]?.who).toBe('Class teacher');
   });
 });
+
+describe('editing the action plan in the meeting', () => {
+  const row = (id: string, action = 'Meet and greet at the gate') => ({
+    id,
+    action,
+    who: 'Class teacher',
+    byWhen: '2026-12-01',
+    successLooksLike: 'Comes in calmly',
+    reviewDate: '2027-01-10',
+    areaOfNeed: null,
+    fromCardId: null,
+  });
+
+  it('moves the plan on one version with the whole list of rows', () => {
+    let state = play(buildStartedState(), buildCommand('plan.update', { version: 0, rows: [row('r1')] }));
+    expect(state.plans['case-1']).toEqual({ version: 1, rows: [row('r1')] });
+    state = play(state, buildCommand('plan.update', { version: 1, rows: [row('r2'), row('r1')] }));
+    expect(state.plans['case-1']?.version).toBe(2);
+    expect(state.plans['case-1']?.rows.map((r) => r.id)).toEqual(['r2', 'r1']);
+  });
+
+  it('refuses an edit made from an older version (plan_changed)', () => {
+    const state = play(buildStartedState(), buildCommand('plan.update', { version: 0, rows: [row('r1')] }));
+    expectRefused(state, buildCommand('plan.update', { version: 0, rows: [] }), 'plan_changed');
+  });
+
+  it('refuses a plan for a case not on the agenda, and a row twice', () => {
+    expectRefused(buildStartedState(), buildCommand('plan.update', { caseId: 'case-9' }), 'no_such_case');
+    expect(decide(buildStartedState(), buildCommand('plan.update', { rows: [row('r1'), row('r1')] }), buildContext())).toEqual(
+      { ok: false, code: 'invalid_payload', message: 'Each action appears once.' },
+    );
+  });
+});

@@ -214,5 +214,15 @@ export function decide(state: MeetingState, command: Command, context: DecideCon
     case 'card.helpful':
       if (!findCard(state, command.cardId)) return refuse('no_such_card');
       return { ok: true, event: { type: 'card.helpful', cardId: command.cardId, helpful: command.helpful } };
+    case 'plan.update': {
+      if (!state.cases.some((agendaCase) => agendaCase.id === command.caseId)) return refuse('no_such_case');
+      if (command.version !== (state.plans[command.caseId]?.version ?? 0)) return refuse('plan_changed');
+      if (new Set(command.rows.map((row) => row.id)).size !== command.rows.length)
+        return refuse('invalid_payload', 'Each action appears once.');
+      return {
+        ok: true,
+        event: { type: 'plan.changed', caseId: command.caseId, version: command.version + 1, rows: command.rows },
+      };
+    }
   }
 }

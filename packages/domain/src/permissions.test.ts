@@ -27,8 +27,8 @@ describe('mayCommand', () => {
     COMMAND_TYPES.map((type) => [role, type, EXPECTED[role](type)] as const),
   );
 
-  it('covers all eleven command types for each role', () => {
-    expect(pairs).toHaveLength(3 * 11);
+  it('covers all twelve command types for each role', () => {
+    expect(pairs).toHaveLength(3 * 12);
   });
 
   it.each(pairs)('%s sending %s: %s', (role, type, allowed) => {

@@ -18,6 +18,7 @@ export const MEETING_PERMISSIONS: Record<MeetingRole, ReadonlySet<CommandType>> 
     'card.hide',
     'card.spotlight',
     'card.helpful',
+    'plan.update',
   ]),
   participant: new Set<CommandType>(['card.add']),
   projector: new Set<CommandType>(),

@@ -52,6 +52,7 @@ const COMMAND_DEFAULTS: { [T in CommandType]: Omit<CommandOf<T>, 'id' | 'type'> 
   'card.hide': { cardId: 'card-1', hidden: true },
   'card.spotlight': { cardId: 'card-1' },
   'card.helpful': { cardId: 'card-1', helpful: true },
+  'plan.update': { caseId: 'case-1', version: 0, rows: [] },
 };
 
 /** A valid command of a type, with a fresh id, and any fields overridden. */
