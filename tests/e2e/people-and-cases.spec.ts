@@ -68,7 +68,13 @@ test('an admin invites an EP and a SENCO, the SENCO prepares a child’s case, a
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, app);
   const nav = admin.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Sessions', 'Localities and schools', 'People', 'Audit log']);
+  await expect(nav.getByRole('link')).toHaveText([
+    'Sessions',
+    'Localities and schools',
+    'People',
+    'Reviews',
+    'Audit log',
+  ]);
   await nav.getByRole('link', { name: 'Localities and schools' }).click();
   await expect(admin.getByRole('heading', { name: 'Localities and schools', level: 1 })).toBeVisible();
   await admin.getByRole('textbox', { name: 'Locality name' }).fill(localityName);
@@ -105,7 +111,11 @@ test('an admin invites an EP and a SENCO, the SENCO prepares a child’s case, a
   // The EP accepts and schedules a session for their locality.
   const ep = await acceptInvitation(browser, app, epLink, 'EP North');
   await expect(ep.getByRole('heading', { name: 'Sessions', level: 1 })).toBeVisible();
-  await expect(ep.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Sessions', 'Cases']);
+  await expect(ep.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([
+    'Sessions',
+    'Cases',
+    'Reviews',
+  ]);
   await ep.getByRole('button', { name: 'New session' }).click();
   await ep.getByRole('combobox', { name: 'Locality' }).selectOption({ label: localityName });
   await ep.getByLabel('Date').fill('2026-11-23');

@@ -14,6 +14,7 @@ const CasesPage = lazy(() => import('./pages/CasesPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
 const LocalitiesPage = lazy(() => import('./pages/LocalitiesPage'));
 const PeoplePage = lazy(() => import('./pages/PeoplePage'));
+const ReviewsPage = lazy(() => import('./pages/ReviewsPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const InvitePage = lazy(() => import('./pages/InvitePage'));
 
@@ -29,6 +30,7 @@ const routes: Route[] = [
   { path: '/cases/:id', render: ({ id = '' }) => <CasePage id={id} /> },
   { path: '/localities', render: () => <LocalitiesPage /> },
   { path: '/people', render: () => <PeoplePage /> },
+  { path: '/reviews', render: () => <ReviewsPage /> },
   { path: '/audit', render: () => <AuditPage /> },
   { path: '/invite/:token', render: ({ token = '' }) => <InvitePage token={token} /> },
   { path: '/sessions/:id', render: ({ id = '' }) => <SessionPage id={id} /> },

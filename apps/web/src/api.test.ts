@@ -79,3 +79,10 @@ describe('request helpers', () => {
     await expect(apiGet('/api/health')).rejects.toMatchObject({ code: 'network', status: 0 });
   });
 });
+
+describe('an error body with more than the error', () => {
+  it('keeps the whole body, so a 409 can carry the latest version', () => {
+    const body = { error: { code: 'plan_changed', message: 'Someone else changed the plan.' }, plan: { version: 3 } };
+    expect(errorFromResponse(409, body).body).toEqual(body);
+  });
+});

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** The whole parsed body, for answers that carry more than the error (a 409 with the latest plan). */
+    readonly body: unknown = undefined,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -33,7 +35,7 @@ export function errorFromResponse(status: number, body: unknown): ApiError {
     for (const [field, message] of Object.entries(body.error.fields ?? {})) {
       if (typeof message === 'string') fields[field] = message;
     }
-    return new ApiError(status, body.error.code, body.error.message, fields);
+    return new ApiError(status, body.error.code, body.error.message, fields, body);
   }
   if (status === 429) return new ApiError(status, 'rate_limited', 'Too many attempts. Wait a minute and try again.');
   return new ApiError(status, `http_${status}`, 'Something went wrong on the server. Try again.');

@@ -7,10 +7,17 @@ describe('navForRole', () => {
       'Sessions',
       'Localities and schools',
       'People',
+      'Reviews',
       'Audit log',
     ]);
-    expect(navForRole('ep').map((item) => item.label)).toEqual(['Sessions', 'Cases']);
+    expect(navForRole('ep').map((item) => item.label)).toEqual(['Sessions', 'Cases', 'Reviews']);
     expect(navForRole('senco').map((item) => item.label)).toEqual(['Cases', 'Sessions']);
+  });
+
+  it('offers Reviews to the EP and the admin, not to a SENCO', () => {
+    expect(navForRole('senco').map((item) => item.href)).not.toContain('/reviews');
+    expect(navForRole('ep').map((item) => item.href)).toContain('/reviews');
+    expect(navForRole('admin').map((item) => item.href)).toContain('/reviews');
   });
 
   it('never offers people or the audit log to an EP or a SENCO', () => {

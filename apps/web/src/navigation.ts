@@ -9,15 +9,17 @@ export interface NavItem {
 
 const SESSIONS: NavItem = { href: '/sessions', label: 'Sessions' };
 const CASES: NavItem = { href: '/cases', label: 'Cases' };
+const REVIEWS: NavItem = { href: '/reviews', label: 'Reviews' };
 
 const NAV: Record<AccountRole, NavItem[]> = {
   admin: [
     SESSIONS,
     { href: '/localities', label: 'Localities and schools' },
     { href: '/people', label: 'People' },
+    REVIEWS,
     { href: '/audit', label: 'Audit log' },
   ],
-  ep: [SESSIONS, CASES],
+  ep: [SESSIONS, CASES, REVIEWS],
   senco: [CASES, SESSIONS],
 };
 

@@ -2,7 +2,16 @@ import type { ActionRow } from '@consultboard/domain';
 
 /** An empty row for "Add action". */
 export function emptyRow(id: string): ActionRow {
-  return { id, action: '', who: '', byWhen: '', successLooksLike: '', reviewDate: '', areaOfNeed: null, fromCardId: null };
+  return {
+    id,
+    action: '',
+    who: '',
+    byWhen: '',
+    successLooksLike: '',
+    reviewDate: '',
+    areaOfNeed: null,
+    fromCardId: null,
+  };
 }
 
 /** The rows with one more, empty, at the end. */

@@ -81,6 +81,7 @@ export class PlanSync {
   /** A newer stored plan (a meeting event, or a reload). */
   receive(plan: StoredPlan): void {
     if (plan.version < this.stored.version) return;
+    if (plan.version === this.stored.version && plan.rows === this.stored.rows) return;
     this.stored = plan;
     if (this.waitingForNewer !== null && plan.version > this.waitingForNewer) {
       this.waitingForNewer = null;

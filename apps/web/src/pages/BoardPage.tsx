@@ -1,5 +1,6 @@
 import { currentCase, currentStage, type HandshakeAuth, PROTOCOL_VERSION } from '@consultboard/domain';
 import { type ReactNode, useCallback } from 'react';
+import { ActionPlanTable } from '../actionPlan/ActionPlanTable';
 import { CardView } from '../components/CardView';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -119,6 +120,17 @@ function LiveBoard({ id, subtitle }: { id: string; subtitle: string }) {
           {stage && <p className="board-prompt">{stage.prompt}</p>}
           {stage?.id === 'preparation' && agendaCase?.preparation && (
             <PreparationView preparation={agendaCase.preparation} level={2} className="board-preparation" />
+          )}
+
+          {stage?.id === 'action-plan' && agendaCase && (
+            <section className="board-plan" aria-labelledby="board-plan-heading">
+              <h2 id="board-plan-heading" className="visually-hidden">
+                The plan
+              </h2>
+              <div aria-live="polite">
+                <ActionPlanTable rows={state.plans[agendaCase.id]?.rows ?? []} variant="table" />
+              </div>
+            </section>
           )}
 
           {spotlight && (

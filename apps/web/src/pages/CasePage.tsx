@@ -1,4 +1,5 @@
 import { CASE_TYPE_LABELS, type CaseView, describeChildReference } from '@consultboard/domain';
+import { CasePlanSection } from '../cases/CasePlanSection';
 import { ConsentSection } from '../cases/ConsentSection';
 import { consentStatus } from '../cases/caseStatus';
 import { DeleteCase } from '../cases/DeleteCase';
@@ -43,6 +44,8 @@ function CaseDetails({ id }: { id: string }) {
   }
 
   const senco = user.role === 'senco';
+  // Once the case has been to a meeting its plan is what matters; before then there is none.
+  const plan = <CasePlanSection key={found.id} caseId={found.id} role={user.role} />;
   return (
     <SignedInLayout>
       <p className="breadcrumb">
@@ -67,6 +70,7 @@ function CaseDetails({ id }: { id: string }) {
       </dl>
       {senco ? (
         <>
+          {plan}
           {found.type === 'child' && <ConsentSection found={found} onChange={update} />}
           <PreparationForm key={found.id} found={found} onSaved={update} />
           <SubmitSection found={found} onChange={update} />
@@ -74,6 +78,7 @@ function CaseDetails({ id }: { id: string }) {
         </>
       ) : (
         <>
+          {plan}
           <h2>Consultation preparation form</h2>
           <PreparationView preparation={found.preparation} level={3} />
         </>

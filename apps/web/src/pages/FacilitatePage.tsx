@@ -8,6 +8,7 @@ import {
   PROTOCOL_VERSION,
 } from '@consultboard/domain';
 import { type ReactNode, useCallback } from 'react';
+import { ConsolePlan } from '../actionPlan/ConsolePlan';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Link } from '../components/Link';
@@ -128,7 +129,8 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
           <StageProgress stages={state.stages} stageIndex={state.stageIndex} />
           <h1>{stage?.name ?? 'Connecting to the session…'}</h1>
           {stage && <p className="prompt">{stage.prompt}</p>}
-          <ErrorAlert message={meeting.lastRefusal?.message} />
+          {/* A stale plan edit is re-applied by the plan editor itself, so it needs no message here. */}
+          <ErrorAlert message={meeting.lastRefusal?.code === 'plan_changed' ? null : meeting.lastRefusal?.message} />
 
           {stage && <FacilitatorControls state={state} clockOffset={meeting.clockOffset} enabled={live} send={send} />}
 
@@ -141,10 +143,15 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
 
           {notes}
 
+          {stage?.id === 'action-plan' && agendaCase && (
+            <ConsolePlan key={agendaCase.id} state={state} caseId={agendaCase.id} enabled={live} send={send} />
+          )}
+
           {stage?.marksHelpful ? (
             <HelpfulMarking cards={cardsOfCurrentCase(state)} enabled={live} send={send} />
           ) : (
-            stage && (
+            stage &&
+            stage.id !== 'action-plan' && (
               <CardModeration
                 cards={cardsOfStage(state, stage.id, { includeHidden: true })}
                 takesCards={stage.cardKinds.length > 0}

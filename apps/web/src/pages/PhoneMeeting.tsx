@@ -8,6 +8,7 @@ import {
   type StageDefinition,
 } from '@consultboard/domain';
 import { useCallback, useEffect, useId, useState } from 'react';
+import { ActionPlanTable } from '../actionPlan/ActionPlanTable';
 import { CardView } from '../components/CardView';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -191,6 +192,13 @@ export function PhoneMeeting({
         />
       ) : (
         stage && <p className="instruction">{listenInstruction(stage)}</p>
+      )}
+
+      {stage?.id === 'action-plan' && agendaCase && (
+        <section aria-labelledby="phone-plan-heading">
+          <h2 id="phone-plan-heading">The plan</h2>
+          <ActionPlanTable rows={state.plans[agendaCase.id]?.rows ?? []} variant="compact" />
+        </section>
       )}
 
       {stage?.notes && agendaCase && (

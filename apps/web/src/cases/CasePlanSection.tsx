@@ -1,0 +1,113 @@
+import type { ActionPlanView, ActionRow } from '@consultboard/domain';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ActionPlanEditor } from '../actionPlan/ActionPlanEditor';
+import { ActionPlanTable } from '../actionPlan/ActionPlanTable';
+import type { SaveOutcome } from '../actionPlan/planSync';
+import { usePlanSync } from '../actionPlan/usePlanSync';
+import { ApiError, apiGet, apiPut, errorMessage } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { formatDate } from '../format';
+import type { AccountRole } from '../navigation';
+import { ReviewSection } from './ReviewSection';
+
+/** The case's plan after the meeting: the SENCO edits, exports and reviews it; an EP or admin reads it. */
+export function CasePlanSection({ caseId, role }: { caseId: string; role: AccountRole }) {
+  const path = `/api/cases/${encodeURIComponent(caseId)}/plan`;
+  const [plan, setPlan] = useState<ActionPlanView | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    apiGet<{ plan: ActionPlanView }>(path).then(
+      (body) => current && setPlan(body.plan),
+      (caught: unknown) => {
+        if (!current) return;
+        if (caught instanceof ApiError && (caught.code === 'no_plan' || caught.status === 404)) setMissing(true);
+        else setError(errorMessage(caught));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [path]);
+
+  // A case that has not reached the Action plan stage of a meeting has no plan yet: nothing to show.
+  if (missing) return null;
+  if (!plan) {
+    return (
+      <section className="panel" aria-labelledby="plan-heading">
+        <h2 id="plan-heading">Action plan</h2>
+        <ErrorAlert message={error} />
+        {!error && <p>Loading the plan…</p>}
+      </section>
+    );
+  }
+  return (
+    <>
+      <section className="panel" aria-labelledby="plan-heading">
+        <h2 id="plan-heading">Action plan</h2>
+        <p className="muted">
+          {[
+            plan.sessionDate && `Made on ${formatDate(plan.sessionDate)}`,
+            plan.facilitatorName && `with ${plan.facilitatorName}`,
+          ]
+            .filter(Boolean)
+            .join(' ')}
+        </p>
+        {role === 'senco' ? (
+          <PlanEditing path={path} plan={plan} onPlan={setPlan} />
+        ) : (
+          <ActionPlanTable rows={plan.rows} variant="table" />
+        )}
+        {role !== 'admin' && (
+          <div className="button-row export-links">
+            <a className="button secondary" href={`${path}.docx`} download>
+              Export Word
+            </a>
+            <a className="button secondary" href={`${path}.pdf`} download>
+              Export PDF
+            </a>
+          </div>
+        )}
+      </section>
+      {role === 'senco' ? (
+        <ReviewSection caseId={caseId} plan={plan} onPlan={setPlan} />
+      ) : (
+        plan.review && <ReviewSection caseId={caseId} plan={plan} onPlan={setPlan} readOnly />
+      )}
+    </>
+  );
+}
+
+function PlanEditing({
+  path,
+  plan,
+  onPlan,
+}: {
+  path: string;
+  plan: ActionPlanView;
+  onPlan: (plan: ActionPlanView) => void;
+}) {
+  const stored = useMemo(() => ({ version: plan.version, rows: plan.rows }), [plan.version, plan.rows]);
+  const save = useCallback(
+    async (version: number, rows: ActionRow[]): Promise<SaveOutcome> => {
+      try {
+        const body = await apiPut<{ plan: ActionPlanView }>(path, { version, rows });
+        onPlan(body.plan);
+        return { ok: true, plan: { version: body.plan.version, rows: body.plan.rows } };
+      } catch (caught) {
+        if (caught instanceof ApiError && caught.code === 'plan_changed') {
+          const latest = (caught.body as { plan?: ActionPlanView } | undefined)?.plan;
+          if (latest) onPlan(latest);
+          return { ok: false, conflict: true, latest: latest && { version: latest.version, rows: latest.rows } };
+        }
+        const retry = caught instanceof ApiError && (caught.code === 'network' || caught.status >= 500);
+        return { ok: false, conflict: false, message: errorMessage(caught), retry };
+      }
+    },
+    [path, onPlan],
+  );
+  const editing = usePlanSync(stored, save, 'ask');
+  return <ActionPlanEditor editing={editing} />;
+}
