@@ -55,9 +55,9 @@ describe('actionPlanRequestSchema', () => {
   });
 
   it('refuses the whole plan when one row is wrong', () => {
-    expect(actionPlanRequestSchema.safeParse({ version: 1, rows: [row(), row({ id: 'r2', action: '' })] }).success).toBe(
-      false,
-    );
+    expect(
+      actionPlanRequestSchema.safeParse({ version: 1, rows: [row(), row({ id: 'r2', action: '' })] }).success,
+    ).toBe(false);
   });
 });
 

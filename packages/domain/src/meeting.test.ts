@@ -584,8 +584,8 @@ describe('editing the action plan in the meeting', () => {
 
   it('refuses a plan for a case not on the agenda, and a row twice', () => {
     expectRefused(buildStartedState(), buildCommand('plan.update', { caseId: 'case-9' }), 'no_such_case');
-    expect(decide(buildStartedState(), buildCommand('plan.update', { rows: [row('r1'), row('r1')] }), buildContext())).toEqual(
-      { ok: false, code: 'invalid_payload', message: 'Each action appears once.' },
-    );
+    expect(
+      decide(buildStartedState(), buildCommand('plan.update', { rows: [row('r1'), row('r1')] }), buildContext()),
+    ).toEqual({ ok: false, code: 'invalid_payload', message: 'Each action appears once.' });
   });
 });

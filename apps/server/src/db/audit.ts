@@ -14,7 +14,8 @@ export type AuditAction =
   | 'started'
   | 'invited'
   | 'accepted'
-  | 'deactivated';
+  | 'deactivated'
+  | 'reviewed';
 export type AuditEntity = 'case' | 'session' | 'person' | 'locality' | 'school';
 
 /** The append-only audit log: SQLite triggers refuse any UPDATE or DELETE of a row. */

@@ -161,4 +161,26 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     `,
   },
+  {
+    version: 4,
+    name: 'action plans and their reviews',
+    sql: `
+      CREATE TABLE action_plans (
+        case_id TEXT PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+        rows TEXT NOT NULL,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        session_id TEXT REFERENCES consult_sessions(id),
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        review TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('continue', 'close', 'bring-back', 'request-ep')),
+        reviewed_at INTEGER NOT NULL,
+        reviewed_by TEXT NOT NULL REFERENCES users(id)
+      );
+      CREATE INDEX reviews_case ON reviews(case_id, id);
+    `,
+  },
 ];

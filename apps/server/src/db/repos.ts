@@ -1,3 +1,4 @@
+import { actionPlansRepo } from './actionPlans.js';
 import { auditRepo } from './audit.js';
 import { authSessionsRepo } from './authSessions.js';
 import { casesRepo } from './cases.js';
@@ -26,6 +27,7 @@ export function createRepos(db: Db) {
     invitations: invitationsRepo(db),
     cases: casesRepo(db),
     audit: auditRepo(db),
+    actionPlans: actionPlansRepo(db),
     /** Runs a function in one transaction: all of it is written, or none. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };

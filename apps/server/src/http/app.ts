@@ -9,6 +9,7 @@ import type { AppEnv, HttpDeps } from './context.js';
 import { AppError, errors } from './errors.js';
 import { loadUser, sameSiteOnly } from './middleware.js';
 import { accountRoutes } from './routes/account.js';
+import { actionPlanRoutes } from './routes/actionPlans.js';
 import { agendaRoutes } from './routes/agenda.js';
 import { auditRoutes } from './routes/audit.js';
 import { caseFormRoutes } from './routes/caseForms.js';
@@ -17,6 +18,7 @@ import { invitationRoutes } from './routes/invitations.js';
 import { joinRoutes } from './routes/join.js';
 import { localityRoutes } from './routes/localities.js';
 import { peopleRoutes } from './routes/people.js';
+import { reviewRoutes } from './routes/reviews.js';
 import { sessionRoutes } from './routes/sessions.js';
 
 /** The HTTP side of the server: the JSON API under /api, then the built web app. */
@@ -51,15 +53,17 @@ export function createHttpApp(deps: HttpDeps) {
   app.get('/api/health', (c) => c.json({ ok: true }));
 
   const api = new Hono<AppEnv>();
-  api.use(
-    '*',
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: 16 * 1024,
+      maxSize,
       onError: () => {
         throw errors.tooLarge();
       },
-    }),
-  );
+    });
+  // A whole plan (or its review) of 30 rows at their longest is about 40 KB; everything else is small.
+  const small = limit(16 * 1024);
+  const large = limit(96 * 1024);
+  api.use('*', (c, next) => (/^\/api\/cases\/[^/]+\/(plan|review)$/.test(c.req.path) ? large : small)(c, next));
   api.use('*', sameSiteOnly(deps));
   api.use('*', loadUser(deps));
   api.route('/', accountRoutes(deps));
@@ -67,6 +71,8 @@ export function createHttpApp(deps: HttpDeps) {
   api.route('/', agendaRoutes(deps));
   api.route('/', caseRoutes(deps));
   api.route('/', caseFormRoutes(deps));
+  api.route('/', actionPlanRoutes(deps));
+  api.route('/', reviewRoutes(deps));
   api.route('/', localityRoutes(deps));
   api.route('/', peopleRoutes(deps));
   api.route('/', invitationRoutes(deps));

@@ -1,13 +1,16 @@
 import {
+  type ActionRow,
   COMMAND_TYPES,
   type CommandAck,
   type CommandType,
   commandSchema,
   decide,
+  type MeetingState,
   mayCommand,
   refuse,
 } from '@consultboard/domain';
 import type { Repos } from '../db/repos.js';
+import { draftPlanOnArrival } from '../plans/draftPlan.js';
 import { mayStillRun, type SocketIdentity } from './handshake.js';
 import type { MeetingStore } from './meetingStore.js';
 
@@ -40,14 +43,54 @@ export function handleCommand(
   const earlier = deps.meetings.seqOfCommand(who.sessionId, command.id);
   if (earlier !== undefined) return { ok: true, seq: earlier, duplicate: true };
 
-  const decision = decide(deps.meetings.state(who.sessionId), command, { now, author: who.name });
+  let state = deps.meetings.state(who.sessionId);
+  // The stored plan is the truth (the SENCO may have written one before the meeting): decide against it.
+  if (command.type === 'plan.update') state = withStoredPlan(deps.repos, state, command.caseId);
+  const decision = decide(state, command, { now, author: who.name });
   if (!decision.ok) return decision;
 
+  const planChange = decision.event.type === 'plan.changed' ? decision.event : null;
   const event = deps.meetings.append(
     who.sessionId,
     decision.event,
     { commandId: command.id, actor: who.personId, now },
-    decision.event.type === 'session.ended' ? () => deps.repos.consultSessions.end(who.sessionId, now) : undefined,
+    decision.event.type === 'session.ended'
+      ? () => deps.repos.consultSessions.end(who.sessionId, now)
+      : planChange
+        ? () => storePlanChange(deps.repos, who, planChange, now)
+        : undefined,
   );
+  if (event.type === 'stage.changed')
+    draftPlanOnArrival(deps, who.sessionId, { actor: who.personId, userId: who.userId }, now);
   return { ok: true, seq: event.seq, duplicate: false };
+}
+
+function withStoredPlan(repos: Repos, state: MeetingState, caseId: string): MeetingState {
+  const stored = repos.actionPlans.byCase(caseId);
+  const plans = { ...state.plans };
+  if (stored) plans[caseId] = { version: stored.version, rows: stored.rows };
+  else delete plans[caseId];
+  return { ...state, plans };
+}
+
+/** Writes a plan edited in the meeting (inside the event's transaction), audited. */
+function storePlanChange(
+  repos: Repos,
+  who: SocketIdentity,
+  change: { caseId: string; version: number; rows: ActionRow[] },
+  now: number,
+): void {
+  const written =
+    change.version === 1
+      ? repos.actionPlans.create(change.caseId, change.rows, who.sessionId, now)
+      : repos.actionPlans.update(change.caseId, change.rows, change.version - 1, now);
+  if (!written) throw new Error('the plan changed underneath a meeting edit');
+  repos.audit.record({
+    actorId: who.userId,
+    action: 'changed',
+    entity: 'case',
+    entityId: change.caseId,
+    detail: `action plan v${change.version}`,
+    now,
+  });
 }

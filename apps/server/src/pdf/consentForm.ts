@@ -1,17 +1,5 @@
-import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-
-// The PDF standard fonts: nothing else is read from disk, and nothing is fetched from anywhere.
-const HELVETICA = {
-  normal: 'Helvetica',
-  bold: 'Helvetica-Bold',
-  italics: 'Helvetica-Oblique',
-  bolditalics: 'Helvetica-BoldOblique',
-};
-const STANDARD_FONTS = new Set(Object.values(HELVETICA));
-pdfmake.setFonts({ Helvetica: HELVETICA });
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
+import { pdfmake } from './standardFonts.js';
 
 /** What the consent form is filled in with: never a child's name, only the anonymised reference. */
 export interface ConsentFormDetails {

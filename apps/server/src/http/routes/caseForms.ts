@@ -1,6 +1,7 @@
 import { allowed, consentRequestSchema, preparationSchema, submitCaseRequestSchema } from '@consultboard/domain';
 import { Hono } from 'hono';
 import { sessionTarget } from '../../access/actor.js';
+import { todayInEngland } from '../../dates.js';
 import { type CaseRow, toCaseView } from '../../db/cases.js';
 import { consentFormPdf } from '../../pdf/consentForm.js';
 import { requireActor } from '../access.js';
@@ -9,11 +10,6 @@ import { AppError, errors } from '../errors.js';
 import { readJson } from '../middleware.js';
 import { caseFor } from '../resources.js';
 import { parseBody } from '../validate.js';
-
-/** Today's date where the service runs (England), as YYYY-MM-DD. */
-function todayInEngland(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
-}
 
 const notAChild = () =>
   new AppError(400, 'not_a_child_case', 'Parental consent is recorded for the case of an individual child only.');

@@ -11,8 +11,10 @@ import {
 import { Hono } from 'hono';
 import { sessionTarget } from '../../access/actor.js';
 import { hashToken, newToken } from '../../auth/tokens.js';
+import { todayInEngland } from '../../dates.js';
 import type { ConsultSessionRow } from '../../db/consultSessions.js';
 import { toSessionView } from '../../meeting/sessionViews.js';
+import { broughtBackCases } from '../../plans/reviewOverview.js';
 import { authorise, requireActor } from '../access.js';
 import type { AppEnv, HttpDeps } from '../context.js';
 import { errors } from '../errors.js';
@@ -75,6 +77,20 @@ export function sessionRoutes(deps: HttpDeps) {
           created_at: now,
         });
         repos.audit.record({ actorId: user.id, action: 'created', entity: 'session', entityId: id, now });
+        // Cases brought back to the group and waiting for a session of this locality are offered to this one.
+        if (body.date > todayInEngland())
+          for (const { caseRow, offeredSessionId } of broughtBackCases(repos)) {
+            if (offeredSessionId !== null || caseRow.locality_id !== body.localityId) continue;
+            repos.cases.submit(caseRow.id, id, now);
+            repos.audit.record({
+              actorId: user.id,
+              action: 'submitted',
+              entity: 'case',
+              entityId: caseRow.id,
+              detail: id,
+              now,
+            });
+          }
       });
       return c.json({ session: view(repos.consultSessions.byId(id) as ConsultSessionRow) }, 201);
     })

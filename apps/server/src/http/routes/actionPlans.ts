@@ -1,0 +1,96 @@
+import { type ActionRow, actionPlanFileName, actionPlanRequestSchema, ERROR_CODES } from '@consultboard/domain';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { todayInEngland } from '../../dates.js';
+import type { ActionPlanRow } from '../../db/actionPlans.js';
+import type { CaseRow } from '../../db/cases.js';
+import { planDocx } from '../../exports/planDocx.js';
+import { planExport } from '../../exports/planExport.js';
+import { planPdf } from '../../exports/planPdf.js';
+import { toPlanView } from '../../plans/planViews.js';
+import { liveSessionOf, savePlan } from '../../plans/savePlan.js';
+import { requireActor } from '../access.js';
+import type { AppEnv, HttpDeps } from '../context.js';
+import { AppError } from '../errors.js';
+import { readJson } from '../middleware.js';
+import { caseFor } from '../resources.js';
+import { parseBody } from '../validate.js';
+
+export const noPlan = () => new AppError(404, 'no_plan', 'This case has no action plan yet.');
+
+/** A case's plan, once the caller may take this action on the case (404 `no_plan` when there is none yet). */
+export function planFor(
+  c: Context<AppEnv>,
+  deps: HttpDeps,
+  action: 'plan.read' | 'plan.update' | 'plan.export' | 'review.record',
+) {
+  const caseRow = caseFor(c, deps.repos, action);
+  const plan = deps.repos.actionPlans.byCase(caseRow.id);
+  return { caseRow, plan };
+}
+
+const EXPORTS = {
+  docx: { build: planDocx, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  pdf: { build: planPdf, type: 'application/pdf' },
+} as const;
+
+/** The action plan: read, edit as a whole (with a version, so nobody overwrites anyone), export to Word and PDF. */
+export function actionPlanRoutes(deps: HttpDeps) {
+  const { repos } = deps;
+  const view = (caseRow: CaseRow, plan: ActionPlanRow) => toPlanView(repos, caseRow, plan);
+
+  const exportAs = (extension: keyof typeof EXPORTS) => async (c: Context<AppEnv>) => {
+    const { caseRow, plan } = planFor(c, deps, 'plan.export');
+    if (!plan) throw noPlan();
+    const data = planExport(repos, caseRow, plan);
+    const bytes = await EXPORTS[extension].build(data);
+    repos.audit.record({
+      actorId: requireActor(c).user.id,
+      action: 'exported',
+      entity: 'case',
+      entityId: caseRow.id,
+      detail: `action plan v${plan.version} ${extension}`,
+    });
+    const fileName = actionPlanFileName(caseRow.reference, data.sessionDate ?? todayInEngland(), extension);
+    return c.body(new Uint8Array(bytes), 200, {
+      'content-type': EXPORTS[extension].type,
+      'content-disposition': `attachment; filename="${fileName}"`,
+      'cache-control': 'no-store',
+    });
+  };
+
+  return new Hono<AppEnv>()
+    .get('/cases/:id/plan', (c) => {
+      const { caseRow, plan } = planFor(c, deps, 'plan.read');
+      if (!plan) throw noPlan();
+      return c.json({ plan: view(caseRow, plan) });
+    })
+    .put('/cases/:id/plan', async (c) => {
+      const { caseRow } = planFor(c, deps, 'plan.update');
+      const { user } = requireActor(c);
+      // The EP edits the plan only in the meeting; afterwards it is the school's.
+      if (user.role !== 'senco' && !liveSessionOf(repos, caseRow))
+        throw new AppError(403, 'plan_owned_by_school', 'After the meeting the SENCO owns the plan.');
+      const body = parseBody(actionPlanRequestSchema, await readJson(c));
+      const saved = savePlan(deps, {
+        caseRow,
+        fromVersion: body.version,
+        rows: body.rows as ActionRow[],
+        userId: user.id,
+        actor: `${user.role}:${user.id}`,
+        now: Date.now(),
+      });
+      const plan = repos.actionPlans.byCase(caseRow.id);
+      if (!saved.ok)
+        return c.json(
+          {
+            error: { code: saved.code, message: ERROR_CODES.plan_changed },
+            plan: plan ? view(caseRow, plan) : null,
+          },
+          409,
+        );
+      return c.json({ plan: view(caseRow, plan as ActionPlanRow) });
+    })
+    .get('/cases/:id/plan.docx', exportAs('docx'))
+    .get('/cases/:id/plan.pdf', exportAs('pdf'));
+}

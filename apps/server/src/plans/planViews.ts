@@ -1,0 +1,32 @@
+import type { ActionPlanView, ReviewView } from '@consultboard/domain';
+import type { ActionPlanRow, ReviewRow } from '../db/actionPlans.js';
+import type { CaseRow } from '../db/cases.js';
+import type { Repos } from '../db/repos.js';
+
+/** A review as the pages see it: who recorded it by name, never by e-mail. */
+export function toReviewView(row: ReviewRow): ReviewView {
+  return {
+    actions: row.review.actions,
+    outcome: row.outcome,
+    note: row.review.note,
+    reviewedAt: row.reviewed_at,
+    reviewedBy: row.reviewer_name,
+  };
+}
+
+/** A case's plan as the pages see it, with the session it was made in and its latest review. */
+export function toPlanView(repos: Repos, caseRow: CaseRow, plan: ActionPlanRow): ActionPlanView {
+  const session = plan.session_id ? repos.consultSessions.byId(plan.session_id) : undefined;
+  const review = repos.actionPlans.latestReview(caseRow.id);
+  return {
+    caseId: caseRow.id,
+    reference: caseRow.reference,
+    version: plan.version,
+    rows: plan.rows,
+    sessionId: plan.session_id,
+    sessionDate: session?.date ?? null,
+    facilitatorName: session?.facilitator_name ?? null,
+    updatedAt: plan.updated_at,
+    review: review ? toReviewView(review) : null,
+  };
+}
