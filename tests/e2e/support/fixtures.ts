@@ -83,20 +83,31 @@ export async function api<T>(
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** What createLiveSession seeded: the session, its cases, and the presenting SENCO's school and sign-in. */
+export interface LiveSession {
+  id: string;
+  code: string;
+  caseIds: string[];
+  schoolName: string;
+  senco: { name: string; email: string; password: string };
+}
+
 /**
  * Seeds a live session through the API, as the people would: the admin (signed in on this page) adds a locality
  * and a school and invites a SENCO; the SENCO accepts in a fresh context, creates each case (a child's when the
  * reference looks like J5M, with consent recorded), and submits it; the admin builds the agenda and starts it.
  */
-export async function createLiveSession(page: Page, cases: string[]): Promise<{ id: string; code: string }> {
+export async function createLiveSession(page: Page, cases: string[]): Promise<LiveSession> {
   const origin = new URL(page.url()).origin;
   const admin = page.request;
   const suffix = uniqueSuffix();
   const { locality } = await api<{ locality: { id: string } }>(admin, 'POST', `${origin}/api/localities`, {
     name: `North East locality ${suffix}`,
   });
+  const schoolName = `Northfield Primary ${suffix}`;
+  const senco = { name: 'SENCO A', email: `senco.${suffix}@school.example`, password: 'a long passphrase' };
   const { school } = await api<{ school: { id: string } }>(admin, 'POST', `${origin}/api/schools`, {
-    name: `Northfield Primary ${suffix}`,
+    name: schoolName,
     localityId: locality.id,
   });
   const { session } = await api<{ session: { id: string } }>(admin, 'POST', `${origin}/api/sessions`, {
@@ -105,29 +116,30 @@ export async function createLiveSession(page: Page, cases: string[]): Promise<{ 
   });
   const invitation = await api<{ inviteUrl: string }>(admin, 'POST', `${origin}/api/people/invite`, {
     role: 'senco',
-    name: 'SENCO A',
-    email: `senco.${suffix}@school.example`,
+    name: senco.name,
+    email: senco.email,
     schoolId: school.id,
   });
   const token = new URL(invitation.inviteUrl).pathname.split('/').at(-1) as string;
 
-  const senco = await request.newContext({ baseURL: origin });
+  const sencoRequest = await request.newContext({ baseURL: origin });
+  const caseIds: string[] = [];
   try {
-    await api(senco, 'POST', `/api/invitations/${token}/accept`, { password: 'a long passphrase' });
-    const caseIds: string[] = [];
+    await api(sencoRequest, 'POST', `/api/invitations/${token}/accept`, { password: senco.password });
     for (const reference of cases) {
       const child = CHILD_REFERENCE.test(reference);
-      const { case: created } = await api<{ case: { id: string } }>(senco, 'POST', '/api/cases', {
+      const { case: created } = await api<{ case: { id: string } }>(sencoRequest, 'POST', '/api/cases', {
         type: child ? 'child' : 'group',
         reference,
       });
-      if (child) await api(senco, 'PUT', `/api/cases/${created.id}/consent`, { given: true, date: '2026-11-02' });
-      await api(senco, 'POST', `/api/cases/${created.id}/submit`, { sessionId: session.id });
+      if (child)
+        await api(sencoRequest, 'PUT', `/api/cases/${created.id}/consent`, { given: true, date: '2026-11-02' });
+      await api(sencoRequest, 'POST', `/api/cases/${created.id}/submit`, { sessionId: session.id });
       caseIds.push(created.id);
     }
     await api(admin, 'PUT', `${origin}/api/sessions/${session.id}/agenda`, { caseIds });
   } finally {
-    await senco.dispose();
+    await sencoRequest.dispose();
   }
   const started = await api<{ session: { id: string; joinCode: string | null } }>(
     admin,
@@ -139,7 +151,17 @@ export async function createLiveSession(page: Page, cases: string[]): Promise<{ 
   // The EP's page shows the live session, as before: the join code and the ways into the meeting.
   await page.goto(`${origin}/sessions/${session.id}`);
   await expect(page.getByTestId('join-code')).toHaveText(code);
-  return { id: session.id, code };
+  return { id: session.id, code, caseIds, schoolName, senco };
+}
+
+/** Signs in with an account's email and password on the sign-in page. */
+export async function signInWith(page: Page, app: AppServer, account: { email: string; password: string }) {
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 }
 
 /** Joins from a phone by the join page's words. */
