@@ -155,6 +155,7 @@ test('the helpful strategies become the plan, which the SENCO exports and review
   await expect(review.locator('.review-recorded')).toContainText(`${STRATEGY_ONE}: Achieved (Used every morning)`);
 
   // The EP (here the admin, who sees every locality) finds the request on the Reviews page.
+  await console_.goto(`${app.url}/sessions`);
   await console_.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reviews' }).click();
   await expect(console_.getByRole('heading', { name: 'Reviews', level: 1 })).toBeVisible();
   const requests = console_.getByRole('region', { name: 'Requests for further EP involvement' });
