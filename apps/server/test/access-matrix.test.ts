@@ -58,6 +58,25 @@ async function submittedCase(reference = 'L3M') {
   return buildCase(here().senco, { reference, submitTo: session.id });
 }
 
+/** A submitted case with an (empty) action plan, written by its SENCO. */
+async function caseWithPlan(reference = 'S9M') {
+  const item = await submittedCase(reference);
+  const put = await here().senco.put(`/api/cases/${item.id}/plan`, { version: 0, rows: [] });
+  if (put.status !== 200) throw new Error(`plan failed: ${JSON.stringify(put.json)}`);
+  return item;
+}
+
+const planRow = {
+  id: 'row-1',
+  action: 'Meet and greet at the gate',
+  who: 'Class teacher',
+  byWhen: '',
+  successLooksLike: '',
+  reviewDate: '',
+  areaOfNeed: null,
+  fromCardId: null,
+};
+
 /** EVERY HTTP route, with the action it needs and its target. */
 const ROUTES: RouteRow[] = [
   { method: 'GET', route: '/api/setup', action: 'public', ok: 200, prepare: async () => ({ path: '/api/setup' }) },
@@ -318,6 +337,58 @@ const ROUTES: RouteRow[] = [
       },
     }),
   ),
+  ...(
+    [
+      ['GET', '/api/cases/:id/plan', '/plan', 'plan.read'],
+      ['GET', '/api/cases/:id/plan.docx', '/plan.docx', 'plan.export'],
+      ['GET', '/api/cases/:id/plan.pdf', '/plan.pdf', 'plan.export'],
+    ] as const
+  ).map(
+    ([method, route, suffix, action]): RouteRow => ({
+      method,
+      route,
+      action,
+      kind: 'resource',
+      ok: 200,
+      prepare: async () => ({ path: `/api/cases/${(await caseWithPlan()).id}${suffix}`, judge: caseJudge(true) }),
+    }),
+  ),
+  {
+    method: 'PUT',
+    route: '/api/cases/:id/plan (session live)',
+    action: 'plan.update',
+    kind: 'resource',
+    ok: 200,
+    // The EP edits a plan only while its session is live: the case is on the agenda of a live session.
+    prepare: async () => {
+      const session = await buildSession(world, { cases: ['T1F'] });
+      return {
+        path: `/api/cases/${session.cases[0]?.id}/plan`,
+        body: { version: 0, rows: [planRow] },
+        judge: caseJudge(true),
+      };
+    },
+  },
+  {
+    method: 'PUT',
+    route: '/api/cases/:id/review',
+    action: 'review.record',
+    kind: 'resource',
+    ok: 200,
+    prepare: async () => ({
+      path: `/api/cases/${(await caseWithPlan()).id}/review`,
+      body: { actions: [], outcome: 'continue', note: '' },
+      judge: caseJudge(true),
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/reviews',
+    action: 'review.overview',
+    kind: 'create',
+    ok: 200,
+    prepare: async () => ({ path: '/api/reviews', judge: { kind: 'place', target: {} } }),
+  },
   {
     method: 'POST',
     route: '/api/cases/:id/submit',

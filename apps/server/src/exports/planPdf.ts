@@ -58,7 +58,7 @@ export function planPdfDefinition(plan: PlanExport): TDocumentDefinitions {
     table: {
       headerRows: 1,
       dontBreakRows: true,
-      widths: ['26%', '12%', '12%', '24%', '12%', '14%'],
+      widths: ['24%', '12%', '12%', '22%', '14%', '16%'],
       body: [TABLE_COLUMNS.map((label) => ({ text: label, bold: true, fillColor: '#eeeeee' })), ...tableRows(plan)],
     },
     fontSize: 9,

@@ -17,7 +17,14 @@ export async function openRoom(baseUrl: string, world: World, session: SessionVi
   const facilitator = await connect(baseUrl, { sessionId: session.id, role: 'facilitator' }, { cookie });
   const projector = await connect(baseUrl, { sessionId: session.id, role: 'projector' }, { cookie });
   const phone = await connect(baseUrl, { token: await joinAsPhone(baseUrl, session.joinCode as string, 'SENCO A') });
-  return { facilitator, projector, phone, close: () => [facilitator, projector, phone].forEach((c) => c.close()) };
+  return {
+    facilitator,
+    projector,
+    phone,
+    close: () => {
+      for (const client of [facilitator, projector, phone]) client.close();
+    },
+  };
 }
 
 /**
