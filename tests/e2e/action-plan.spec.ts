@@ -192,7 +192,8 @@ test('two edits of the same plan: the later one sees the other and can re-apply 
   await console_.getByRole('button', { name: 'End session' }).click();
   await expect(console_.getByRole('heading', { name: 'This session has ended.' })).toBeVisible();
 
-  const sencoContext = await browser.newContext();
+  // The SENCO edits on a 360-pixel phone here: the editor must fit.
+  const sencoContext = await newPhone(browser);
   const first = await sencoContext.newPage();
   await signInWith(first, app, live.senco);
   const second = await sencoContext.newPage();
@@ -200,6 +201,9 @@ test('two edits of the same plan: the later one sees the other and can re-apply 
     await page.goto(`${app.url}/cases/${caseId}`);
     await expect(page.getByRole('textbox', { name: 'Action' })).toHaveValue('Weekly check-in with a trusted adult');
   }
+  const overflow = await first.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectAccessible(first);
   await first.getByRole('textbox', { name: 'Who', exact: true }).fill('Form tutor');
   await expect(first.getByRole('region', { name: 'Action plan', exact: true }).getByRole('status')).toHaveText('Saved');
 

@@ -22,7 +22,7 @@ test('an EP runs a whole case through every stage with the projector and two pho
 
   // Everyone starts at Preparation; the board shows how to join.
   for (const page of [board, console_, phoneA, phoneB]) {
-    await expect(page.getByRole('heading', { name: 'Preparation' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Preparation', exact: true })).toBeVisible();
   }
   await expect(board.getByText('J5M').first()).toBeVisible();
   await expect(board.getByText(code).first()).toBeVisible();
