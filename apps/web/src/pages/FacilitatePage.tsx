@@ -141,11 +141,11 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
             </section>
           )}
 
-          {notes}
-
           {stage?.id === 'action-plan' && agendaCase && (
             <ConsolePlan key={agendaCase.id} state={state} caseId={agendaCase.id} enabled={live} send={send} />
           )}
+
+          {notes}
 
           {stage?.marksHelpful ? (
             <HelpfulMarking cards={cardsOfCurrentCase(state)} enabled={live} send={send} />
