@@ -121,6 +121,11 @@ test('the helpful strategies become the plan, which the SENCO exports and review
   await senco.reload();
   await expect(caseRow(1).getByRole('textbox', { name: 'Who', exact: true })).toHaveValue('Class teacher');
 
+  // An export waits for an edit still on its way, so the file never misses the last change.
+  await caseRow(1).getByRole('textbox', { name: 'Success looks like', exact: true }).fill('A calm start to the day');
+  await expect(casePlan.getByRole('button', { name: 'Export Word' })).toBeDisabled();
+  await expect(casePlan.getByRole('link', { name: 'Export Word' })).toBeVisible();
+
   for (const [name, extension, magic] of [
     ['Export Word', 'docx', 'PK'],
     ['Export PDF', 'pdf', '%PDF'],

@@ -16,6 +16,8 @@ export function CasePlanSection({ caseId, role }: { caseId: string; role: Accoun
   const [plan, setPlan] = useState<ActionPlanView | null>(null);
   const [missing, setMissing] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Exports are built from what the server holds: while an edit is still on its way, wait for it.
+  const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     let current = true;
@@ -56,20 +58,11 @@ export function CasePlanSection({ caseId, role }: { caseId: string; role: Accoun
             .join(' ')}
         </p>
         {role === 'senco' ? (
-          <PlanEditing path={path} plan={plan} onPlan={setPlan} />
+          <PlanEditing path={path} plan={plan} onPlan={setPlan} onSaving={setSaving} />
         ) : (
           <ActionPlanTable rows={plan.rows} variant="table" />
         )}
-        {role !== 'admin' && (
-          <div className="button-row export-links">
-            <a className="button secondary" href={`${path}.docx`} download>
-              Export Word
-            </a>
-            <a className="button secondary" href={`${path}.pdf`} download>
-              Export PDF
-            </a>
-          </div>
-        )}
+        {role !== 'admin' && <ExportLinks path={path} saving={saving} />}
       </section>
       {role === 'senco' ? (
         <ReviewSection caseId={caseId} plan={plan} onPlan={setPlan} />
@@ -80,14 +73,45 @@ export function CasePlanSection({ caseId, role }: { caseId: string; role: Accoun
   );
 }
 
+/** Export Word and Export PDF; held back while an edit is being saved, so a file never misses the last change. */
+function ExportLinks({ path, saving }: { path: string; saving: boolean }) {
+  if (saving) {
+    return (
+      <div className="button-row export-links">
+        <button type="button" className="button secondary" disabled aria-describedby="export-wait">
+          Export Word
+        </button>
+        <button type="button" className="button secondary" disabled aria-describedby="export-wait">
+          Export PDF
+        </button>
+        <p id="export-wait" className="hint">
+          Saving your changes first…
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="button-row export-links">
+      <a className="button secondary" href={`${path}.docx`} download>
+        Export Word
+      </a>
+      <a className="button secondary" href={`${path}.pdf`} download>
+        Export PDF
+      </a>
+    </div>
+  );
+}
+
 function PlanEditing({
   path,
   plan,
   onPlan,
+  onSaving,
 }: {
   path: string;
   plan: ActionPlanView;
   onPlan: (plan: ActionPlanView) => void;
+  onSaving: (saving: boolean) => void;
 }) {
   const stored = useMemo(() => ({ version: plan.version, rows: plan.rows }), [plan.version, plan.rows]);
   const save = useCallback(
@@ -109,5 +133,7 @@ function PlanEditing({
     [path, onPlan],
   );
   const editing = usePlanSync(stored, save, 'ask');
+  const saving = editing.view.status.state === 'saving';
+  useEffect(() => onSaving(saving), [saving, onSaving]);
   return <ActionPlanEditor editing={editing} />;
 }
