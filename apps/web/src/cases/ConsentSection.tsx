@@ -1,40 +1,38 @@
 import type { CaseView } from '@consultboard/domain';
 import { type FormEvent, useState } from 'react';
-import { ApiError, apiPut, errorMessage } from '../api';
+import { ApiError, apiPut } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/Field';
 import { todayIso } from '../format';
+import { useAction } from '../useAction';
 import { consentStatus } from './caseStatus';
 
 /** Parental consent for a child's case: recorded here, the signed form stays at school. */
 export function ConsentSection({ found, onChange }: { found: CaseView; onChange: (changed: CaseView) => void }) {
   const [given, setGiven] = useState(found.consent.given);
   const [date, setDate] = useState(found.consent.date ?? todayIso());
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const [dateError, setDateError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const path = `/api/cases/${encodeURIComponent(found.id)}`;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setDateError(undefined);
     setDone(null);
-    try {
-      const { case: changed } = await apiPut<{ case: CaseView }>(`${path}/consent`, {
-        given,
-        date: given ? date || null : null,
-      });
-      onChange(changed);
-      setDone(changed.consent.given ? 'Consent recorded.' : 'Consent withdrawn.');
-    } catch (caught) {
-      if (caught instanceof ApiError) setDateError(caught.fields.date);
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const { case: changed } = await apiPut<{ case: CaseView }>(`${path}/consent`, {
+          given,
+          date: given ? date || null : null,
+        });
+        onChange(changed);
+        setDone(changed.consent.given ? 'Consent recorded.' : 'Consent withdrawn.');
+      },
+      (caught) => {
+        if (caught instanceof ApiError) setDateError(caught.fields.date);
+      },
+    );
   }
 
   return (

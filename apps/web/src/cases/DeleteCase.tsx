@@ -1,25 +1,20 @@
 import type { CaseView } from '@consultboard/domain';
 import { useState } from 'react';
-import { apiDelete, errorMessage } from '../api';
+import { apiDelete } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { navigate } from '../router';
+import { useAction } from '../useAction';
 
 /** Deleting a case, asked twice inline since it cannot be undone. */
 export function DeleteCase({ found }: { found: CaseView }) {
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   async function remove() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await apiDelete(`/api/cases/${encodeURIComponent(found.id)}`);
       navigate('/cases');
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
+    });
   }
 
   return (

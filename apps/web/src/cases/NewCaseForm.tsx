@@ -1,9 +1,10 @@
 import { CASE_TYPE_LABELS, CASE_TYPES, type CaseType, type CaseView } from '@consultboard/domain';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { apiPost, errorMessage } from '../api';
+import { apiPost } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/Field';
 import { navigate } from '../router';
+import { useAction } from '../useAction';
 
 const CHILD_HINT = 'First initial, year group and gender, for example J5M (J, Year 5, male). Never a name.';
 const TOPIC_HINT = 'A short description of the group or issue, for example "Year 3 transition". Never a name.';
@@ -12,8 +13,7 @@ const TOPIC_HINT = 'A short description of the group or issue, for example "Year
 export function NewCaseForm({ onCancel }: { onCancel: () => void }) {
   const [type, setType] = useState<CaseType>('child');
   const [reference, setReference] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const form = useRef<HTMLFormElement>(null);
 
   // The form appears on request: take the keyboard to its first choice.
@@ -23,16 +23,11 @@ export function NewCaseForm({ onCancel }: { onCancel: () => void }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    // On a refusal the reference stays in the box, so it can be corrected rather than retyped.
+    await run(async () => {
       const { case: created } = await apiPost<{ case: CaseView }>('/api/cases', { type, reference });
       navigate(`/cases/${encodeURIComponent(created.id)}`);
-    } catch (caught) {
-      // The reference stays in the box so it can be corrected rather than retyped.
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -9,10 +9,11 @@ import {
   type ReviewOutcome,
 } from '@consultboard/domain';
 import { type FormEvent, useState } from 'react';
-import { apiPut, errorMessage } from '../api';
+import { apiPut } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TextArea } from '../components/Field';
 import { formatDateTime } from '../format';
+import { useAction } from '../useAction';
 import { RadioGroup } from './RadioGroup';
 
 type Impacts = Record<string, { impact: ReviewImpact | null; note: string }>;
@@ -41,9 +42,8 @@ export function ReviewSection({
   const [impacts, setImpacts] = useState<Impacts>(() => impactsOf(plan));
   const [outcome, setOutcome] = useState<ReviewOutcome | null>(plan.review?.outcome ?? null);
   const [note, setNote] = useState(plan.review?.note ?? '');
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -53,8 +53,7 @@ export function ReviewSection({
       setError('Choose an outcome.');
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const actions = plan.rows.flatMap((row) => {
         const entry = impacts[row.id];
         return entry?.impact ? [{ rowId: row.id, impact: entry.impact, note: entry.note }] : [];
@@ -66,11 +65,7 @@ export function ReviewSection({
       });
       onPlan(body.plan);
       setDone('Review recorded.');
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

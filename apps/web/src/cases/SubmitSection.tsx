@@ -1,9 +1,10 @@
 import type { CaseView, SessionView } from '@consultboard/domain';
 import { type FormEvent, useState } from 'react';
-import { apiPost, errorMessage } from '../api';
+import { apiPost } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SelectField } from '../components/Field';
 import { formatDate } from '../format';
+import { useAction } from '../useAction';
 import { useApiData } from '../useApiData';
 import { submitChoices } from './submitChoices';
 
@@ -13,26 +14,19 @@ export function SubmitSection({ found, onChange }: { found: CaseView; onChange: 
   const all = sessions.data?.sessions ?? [];
   const choices = submitChoices(all);
   const [sessionId, setSessionId] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const chosen = sessionId || choices[0]?.id || '';
   const submittedTo = all.find((session) => session.id === found.submittedSessionId);
   const label = (session: SessionView) => `${session.locality}, ${formatDate(session.date)}`;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const { case: changed } = await apiPost<{ case: CaseView }>(`/api/cases/${encodeURIComponent(found.id)}/submit`, {
         sessionId: chosen,
       });
       onChange(changed);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,7 +1,8 @@
-import { type ReactNode, useState } from 'react';
-import { apiPost, errorMessage } from '../api';
+import type { ReactNode } from 'react';
+import { apiPost } from '../api';
 import { isCurrentNav, navForRole } from '../navigation';
 import { navigate, usePathname } from '../router';
+import { useAction } from '../useAction';
 import { ErrorAlert } from './ErrorAlert';
 import { Link } from './Link';
 import { useUser } from './UserContext';
@@ -10,20 +11,14 @@ import { useUser } from './UserContext';
 export function SignedInLayout({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
   const { user, signedOut } = useUser();
   const pathname = usePathname();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   async function signOut() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await apiPost('/api/auth/sign-out');
       signedOut();
       navigate('/');
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
+    });
   }
 
   return (

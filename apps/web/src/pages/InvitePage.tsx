@@ -1,10 +1,11 @@
 import { LIMITS, type UserView } from '@consultboard/domain';
 import { type FormEvent, useState } from 'react';
-import { ApiError, apiPost, errorMessage } from '../api';
+import { ApiError, apiPost } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/Field';
 import { LoadingPage } from '../components/LoadingPage';
 import { navigate } from '../router';
+import { useAction } from '../useAction';
 import { useApiData } from '../useApiData';
 import { usePageTitle } from '../usePageTitle';
 
@@ -20,8 +21,7 @@ export default function InvitePage({ token }: { token: string }) {
   const invitation = useApiData<Invitation>(`/api/invitations/${encodeURIComponent(token)}`);
   const [password, setPassword] = useState('');
   const [fieldError, setFieldError] = useState<string | undefined>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -30,17 +30,16 @@ export default function InvitePage({ token }: { token: string }) {
       setError(null);
       return;
     }
-    setBusy(true);
     setFieldError(undefined);
-    setError(null);
-    try {
-      await apiPost(`/api/invitations/${encodeURIComponent(token)}/accept`, { password });
-      navigate('/');
-    } catch (caught) {
-      if (caught instanceof ApiError) setFieldError(caught.fields.password);
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        await apiPost(`/api/invitations/${encodeURIComponent(token)}/accept`, { password });
+        navigate('/');
+      },
+      (caught) => {
+        if (caught instanceof ApiError) setFieldError(caught.fields.password);
+      },
+    );
   }
 
   if (invitation.error) {

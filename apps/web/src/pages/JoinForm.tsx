@@ -1,9 +1,10 @@
 import { checkDisplayName, type JoinResponse, LIMITS, normaliseJoinCode } from '@consultboard/domain';
 import { type FormEvent, useState } from 'react';
-import { ApiError, apiPost, errorMessage } from '../api';
+import { ApiError, apiPost } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/Field';
 import type { StoredJoin } from '../meeting/phoneStore';
+import { useAction } from '../useAction';
 import { usePageTitle } from '../usePageTitle';
 
 /** The phone's first screen: the code from the board and the name to show with your cards. */
@@ -20,8 +21,7 @@ export function JoinForm({
   const [code, setCode] = useState(initialCode);
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<{ code?: string; name?: string }>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -36,16 +36,15 @@ export function JoinForm({
       setError(found.code ?? found.name ?? null);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const joined = await apiPost<JoinResponse>('/api/join', { code: normalised, name: checkedName.value });
-      onJoined({ token: joined.token, sessionId: joined.sessionId, name: joined.name, code: normalised });
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.code === 'unknown_code') setErrors({ code: caught.message });
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const joined = await apiPost<JoinResponse>('/api/join', { code: normalised, name: checkedName.value });
+        onJoined({ token: joined.token, sessionId: joined.sessionId, name: joined.name, code: normalised });
+      },
+      (caught) => {
+        if (caught instanceof ApiError && caught.code === 'unknown_code') setErrors({ code: caught.message });
+      },
+    );
   }
 
   return (

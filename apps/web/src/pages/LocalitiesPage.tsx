@@ -1,10 +1,11 @@
 import type { LocalityView, SchoolView } from '@consultboard/domain';
 import { type FormEvent, useState } from 'react';
-import { apiPost, errorMessage } from '../api';
+import { apiPost } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SelectField, TextField } from '../components/Field';
 import { SignedInLayout } from '../components/SignedInLayout';
 import { SignedInPage } from '../components/SignedInPage';
+import { useAction } from '../useAction';
 import { useApiData } from '../useApiData';
 import { usePageTitle } from '../usePageTitle';
 
@@ -61,22 +62,15 @@ function Localities() {
 
 function AddLocalityForm({ onAdded }: { onAdded: () => void }) {
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await apiPost('/api/localities', { name });
       setName('');
       onAdded();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -94,8 +88,7 @@ function AddLocalityForm({ onAdded }: { onAdded: () => void }) {
 function AddSchoolForm({ localities, onAdded }: { localities: LocalityView[]; onAdded: () => void }) {
   const [name, setName] = useState('');
   const [localityId, setLocalityId] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const chosen = localityId || localities[0]?.id || '';
 
   async function submit(event: FormEvent) {
@@ -104,17 +97,11 @@ function AddSchoolForm({ localities, onAdded }: { localities: LocalityView[]; on
       setError('Add a locality first.');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await apiPost('/api/schools', { name, localityId: chosen });
       setName('');
       onAdded();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

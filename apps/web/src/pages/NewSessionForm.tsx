@@ -1,10 +1,11 @@
 import type { LocalityView, SessionView } from '@consultboard/domain';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { ApiError, apiPost, errorMessage } from '../api';
+import { ApiError, apiPost } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SelectField, TextField } from '../components/Field';
 import { todayIso } from '../format';
 import { navigate } from '../router';
+import { useAction } from '../useAction';
 import { useApiData } from '../useApiData';
 
 type Fields = Partial<Record<'localityId' | 'date', string>>;
@@ -16,8 +17,7 @@ export function NewSessionForm({ onCancel }: { onCancel: () => void }) {
   const [localityId, setLocalityId] = useState('');
   const [date, setDate] = useState(todayIso);
   const [fields, setFields] = useState<Fields>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const form = useRef<HTMLFormElement>(null);
   const chosen = localityId || list[0]?.id || '';
 
@@ -36,17 +36,16 @@ export function NewSessionForm({ onCancel }: { onCancel: () => void }) {
       setError(null);
       return;
     }
-    setBusy(true);
     setFields({});
-    setError(null);
-    try {
-      const { session } = await apiPost<{ session: SessionView }>('/api/sessions', { localityId: chosen, date });
-      navigate(`/sessions/${encodeURIComponent(session.id)}`);
-    } catch (caught) {
-      if (caught instanceof ApiError) setFields(caught.fields as Fields);
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const { session } = await apiPost<{ session: SessionView }>('/api/sessions', { localityId: chosen, date });
+        navigate(`/sessions/${encodeURIComponent(session.id)}`);
+      },
+      (caught) => {
+        if (caught instanceof ApiError) setFields(caught.fields as Fields);
+      },
+    );
   }
 
   return (

@@ -1,12 +1,13 @@
 import type { LocalityView, PersonView, SchoolView } from '@consultboard/domain';
 import { useMemo, useState } from 'react';
-import { apiPost, errorMessage } from '../api';
+import { apiPost } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SignedInLayout } from '../components/SignedInLayout';
 import { SignedInPage } from '../components/SignedInPage';
 import { useUser } from '../components/UserContext';
 import { InviteForm } from '../people/InviteForm';
 import { PERSON_STATUS_LABELS, personPlace, ROLE_LABELS } from '../people/personLabels';
+import { useAction } from '../useAction';
 import { useApiData } from '../useApiData';
 import { usePageTitle } from '../usePageTitle';
 
@@ -30,21 +31,14 @@ function People() {
   const localityNames = useMemo(() => new Map(localityList.map((l) => [l.id, l.name])), [localityList]);
   const schoolNames = useMemo(() => new Map(schoolList.map((s) => [s.id, s.name])), [schoolList]);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   async function deactivate(person: PersonView) {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await apiPost(`/api/people/${encodeURIComponent(person.id)}/deactivate`);
       setConfirming(null);
       people.reload();
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,6 +1,6 @@
 import type { CaseView, SessionView } from '@consultboard/domain';
 import { useState } from 'react';
-import { ApiError, apiPost, apiPut, errorMessage } from '../api';
+import { ApiError, apiPost, apiPut } from '../api';
 import { addCase, moveCase, removeCase } from '../cases/agendaOrder';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Link } from '../components/Link';
@@ -9,6 +9,7 @@ import { SignedInPage } from '../components/SignedInPage';
 import { useUser } from '../components/UserContext';
 import { formatDate, STATUS_LABELS } from '../format';
 import { SubmittedCases } from '../sessions/SubmittedCases';
+import { useAction } from '../useAction';
 import { useApiData } from '../useApiData';
 import { usePageTitle } from '../usePageTitle';
 import { Agenda } from './Agenda';
@@ -30,27 +31,24 @@ function SessionDetails({ id }: { id: string }) {
   const loaded = useApiData<{ session: SessionView }>(path);
   const submitted = useApiData<{ cases: CaseView[] }>(runs ? `${path}/submitted` : null);
   const session = loaded.data?.session ?? null;
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const [refused, setRefused] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   usePageTitle(session ? `${session.locality}, ${formatDate(session.date)}` : 'Session');
 
-  async function act(run: () => Promise<{ session: SessionView }>, caseId: string | null = null) {
-    setBusy(true);
-    setError(null);
+  async function act(change: () => Promise<{ session: SessionView }>, caseId: string | null = null) {
     setRefused(null);
-    try {
-      loaded.setData({ session: (await run()).session });
-    } catch (caught) {
-      setError(errorMessage(caught));
-      if (caught instanceof ApiError && caught.code === 'consent_missing') {
-        setRefused(caseId);
-        // Consent may have changed since the list loaded: show it as it is now.
-        submitted.reload();
-      }
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        loaded.setData({ session: (await change()).session });
+      },
+      (caught) => {
+        if (caught instanceof ApiError && caught.code === 'consent_missing') {
+          setRefused(caseId);
+          // Consent may have changed since the list loaded: show it as it is now.
+          submitted.reload();
+        }
+      },
+    );
   }
 
   if (!session) {

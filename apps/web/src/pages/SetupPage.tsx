@@ -1,8 +1,9 @@
 import { LIMITS, setupRequestSchema, type UserView } from '@consultboard/domain';
 import { type FormEvent, useState } from 'react';
-import { ApiError, apiPost, errorMessage } from '../api';
+import { ApiError, apiPost } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/Field';
+import { useAction } from '../useAction';
 import { usePageTitle } from '../usePageTitle';
 
 type Fields = Partial<Record<'name' | 'email' | 'password', string>>;
@@ -12,8 +13,7 @@ export function SetupPage({ onCreated }: { onCreated: (user: UserView) => void }
   usePageTitle('Set up Consultboard');
   const [form, setForm] = useState({ name: '', email: '', password: '' });
   const [fields, setFields] = useState<Fields>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   function change(field: keyof typeof form, value: string) {
     setForm((current) => ({ ...current, [field]: value }));
@@ -32,17 +32,16 @@ export function SetupPage({ onCreated }: { onCreated: (user: UserView) => void }
       setError('Check the form: some answers need changing.');
       return;
     }
-    setBusy(true);
     setFields({});
-    setError(null);
-    try {
-      const { user } = await apiPost<{ user: UserView }>('/api/setup', parsed.data);
-      onCreated(user);
-    } catch (caught) {
-      if (caught instanceof ApiError) setFields(caught.fields as Fields);
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const { user } = await apiPost<{ user: UserView }>('/api/setup', parsed.data);
+        onCreated(user);
+      },
+      (caught) => {
+        if (caught instanceof ApiError) setFields(caught.fields as Fields);
+      },
+    );
   }
 
   return (

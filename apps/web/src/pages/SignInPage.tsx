@@ -1,8 +1,9 @@
 import { signInRequestSchema, type UserView } from '@consultboard/domain';
 import { type FormEvent, useState } from 'react';
-import { apiPost, errorMessage } from '../api';
+import { apiPost } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/Field';
+import { useAction } from '../useAction';
 import { usePageTitle } from '../usePageTitle';
 
 /** Sign in with e-mail and password; shown wherever a signed-in page is asked for without a session. */
@@ -10,8 +11,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (user: UserView) => voi
   usePageTitle('Sign in');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -20,15 +20,10 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (user: UserView) => voi
       setError(parsed.error.issues[0]?.message ?? 'Check the form.');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const { user } = await apiPost<{ user: UserView }>('/api/auth/sign-in', parsed.data);
       onSignedIn(user);
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,8 +1,9 @@
 import type { InvitationView, LocalityView, SchoolView } from '@consultboard/domain';
 import { type FormEvent, useState } from 'react';
-import { ApiError, apiPost, errorMessage } from '../api';
+import { ApiError, apiPost } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SelectField, TextField } from '../components/Field';
+import { useAction } from '../useAction';
 import { InvitationLink } from './InvitationLink';
 
 type Fields = Partial<Record<'name' | 'email' | 'localityIds' | 'schoolId', string>>;
@@ -23,31 +24,28 @@ export function InviteForm({
   const [localityIds, setLocalityIds] = useState<string[]>([]);
   const [schoolId, setSchoolId] = useState('');
   const [fields, setFields] = useState<Fields>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [invitation, setInvitation] = useState<InvitationView | null>(null);
   const chosenSchool = schoolId || schools[0]?.id || '';
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const body = role === 'ep' ? { role, name, email, localityIds } : { role, name, email, schoolId: chosenSchool };
-    setBusy(true);
     setFields({});
-    setError(null);
     setInvitation(null);
-    try {
-      const created = await apiPost<InvitationView>('/api/people/invite', body);
-      setInvitation(created);
-      setName('');
-      setEmail('');
-      setLocalityIds([]);
-      onInvited();
-    } catch (caught) {
-      if (caught instanceof ApiError) setFields(caught.fields as Fields);
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const created = await apiPost<InvitationView>('/api/people/invite', body);
+        setInvitation(created);
+        setName('');
+        setEmail('');
+        setLocalityIds([]);
+        onInvited();
+      },
+      (caught) => {
+        if (caught instanceof ApiError) setFields(caught.fields as Fields);
+      },
+    );
   }
 
   function toggleLocality(id: string, checked: boolean) {
