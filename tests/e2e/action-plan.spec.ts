@@ -6,6 +6,7 @@ import {
   expectAccessible,
   joinFromPhone,
   newPhone,
+  openRoom,
   signIn,
   signInWith,
   test,
@@ -29,15 +30,8 @@ test('the helpful strategies become the plan, which the SENCO exports and review
   app,
   browser,
 }) => {
-  const epContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const console_ = await epContext.newPage();
-  await signIn(console_, app);
-  const live = await createLiveSession(console_, ['J5M']);
+  const { console_, board, live } = await openRoom(browser, app, ['J5M']);
   const [caseId] = live.caseIds;
-
-  const board = await epContext.newPage();
-  await board.goto(`${app.url}/board/${live.id}`);
-  await console_.goto(`${app.url}/facilitate/${live.id}`);
   const phone = await (await newPhone(browser)).newPage();
   await joinFromPhone(phone, app, live.code, 'SENCO B');
   await expect(phone.getByRole('heading', { name: 'Preparation' })).toBeVisible();

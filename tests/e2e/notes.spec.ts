@@ -5,6 +5,7 @@ import {
   expectAccessible,
   joinFromPhone,
   newPhone,
+  openRoom,
   signIn,
   test,
   waitForServiceWorker,
@@ -120,13 +121,8 @@ test('a phone that loses Wi-Fi keeps its notes through a reload, and they reach 
   app,
   browser,
 }) => {
-  const epContext = await browser.newContext();
-  const console_ = await epContext.newPage();
-  await signIn(console_, app);
-  const { id, code } = await createLiveSession(console_, ['A9F']);
-  await console_.goto(`${app.url}/facilitate/${id}`);
-  const board = await epContext.newPage();
-  await board.goto(`${app.url}/board/${id}`);
+  const { console_, board, live } = await openRoom(browser, app, ['A9F']);
+  const { code } = live;
 
   const phoneContext = await newPhone(browser);
   const phone = await phoneContext.newPage();

@@ -1,16 +1,11 @@
-import { createLiveSession, expect, joinFromPhone, newPhone, signIn, test } from './support/fixtures';
+import { expect, joinFromPhone, newPhone, openRoom, test } from './support/fixtures';
 
 test('a phone that goes offline keeps its card and it shows once on every screen when it is back', async ({
   app,
   browser,
 }) => {
-  const epContext = await browser.newContext();
-  const console_ = await epContext.newPage();
-  await signIn(console_, app);
-  const { id, code } = await createLiveSession(console_, ['A9F']);
-  await console_.goto(`${app.url}/facilitate/${id}`);
-  const board = await epContext.newPage();
-  await board.goto(`${app.url}/board/${id}`);
+  const { console_, board, live } = await openRoom(browser, app, ['A9F']);
+  const { code } = live;
 
   const offlineContext = await newPhone(browser);
   const phone = await offlineContext.newPage();
