@@ -7,25 +7,25 @@ import {
   type ReviewOutcome,
 } from './actionPlanRules.js';
 import { AREAS_OF_NEED } from './caseLabels.js';
+import { text } from './textSchema.js';
 
 const date = z.union([z.literal(''), z.iso.date({ message: 'Enter a date.' })]);
-const text = (max: number, label: string) =>
-  z
-    .string()
+const rowText = (max: number, label: string) =>
+  text()
     .max(max, `${label} is at most ${max} characters.`)
     .transform((value) => value.replace(/\r\n?/g, '\n').trim());
 
 /** One row as the client sends it; the server keeps its id, or gives a new row one. */
 export const actionRowSchema = z
   .object({
-    id: z.string().min(1).max(64),
-    action: text(ACTION_PLAN_LIMITS.action, 'An action').pipe(z.string().min(1, 'Write the action.')),
-    who: text(ACTION_PLAN_LIMITS.who, 'Who'),
+    id: text().min(1).max(64),
+    action: rowText(ACTION_PLAN_LIMITS.action, 'An action').pipe(text().min(1, 'Write the action.')),
+    who: rowText(ACTION_PLAN_LIMITS.who, 'Who'),
     byWhen: date,
-    successLooksLike: text(ACTION_PLAN_LIMITS.successLooksLike, 'Success looks like'),
+    successLooksLike: rowText(ACTION_PLAN_LIMITS.successLooksLike, 'Success looks like'),
     reviewDate: date,
     areaOfNeed: z.enum(AREAS_OF_NEED).nullable(),
-    fromCardId: z.string().max(64).nullable(),
+    fromCardId: text().max(64).nullable(),
   })
   .strict();
 
@@ -54,15 +54,15 @@ export const reviewRequestSchema = z
       .array(
         z
           .object({
-            rowId: z.string().min(1).max(64),
+            rowId: text().min(1).max(64),
             impact: z.enum(REVIEW_IMPACTS),
-            note: text(ACTION_PLAN_LIMITS.reviewNote, 'A note'),
+            note: rowText(ACTION_PLAN_LIMITS.reviewNote, 'A note'),
           })
           .strict(),
       )
       .max(ACTION_PLAN_LIMITS.rows),
     outcome: z.enum(REVIEW_OUTCOMES),
-    note: text(ACTION_PLAN_LIMITS.reviewNote, 'A note'),
+    note: rowText(ACTION_PLAN_LIMITS.reviewNote, 'A note'),
   })
   .strict();
 export type ReviewRequest = z.infer<typeof reviewRequestSchema>;

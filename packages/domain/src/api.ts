@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
+import { shownText, text } from './textSchema.js';
 
 /** Request bodies of the HTTP API, parsed at the edge by the server and used by the web forms. */
-const email = z
-  .string()
+const email = text()
   .trim()
   .toLowerCase()
   .max(LIMITS.email.max)
@@ -11,29 +11,28 @@ const email = z
 
 export const setupRequestSchema = z
   .object({
-    name: z.string().trim().min(LIMITS.accountName.min, 'Enter your name.').max(LIMITS.accountName.max),
+    name: shownText().trim().min(LIMITS.accountName.min, 'Enter your name.').max(LIMITS.accountName.max),
     email,
-    password: z
-      .string()
+    password: text()
       .min(LIMITS.password.min, `Use at least ${LIMITS.password.min} characters.`)
       .max(LIMITS.password.max),
   })
   .strict();
 
 export const signInRequestSchema = z
-  .object({ email, password: z.string().min(1, 'Enter your password.').max(LIMITS.password.max) })
+  .object({ email, password: text().min(1, 'Enter your password.').max(LIMITS.password.max) })
   .strict();
 
 export const createSessionRequestSchema = z
   .object({
-    locality: z.string().trim().min(LIMITS.locality.min, 'Enter the locality.').max(LIMITS.locality.max),
+    locality: shownText().trim().min(LIMITS.locality.min, 'Enter the locality.').max(LIMITS.locality.max),
     date: z.iso.date({ message: 'Enter the date of the session.' }),
   })
   .strict();
 
-export const addCaseRequestSchema = z.object({ reference: z.string().max(200) }).strict();
+export const addCaseRequestSchema = z.object({ reference: shownText().max(200) }).strict();
 
-export const joinRequestSchema = z.object({ code: z.string().max(32), name: z.string().max(200) }).strict();
+export const joinRequestSchema = z.object({ code: text().max(32), name: text().max(200) }).strict();
 
 export type SetupRequest = z.infer<typeof setupRequestSchema>;
 export type SignInRequest = z.infer<typeof signInRequestSchema>;

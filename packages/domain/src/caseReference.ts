@@ -1,4 +1,10 @@
 import { LIMITS } from './limits.js';
+import {
+  BIDI_CONTROL_MESSAGE,
+  hasDirectionCharacters,
+  isWellFormedText,
+  NOT_WELL_FORMED_MESSAGE,
+} from './textRules.js';
 
 /**
  * A child is known only by first initial, year group and gender: J5M is J, Year 5, male.
@@ -42,6 +48,8 @@ function looksLikeChildReference(compact: string): boolean {
  * group, class, school or locality topic. Anything that looks like a name is refused.
  */
 export function parseCaseReference(input: string): CaseReferenceResult {
+  if (!isWellFormedText(input)) return { ok: false, message: NOT_WELL_FORMED_MESSAGE };
+  if (hasDirectionCharacters(input)) return { ok: false, message: BIDI_CONTROL_MESSAGE };
   const value = input.trim().replace(/\s+/g, ' ');
   if (value.length === 0) {
     return { ok: false, message: 'Enter a case reference such as J5M, or a short topic such as "Year 3 transition".' };

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { AREAS_OF_NEED } from './caseLabels.js';
+import { text } from './textSchema.js';
 
 export const PREPARATION_LIMITS = { text: 4000 } as const;
 
-const prepText = z
-  .string()
+const prepText = text()
   .max(PREPARATION_LIMITS.text, `Keep this to ${PREPARATION_LIMITS.text} characters.`)
   .transform((text) => text.replace(/\r\n?/g, '\n'));
 

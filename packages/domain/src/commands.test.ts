@@ -172,7 +172,7 @@ describe('displayNameSchema', () => {
   it.each([
     ['SENCO A', 'SENCO A'],
     ['  SENCO   A  ', 'SENCO A'],
-    ['EP\tB', 'EP B'],
+    ['SENCO\tB', 'SENCO B'],
     ['x', 'x'],
     ['n'.repeat(40), 'n'.repeat(40)],
     [`  ${'n'.repeat(40)}  `, 'n'.repeat(40)],

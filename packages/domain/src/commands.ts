@@ -3,26 +3,16 @@ import { actionRowSchema } from './actionPlan.js';
 import { ACTION_PLAN_LIMITS } from './actionPlanRules.js';
 import { LIMITS } from './limits.js';
 import { CARD_KINDS } from './stages.js';
-import { type Checked, checkCardText, checkDisplayName } from './textRules.js';
+import { checkCardText, checkDisplayName } from './textRules.js';
+import { fromRule, text } from './textSchema.js';
 
-const commandId = z
-  .string()
+const commandId = text()
   .min(LIMITS.commandId.min)
   .max(LIMITS.commandId.max)
   .regex(/^[A-Za-z0-9_-]+$/, 'A command id is letters, digits, _ and -.');
-const entityId = z.string().min(1).max(64);
+const entityId = text().min(1).max(64);
 
-/** Builds a zod schema from one of the text rules, so the server and the phone check text the same way. */
-function fromRule(rule: (input: string) => Checked) {
-  return z.string().transform((input, context) => {
-    const checked = rule(input);
-    if (checked.ok) return checked.value;
-    context.addIssue({ code: 'custom', message: checked.message });
-    return z.NEVER;
-  });
-}
-
-/** Visible card text: trimmed, 1 to 1000 characters, no control characters but new lines. */
+/** Visible card text: trimmed, 1 to 1000 characters, no control characters but new lines, no direction controls. */
 export const cardTextSchema = fromRule(checkCardText);
 
 const bare = <T extends string>(type: T) => z.object({ id: commandId, type: z.literal(type) }).strict();

@@ -2,15 +2,15 @@ import { z } from 'zod';
 import { CASE_TYPES } from './caseLabels.js';
 import { preparationSchema } from './cases.js';
 import { LIMITS } from './limits.js';
+import { shownText, text } from './textSchema.js';
 
 /**
  * Request bodies and views of the people, localities, schools, cases and agenda API (issue: people and cases).
  * Every route is listed in apps/server/src/http/routes with the ACCESS action it checks.
  */
-const id = z.string().min(1).max(64);
-const name = z.string().trim().min(1, 'Enter a name.').max(LIMITS.accountName.max);
-const email = z
-  .string()
+const id = text().min(1).max(64);
+const name = shownText().trim().min(1, 'Enter a name.').max(LIMITS.accountName.max);
+const email = text()
   .trim()
   .toLowerCase()
   .max(LIMITS.email.max)
@@ -28,15 +28,14 @@ export const inviteRequestSchema = z.discriminatedUnion('role', [
 ]);
 export const acceptInvitationRequestSchema = z
   .object({
-    password: z
-      .string()
+    password: text()
       .min(LIMITS.password.min, `Use at least ${LIMITS.password.min} characters.`)
       .max(LIMITS.password.max),
   })
   .strict();
 
 /** A SENCO creates a case: a child (reference such as J5M) or a group, class, school or locality issue (a topic). */
-export const createCaseRequestSchema = z.object({ type: z.enum(CASE_TYPES), reference: z.string().max(200) }).strict();
+export const createCaseRequestSchema = z.object({ type: z.enum(CASE_TYPES), reference: shownText().max(200) }).strict();
 export const consentRequestSchema = z
   .object({ given: z.boolean(), date: z.iso.date({ message: 'Enter the date consent was given.' }).nullable() })
   .strict()
