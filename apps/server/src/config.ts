@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NOTES_LIMITS } from '@consultboard/domain';
+import { parseTrustProxy, type TrustProxy } from './auth/clientAddress.js';
+import { parseAllowedOrigins } from './auth/origin.js';
 
 export interface Config {
   port: number;
@@ -11,6 +13,10 @@ export interface Config {
    * Unset, it is http://localhost:<port> once the port is known.
    */
   publicUrl: string | null;
+  /** Further browser origins allowed besides PUBLIC_URL's (ALLOWED_ORIGINS), for deployments with several names. */
+  allowedOrigins: string[];
+  /** Whether and how far to believe X-Forwarded-For for the client's address (TRUST_PROXY); null ignores it. */
+  trustProxy: TrustProxy;
   /** The built web app to serve, or null to serve the API alone. */
   webDist: string | null;
   /** Cookies are marked Secure when the public URL is HTTPS. */
@@ -22,8 +28,8 @@ export interface Config {
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * Reads the configuration from the environment (PORT, HOST, DATA_DIR, PUBLIC_URL, WEB_DIST, and
- * NOTES_IDLE_ROOM_MS and NOTES_COMPACT_AFTER_UPDATES for the notes rooms).
+ * Reads the configuration from the environment (PORT, HOST, DATA_DIR, PUBLIC_URL, ALLOWED_ORIGINS, TRUST_PROXY,
+ * WEB_DIST, and NOTES_IDLE_ROOM_MS and NOTES_COMPACT_AFTER_UPDATES for the notes rooms).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const port = overrides.port ?? Number.parseInt(env.PORT ?? '3000', 10);
@@ -35,6 +41,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
   if (publicUrl !== null && !URL.canParse(publicUrl)) {
     throw new Error(`PUBLIC_URL must be an absolute URL, not "${publicUrl}"`);
   }
+  const allowedOrigins = overrides.allowedOrigins ?? parseAllowedOrigins(env.ALLOWED_ORIGINS);
+  const trustProxy = overrides.trustProxy !== undefined ? overrides.trustProxy : parseTrustProxy(env.TRUST_PROXY);
   const defaultDist = path.resolve(here, '../../web/dist');
   const webDist = overrides.webDist !== undefined ? overrides.webDist : (env.WEB_DIST ?? defaultDist);
   const notes = {
@@ -46,6 +54,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     host,
     dataDir,
     publicUrl,
+    allowedOrigins,
+    trustProxy,
     webDist,
     secureCookies: publicUrl?.startsWith('https:') ?? false,
     notes,

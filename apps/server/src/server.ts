@@ -2,7 +2,8 @@ import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NOTES_PATH, SOCKET_PATH } from '@consultboard/domain';
 import { createAdaptorServer } from '@hono/node-server';
-import { RateLimiter } from './auth/rateLimiter.js';
+import { createLimiters } from './auth/limiters.js';
+import { allowedOrigins } from './auth/origin.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { createRepos } from './db/repos.js';
@@ -36,13 +37,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     meetings,
     live: new LiveConnections(),
     publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    allowedOrigins: allowedOrigins(config.publicUrl, config.port, config.allowedOrigins),
+    trustProxy: config.trustProxy,
     secureCookies: config.secureCookies,
     webDist: config.webDist,
-    limiters: {
-      signIn: new RateLimiter(10, 15 * 60_000),
-      signInPerAddress: new RateLimiter(50, 15 * 60_000),
-      join: new RateLimiter(10, 5 * 60_000),
-    },
+    limiters: createLimiters(),
   };
 
   let app: ReturnType<typeof createHttpApp> | undefined;
@@ -54,6 +53,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     httpServer.listen(config.port, config.host, () => resolve((httpServer.address() as AddressInfo).port));
   });
   deps.publicUrl = config.publicUrl ?? `http://localhost:${port}`;
+  deps.allowedOrigins = allowedOrigins(config.publicUrl, port, config.allowedOrigins);
   app = createHttpApp(deps);
 
   const io = attachGateway(httpServer, deps);
@@ -62,6 +62,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     meetings,
     live: deps.live,
     publicUrl: deps.publicUrl,
+    allowedOrigins: deps.allowedOrigins,
     settings: config.notes,
   });
   // socket.io answers its own path; the notes take theirs; any other upgrade is refused at once
@@ -80,7 +81,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }, 60 * 60_000);
   timer.unref();
 
-  logger.info({ port, publicUrl: deps.publicUrl, dataDir: config.dataDir }, 'Consultboard is listening');
+  logger.info(
+    { port, publicUrl: deps.publicUrl, allowedOrigins: [...deps.allowedOrigins], dataDir: config.dataDir },
+    'Consultboard is listening',
+  );
   const server = httpServer;
   return {
     port,

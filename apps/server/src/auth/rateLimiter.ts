@@ -26,8 +26,10 @@ export class RateLimiter {
     return entry.count <= this.limit;
   }
 
-  reset(key: string): void {
-    this.hits.delete(key);
+  /** How long (ms) until the key has attempts again; 0 when it has some now. */
+  retryAfterMs(key: string, now = Date.now()): number {
+    const entry = this.hits.get(key);
+    return this.allowed(key, now) || !entry ? 0 : entry.resetAt - now;
   }
 
   private sweep(now: number): void {

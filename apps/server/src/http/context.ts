@@ -1,6 +1,7 @@
 import type { AccessActor } from '@consultboard/domain';
 import type { HttpBindings } from '@hono/node-server';
-import type { RateLimiter } from '../auth/rateLimiter.js';
+import type { TrustProxy } from '../auth/clientAddress.js';
+import type { Limiters } from '../auth/limiters.js';
 import type { Repos } from '../db/repos.js';
 import type { UserRow } from '../db/users.js';
 import type { LiveConnections } from '../live/liveConnections.js';
@@ -13,9 +14,12 @@ export interface HttpDeps {
   /** Closes an account's sockets when it is deactivated. */
   live: LiveConnections;
   publicUrl: string;
+  /** Browser origins allowed to change things (PUBLIC_URL's and ALLOWED_ORIGINS). */
+  allowedOrigins: ReadonlySet<string>;
+  trustProxy: TrustProxy;
   secureCookies: boolean;
   webDist: string | null;
-  limiters: { signIn: RateLimiter; signInPerAddress: RateLimiter; join: RateLimiter };
+  limiters: Limiters;
 }
 
 export type AppEnv = { Bindings: HttpBindings; Variables: { user: UserRow | null; actor: AccessActor | null } };

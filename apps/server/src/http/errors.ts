@@ -38,5 +38,6 @@ export const errors = {
   crossSite: () => new AppError(403, 'cross_site', 'That request came from another site and was refused.'),
   unsupportedMediaType: () => new AppError(415, 'unsupported_media_type', 'Send the request as JSON.'),
   tooLarge: () => new AppError(413, 'too_large', 'That request is too large.'),
-  rateLimited: () => new AppError(429, 'rate_limited', 'Too many attempts. Wait a few minutes and try again.'),
+  rateLimited: (message = 'Too many attempts. Wait a few minutes and try again.') =>
+    new AppError(429, 'rate_limited', message),
 };

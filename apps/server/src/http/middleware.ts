@@ -2,11 +2,13 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { actorOf } from '../access/actor.js';
+import { clientAddressFrom } from '../auth/clientAddress.js';
 import { SESSION_COOKIE } from '../auth/cookies.js';
+import { isAllowedOrigin } from '../auth/origin.js';
 import { hashToken } from '../auth/tokens.js';
 import type { UserRow } from '../db/users.js';
 import type { AppEnv, HttpDeps } from './context.js';
-import { errors } from './errors.js';
+import { type AppError, errors } from './errors.js';
 
 /** Loads the signed-in account (or null) from the session cookie, with where it belongs for the ACCESS table. */
 export function loadUser(deps: HttpDeps): MiddlewareHandler<AppEnv> {
@@ -21,24 +23,18 @@ export function loadUser(deps: HttpDeps): MiddlewareHandler<AppEnv> {
 
 /**
  * Refuses state-changing requests from other sites: they must be JSON (which a cross-site form cannot
- * send without a preflight) and, when the browser names an Origin, come from ours.
+ * send without a preflight) and, when the browser names an Origin, come from one of ours (PUBLIC_URL's or
+ * ALLOWED_ORIGINS). The Host header does not count: under DNS rebinding it is the attacker's name.
  */
 export function sameSiteOnly(deps: HttpDeps): MiddlewareHandler<AppEnv> {
-  const allowed = new URL(deps.publicUrl).origin;
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS') {
-      const origin = c.req.header('origin');
-      if (origin && origin !== allowed && origin !== requestOrigin(c)) throw errors.crossSite();
+      if (!isAllowedOrigin(c.req.header('origin'), deps.allowedOrigins)) throw errors.crossSite();
       const type = c.req.header('content-type') ?? '';
       if (!type.toLowerCase().startsWith('application/json')) throw errors.unsupportedMediaType();
     }
     await next();
   };
-}
-
-function requestOrigin(c: Context): string | undefined {
-  const host = c.req.header('host');
-  return host ? `${new URL(c.req.url).protocol}//${host}` : undefined;
 }
 
 /** The signed-in account, or a 401. */
@@ -48,13 +44,21 @@ export function requireUser(c: Context<AppEnv>): UserRow {
   return user;
 }
 
-/** The caller's network address, for rate limits. */
-export function clientAddress(c: Context<AppEnv>): string {
+/** The caller's network address, for rate limits: X-Forwarded-For counts only as far as TRUST_PROXY says. */
+export function clientAddress(c: Context<AppEnv>, deps: Pick<HttpDeps, 'trustProxy'>): string {
+  let peer = 'unknown';
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    peer = getConnInfo(c).remote.address ?? 'unknown';
   } catch {
-    return 'unknown';
+    // Not on a Node socket (app.request in a unit test): one shared key.
   }
+  return clientAddressFrom(peer, c.req.header('x-forwarded-for'), deps.trustProxy);
+}
+
+/** A 429 that tells the client when to try again (Retry-After, in whole seconds). */
+export function retryLater(c: Context<AppEnv>, retryAfterMs: number, message: string): AppError {
+  c.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+  return errors.rateLimited(message);
 }
 
 /** Reads and parses a JSON body; anything unreadable is a clear 400. */

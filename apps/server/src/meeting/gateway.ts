@@ -31,7 +31,13 @@ const catchUpSchema = z.object({ after: z.number().int().min(0) }).strict();
  */
 export function attachGateway(
   httpServer: HttpServer,
-  deps: { repos: Repos; meetings: MeetingStore; live: LiveConnections; publicUrl: string },
+  deps: {
+    repos: Repos;
+    meetings: MeetingStore;
+    live: LiveConnections;
+    publicUrl: string;
+    allowedOrigins: ReadonlySet<string>;
+  },
 ) {
   const { repos, meetings, publicUrl } = deps;
   const presence = new Presence();
@@ -40,7 +46,7 @@ export function attachGateway(
     serveClient: false,
     maxHttpBufferSize: LIMITS.socketMessageBytes,
     destroyUpgrade: false,
-    allowRequest: (request, callback) => callback(null, originAllowed(request, publicUrl)),
+    allowRequest: (request, callback) => callback(null, originAllowed(request, deps.allowedOrigins)),
   });
 
   io.use((socket, next) => {

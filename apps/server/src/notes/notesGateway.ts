@@ -34,6 +34,8 @@ export function createNotesGateway(deps: {
   /** Absent in unit tests that build a gateway by hand. */
   live?: LiveConnections;
   publicUrl: string;
+  /** Browser origins allowed to connect (PUBLIC_URL's and ALLOWED_ORIGINS). */
+  allowedOrigins: ReadonlySet<string>;
   settings?: Partial<NotesSettings>;
 }) {
   const { repos, meetings } = deps;
@@ -50,7 +52,7 @@ export function createNotesGateway(deps: {
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', (error) => logger.debug({ err: error }, 'notes upgrade socket error'));
     try {
-      if (!originAllowed(request, deps.publicUrl)) throw new NotesRefused(403);
+      if (!originAllowed(request, deps.allowedOrigins)) throw new NotesRefused(403);
       const { docName, token } = readNotesRequest(request.url);
       const identity = authoriseNotes(repos, docName, token, Date.now());
       wss.handleUpgrade(request, socket, head, (ws) => {

@@ -10,7 +10,7 @@ import { isInvited } from '../../db/users.js';
 import { accountView, requireActor } from '../access.js';
 import type { AppEnv, HttpDeps } from '../context.js';
 import { errors } from '../errors.js';
-import { clientAddress, readJson } from '../middleware.js';
+import { clientAddress, readJson, retryLater } from '../middleware.js';
 import { startSignedInSession } from '../signIn.js';
 import { parseBody } from '../validate.js';
 
@@ -40,19 +40,14 @@ export function accountRoutes(deps: HttpDeps) {
     })
     .post('/auth/sign-in', async (c) => {
       const body = parseBody(signInRequestSchema, await readJson(c));
-      const address = clientAddress(c);
-      const key = `${address}|${body.email}`;
-      if (!limiters.signIn.allowed(key) || !limiters.signInPerAddress.allowed(address)) throw errors.rateLimited();
+      const attempt = limiters.signIn.begin(clientAddress(c, deps), body.email);
+      if ('retryAfterMs' in attempt) throw retryLater(c, attempt.retryAfterMs, tooManySignIns(attempt.retryAfterMs));
       const user = repos.users.byEmail(body.email);
       // An invited account has no password yet: it is checked against the dummy hash, like an unknown e-mail.
       const usable = user && !isInvited(user) && user.deactivated_at === null ? user : undefined;
       const ok = await verifyPassword(body.password, usable?.password_hash ?? DUMMY_HASH);
-      if (!usable || !ok) {
-        limiters.signIn.hit(key);
-        limiters.signInPerAddress.hit(address);
-        throw errors.badCredentials();
-      }
-      limiters.signIn.reset(key);
+      if (!usable || !ok) throw errors.badCredentials();
+      attempt.succeeded();
       startSignedInSession(c, deps, usable.id);
       return c.json({ user: accountView(usable, actorOf(repos, usable)) });
     })
@@ -66,4 +61,15 @@ export function accountRoutes(deps: HttpDeps) {
       const { user, actor } = requireActor(c);
       return c.json({ user: accountView(user, actor) });
     });
+}
+
+/** Says how long to wait in words: the first waits are seconds, the longest a quarter of an hour. */
+function tooManySignIns(retryAfterMs: number): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  const wait =
+    seconds < 60
+      ? `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`
+      : `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+  return `Too many attempts to sign in. Wait ${wait} and try again.`;
 }

@@ -4,20 +4,25 @@ import { Hono } from 'hono';
 import { hashToken, newToken } from '../../auth/tokens.js';
 import type { AppEnv, HttpDeps } from '../context.js';
 import { AppError, errors } from '../errors.js';
-import { clientAddress, readJson } from '../middleware.js';
+import { clientAddress, readJson, retryLater } from '../middleware.js';
 import { parseBody } from '../validate.js';
+
+const TOO_MANY_WITH_CODE = 'Too many people joined with this code just now. Wait a moment and try again.';
+const TOO_MANY_FROM_HERE = 'Too many people joined from this network just now. Wait a moment and try again.';
 
 /** A phone joins a live session with its join code and a display name, and gets a token for the socket. */
 export function joinRoutes(deps: HttpDeps) {
   const { repos, limiters } = deps;
   return new Hono<AppEnv>().post('/join', async (c) => {
     const body = parseBody(joinRequestSchema, await readJson(c));
-    const address = clientAddress(c);
-    if (!limiters.join.allowed(address)) throw errors.rateLimited();
+    const address = clientAddress(c, deps);
+    // Wrong codes are limited strictly per address, so guessing a code stays slow; while limited, every code waits.
+    const guessing = limiters.joinFailures.retryAfterMs(address);
+    if (guessing > 0) throw retryLater(c, guessing, 'Too many wrong join codes. Wait a few minutes and try again.');
     const code = normaliseJoinCode(body.code);
     const session = code ? repos.consultSessions.byLiveCode(code) : undefined;
     if (!session) {
-      limiters.join.hit(address);
+      limiters.joinFailures.hit(address);
       throw errors.unknownCode();
     }
     const name = displayNameSchema.safeParse(body.name);
@@ -25,6 +30,13 @@ export function joinRoutes(deps: HttpDeps) {
       const message = name.error.issues[0]?.message ?? 'Enter your name.';
       throw new AppError(400, 'invalid_payload', message, { name: message });
     }
+    // Successful joins are limited per session and per address: a room arriving at once passes, a flood does not.
+    const perCode = limiters.joinsPerCode.waitMs(session.id);
+    if (perCode > 0) throw retryLater(c, perCode, TOO_MANY_WITH_CODE);
+    const perAddress = limiters.joinsPerAddress.waitMs(address);
+    if (perAddress > 0) throw retryLater(c, perAddress, TOO_MANY_FROM_HERE);
+    limiters.joinsPerCode.take(session.id);
+    limiters.joinsPerAddress.take(address);
     const token = newToken();
     repos.participants.insert(randomUUID(), hashToken(token), session.id, name.data, Date.now());
     return c.json({ token, sessionId: session.id, name: name.data });
