@@ -55,6 +55,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   deps.publicUrl = config.publicUrl ?? `http://localhost:${port}`;
   deps.allowedOrigins = allowedOrigins(config.publicUrl, port, config.allowedOrigins);
   app = createHttpApp(deps);
+  if (!config.publicUrl && !['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
+    // Phones in the room cannot use localhost: without PUBLIC_URL their browsers would be refused and the QR code wrong.
+    logger.warn(
+      { allowedOrigins: [...deps.allowedOrigins] },
+      'PUBLIC_URL is not set: only browsers on this machine are let in. Set it to the address phones can reach.',
+    );
+  }
 
   const io = attachGateway(httpServer, deps);
   const notes = createNotesGateway({
