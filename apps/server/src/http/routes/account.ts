@@ -40,6 +40,7 @@ export function accountRoutes(deps: HttpDeps) {
     })
     .post('/auth/sign-in', async (c) => {
       const body = parseBody(signInRequestSchema, await readJson(c));
+      // Counted as a failure until the password proves right, so parallel guesses cannot all slip past the limit.
       const attempt = limiters.signIn.begin(clientAddress(c, deps), body.email);
       if ('retryAfterMs' in attempt) throw retryLater(c, attempt.retryAfterMs, tooManySignIns(attempt.retryAfterMs));
       const user = repos.users.byEmail(body.email);
