@@ -9,7 +9,7 @@ import { usePageTitle } from '../usePageTitle';
 /** "/audit": who did what to which record, newest first as the server gives it. */
 export default function AuditPage() {
   return (
-    <SignedInPage roles={['admin']}>
+    <SignedInPage action="audit.read">
       <Audit />
     </SignedInPage>
   );

@@ -1,4 +1,4 @@
-import { CASE_TYPE_LABELS, type CaseView, type SessionView } from '@consultboard/domain';
+import { CASE_TYPE_LABELS, type CaseView, reachesAnything, type SessionView } from '@consultboard/domain';
 import { useMemo, useState } from 'react';
 import { consentStatus, preparationStatus } from '../cases/caseStatus';
 import { NewCaseForm } from '../cases/NewCaseForm';
@@ -6,7 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Link } from '../components/Link';
 import { SignedInLayout } from '../components/SignedInLayout';
 import { SignedInPage } from '../components/SignedInPage';
-import { useUser } from '../components/UserContext';
+import { useActor } from '../components/UserContext';
 import { formatDate } from '../format';
 import { useApiData } from '../useApiData';
 import { usePageTitle } from '../usePageTitle';
@@ -23,7 +23,7 @@ export default function CasesPage() {
 /** The list itself, also the SENCO's home page. */
 export function CasesList() {
   usePageTitle('Cases');
-  const { user } = useUser();
+  const creates = reachesAnything(useActor(), 'case.create');
   const cases = useApiData<{ cases: CaseView[] }>('/api/cases');
   const sessions = useApiData<{ sessions: SessionView[] }>('/api/sessions');
   const [creating, setCreating] = useState(false);
@@ -37,7 +37,7 @@ export function CasesList() {
     <SignedInLayout wide>
       <div className="title-row">
         <h1>Cases</h1>
-        {user.role === 'senco' && (
+        {creates && (
           <button
             type="button"
             className="button primary"
@@ -52,9 +52,7 @@ export function CasesList() {
       <div id="new-case">{creating && <NewCaseForm onCancel={() => setCreating(false)} />}</div>
       <ErrorAlert message={cases.error} />
       {!list && !cases.error && <p>Loading cases…</p>}
-      {list?.length === 0 && (
-        <p>{user.role === 'senco' ? 'No cases yet. Use New case to open one.' : 'No cases to show yet.'}</p>
-      )}
+      {list?.length === 0 && <p>{creates ? 'No cases yet. Use New case to open one.' : 'No cases to show yet.'}</p>}
       {list && list.length > 0 && (
         <div className="table-scroll">
           <table className="table">

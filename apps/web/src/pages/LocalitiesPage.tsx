@@ -12,7 +12,7 @@ import { usePageTitle } from '../usePageTitle';
 /** "/localities": the admin's list of localities and the schools in each. */
 export default function LocalitiesPage() {
   return (
-    <SignedInPage roles={['admin']}>
+    <SignedInPage action="locality.manage">
       <Localities />
     </SignedInPage>
   );

@@ -14,7 +14,7 @@ import { usePageTitle } from '../usePageTitle';
 /** "/people": everyone with an account, inviting EPs and SENCOs, and deactivating those who leave. */
 export default function PeoplePage() {
   return (
-    <SignedInPage roles={['admin']}>
+    <SignedInPage action="person.manage">
       <People />
     </SignedInPage>
   );

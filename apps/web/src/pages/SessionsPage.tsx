@@ -1,10 +1,10 @@
-import type { SessionView } from '@consultboard/domain';
+import { reachesAnything, type SessionView } from '@consultboard/domain';
 import { useEffect, useState } from 'react';
 import { apiGet, errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Link } from '../components/Link';
 import { SignedInLayout } from '../components/SignedInLayout';
-import { useUser } from '../components/UserContext';
+import { useActor } from '../components/UserContext';
 import { formatDate, STATUS_LABELS } from '../format';
 import { usePageTitle } from '../usePageTitle';
 import { NewSessionForm } from './NewSessionForm';
@@ -12,8 +12,7 @@ import { NewSessionForm } from './NewSessionForm';
 /** Every session this account can see, and (for an EP or admin) a way to schedule another. */
 export function SessionsPage() {
   usePageTitle('Sessions');
-  const { user } = useUser();
-  const schedules = user.role !== 'senco';
+  const schedules = reachesAnything(useActor(), 'session.create');
   const [sessions, setSessions] = useState<SessionView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);

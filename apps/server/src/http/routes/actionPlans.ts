@@ -1,6 +1,13 @@
-import { type ActionRow, actionPlanFileName, actionPlanRequestSchema, ERROR_CODES } from '@consultboard/domain';
+import {
+  type ActionRow,
+  actionPlanFileName,
+  actionPlanRequestSchema,
+  allowedOnCase,
+  ERROR_CODES,
+} from '@consultboard/domain';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { caseTarget } from '../../access/actor.js';
 import { todayInEngland } from '../../dates.js';
 import type { ActionPlanRow } from '../../db/actionPlans.js';
 import type { CaseRow } from '../../db/cases.js';
@@ -67,9 +74,9 @@ export function actionPlanRoutes(deps: HttpDeps) {
     })
     .put('/cases/:id/plan', async (c) => {
       const { caseRow } = planFor(c, deps, 'plan.update');
-      const { user } = requireActor(c);
-      // The EP edits the plan only in the meeting; afterwards it is the school's.
-      if (user.role !== 'senco' && !liveSessionOf(repos, caseRow))
+      const { user, actor } = requireActor(c);
+      // The EP edits the plan only in the meeting; outside it the plan is the school's.
+      if (!liveSessionOf(repos, caseRow) && !allowedOnCase(actor, 'plan.updateOutsideMeeting', caseTarget(caseRow)))
         throw new AppError(403, 'plan_owned_by_school', 'After the meeting the SENCO owns the plan.');
       const body = parseBody(actionPlanRequestSchema, await readJson(c));
       const saved = savePlan(deps, {

@@ -6,6 +6,7 @@ import {
   createCaseRequestSchema,
   EMPTY_PREPARATION,
   parseCaseReference,
+  reachesAnything,
 } from '@consultboard/domain';
 import { Hono } from 'hono';
 import { caseTarget } from '../../access/actor.js';
@@ -38,6 +39,7 @@ export function caseRoutes(deps: HttpDeps) {
   return new Hono<AppEnv>()
     .get('/cases', (c) => {
       const { actor } = requireActor(c);
+      if (!reachesAnything(actor, 'case.list')) throw errors.forbidden();
       const cases = repos.cases
         .list()
         .filter((row) => allowedOnCase(actor, 'case.read', caseTarget(row)))
