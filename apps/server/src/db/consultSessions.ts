@@ -3,6 +3,7 @@ import type { Db } from './database.js';
 
 export interface ConsultSessionRow {
   id: string;
+  /** The name of the session's locality (from the localities table). */
   locality: string;
   locality_id: string | null;
   date: string;
@@ -15,13 +16,14 @@ export interface ConsultSessionRow {
   ended_at: number | null;
 }
 
-const SELECT = `SELECT s.*, u.name AS facilitator_name FROM consult_sessions s JOIN users u ON u.id = s.facilitator_id`;
+const SELECT = `SELECT s.*, u.name AS facilitator_name, COALESCE(l.name, '') AS locality
+  FROM consult_sessions s JOIN users u ON u.id = s.facilitator_id LEFT JOIN localities l ON l.id = s.locality_id`;
 
 /** Consultation sessions and their agendas. */
 export function consultSessionsRepo(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO consult_sessions (id, locality, locality_id, date, status, facilitator_id, created_at)
-     VALUES (@id, @locality, @locality_id, @date, 'draft', @facilitator_id, @created_at)`,
+    `INSERT INTO consult_sessions (id, locality_id, date, status, facilitator_id, created_at)
+     VALUES (@id, @locality_id, @date, 'draft', @facilitator_id, @created_at)`,
   );
   const byId = db.prepare(`${SELECT} WHERE s.id = ?`);
   const byLiveCode = db.prepare(`${SELECT} WHERE s.join_code = ? AND s.status = 'live'`);
@@ -41,14 +43,8 @@ export function consultSessionsRepo(db: Db) {
   );
   const end = db.prepare(`UPDATE consult_sessions SET status = 'ended', ended_at = ? WHERE id = ? AND status = 'live'`);
   return {
-    insert: (row: {
-      id: string;
-      locality: string;
-      locality_id: string;
-      date: string;
-      facilitator_id: string;
-      created_at: number;
-    }) => insert.run(row),
+    insert: (row: { id: string; locality_id: string; date: string; facilitator_id: string; created_at: number }) =>
+      insert.run(row),
     byId: (id: string) => byId.get(id) as ConsultSessionRow | undefined,
     byLiveCode: (code: string) => byLiveCode.get(code) as ConsultSessionRow | undefined,
     /** Every session, newest first (the caller filters by who may read them). */

@@ -70,7 +70,6 @@ export function sessionRoutes(deps: HttpDeps) {
       repos.transaction(() => {
         repos.consultSessions.insert({
           id,
-          locality: locality?.name ?? '',
           locality_id: body.localityId,
           date: body.date,
           facilitator_id: user.id,
