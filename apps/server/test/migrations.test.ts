@@ -2,8 +2,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.js';
-import { createRepos } from '../src/db/repos.js';
 import { MIGRATIONS } from '../src/db/migrations.js';
+import { createRepos } from '../src/db/repos.js';
 import { tempDataDir } from './helpers/testServer.js';
 
 describe('migration 3 over a database from before localities', () => {

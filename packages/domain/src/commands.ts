@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actionRowSchema } from './actionPlan.js';
 import { ACTION_PLAN_LIMITS } from './actionPlanRules.js';
+import { COMMAND_ID_PATTERN } from './commandId.js';
 import { LIMITS } from './limits.js';
 import { CARD_KINDS } from './stages.js';
 import { type Checked, checkCardText, checkDisplayName } from './textRules.js';
@@ -9,7 +10,7 @@ const commandId = z
   .string()
   .min(LIMITS.commandId.min)
   .max(LIMITS.commandId.max)
-  .regex(/^[A-Za-z0-9_-]+$/, 'A command id is letters, digits, _ and -.');
+  .regex(COMMAND_ID_PATTERN, 'A command id is letters, digits, _ and -.');
 const entityId = z.string().min(1).max(64);
 
 /** Builds a zod schema from one of the text rules, so the server and the phone check text the same way. */

@@ -4,6 +4,7 @@ import {
   CASE_TYPE_LABELS,
   type CaseView,
   describeChildReference,
+  needsParentalConsent,
 } from '@consultboard/domain';
 import { caseTargetOf } from '../access';
 import { CasePlanSection } from '../cases/CasePlanSection';
@@ -76,7 +77,7 @@ function CaseDetails({ id }: { id: string }) {
       </dl>
       {/* Once the case has been to a meeting its plan is what matters; before then there is none. */}
       <CasePlanSection key={found.id} caseId={found.id} target={target} />
-      {found.type === 'child' && may('case.consent') && <ConsentSection found={found} onChange={update} />}
+      {needsParentalConsent(found.type) && may('case.consent') && <ConsentSection found={found} onChange={update} />}
       {may('case.update') ? (
         <PreparationForm key={found.id} found={found} onSaved={update} />
       ) : (

@@ -1,4 +1,4 @@
-import { agendaRequestSchema, allowedOnCase } from '@consultboard/domain';
+import { agendaRequestSchema, allowedOnCase, missingConsent } from '@consultboard/domain';
 import { Hono } from 'hono';
 import { caseTarget } from '../../access/actor.js';
 import type { CaseRow } from '../../db/cases.js';
@@ -49,7 +49,8 @@ export function agendaRoutes(deps: HttpDeps) {
         const item = repos.cases.byId(caseId);
         if (!item || item.submitted_session_id !== row.id)
           throw errors.badRequest('not_submitted', 'Only cases submitted to this session can go on its agenda.');
-        if (item.type === 'child' && item.consent_given !== 1) throw consentMissing(item.reference);
+        if (missingConsent({ type: item.type, consentGiven: item.consent_given === 1 }))
+          throw consentMissing(item.reference);
         return item;
       });
       repos.transaction(() => {

@@ -1,4 +1,10 @@
-import { allowed, consentRequestSchema, preparationSchema, submitCaseRequestSchema } from '@consultboard/domain';
+import {
+  allowed,
+  consentRequestSchema,
+  needsParentalConsent,
+  preparationSchema,
+  submitCaseRequestSchema,
+} from '@consultboard/domain';
 import { Hono } from 'hono';
 import { sessionTarget } from '../../access/actor.js';
 import { todayInEngland } from '../../dates.js';
@@ -23,7 +29,7 @@ export function caseFormRoutes(deps: HttpDeps) {
     .put('/cases/:id/consent', async (c) => {
       const row = caseFor(c, repos, 'case.consent');
       const body = parseBody(consentRequestSchema, await readJson(c));
-      if (row.type !== 'child') throw notAChild();
+      if (!needsParentalConsent(row.type)) throw notAChild();
       if (body.given && body.date !== null && body.date > todayInEngland()) {
         const message = 'The date consent was given cannot be in the future.';
         throw new AppError(400, 'invalid_payload', message, { date: message });
@@ -44,7 +50,7 @@ export function caseFormRoutes(deps: HttpDeps) {
     })
     .get('/cases/:id/consent-form.pdf', async (c) => {
       const row = caseFor(c, repos, 'case.consent');
-      if (row.type !== 'child') throw notAChild();
+      if (!needsParentalConsent(row.type)) throw notAChild();
       const pdf = await consentFormPdf({
         reference: row.reference,
         schoolName: row.school_name,

@@ -4,6 +4,7 @@ import {
   allowed,
   DEFAULT_STAGES,
   makeJoinCode,
+  missingConsent,
   notesTokenRequestSchema,
   scheduleSessionRequestSchema,
   sessionStartedEvent,
@@ -101,7 +102,7 @@ export function sessionRoutes(deps: HttpDeps) {
       if (agenda.length === 0) throw errors.badRequest('empty_agenda', 'Add a case to the agenda before starting.');
       const missing = agenda.find((item) => {
         const stored = repos.cases.byId(item.id);
-        return stored !== undefined && stored.type === 'child' && stored.consent_given !== 1;
+        return stored !== undefined && missingConsent({ type: stored.type, consentGiven: stored.consent_given === 1 });
       });
       if (missing) throw consentMissing(missing.reference);
       const now = Date.now();
