@@ -13,7 +13,7 @@ import { caseTarget } from '../../access/actor.js';
 import { type CaseRow, toCaseView } from '../../db/cases.js';
 import { requireActor } from '../access.js';
 import type { AppEnv, HttpDeps } from '../context.js';
-import { AppError, errors } from '../errors.js';
+import { errors } from '../errors.js';
 import { readJson } from '../middleware.js';
 import { caseFor } from '../resources.js';
 import { parseBody } from '../validate.js';
@@ -22,7 +22,7 @@ import { parseBody } from '../validate.js';
 export function checkReference(type: CaseType, input: string): string {
   const parsed = parseCaseReference(input);
   const refuse = (message: string): never => {
-    throw new AppError(400, 'invalid_reference', message, { reference: message });
+    throw errors.field('invalid_reference', 'reference', message);
   };
   if (!parsed.ok) return refuse(parsed.message);
   if (type === 'child' && parsed.kind !== 'child')

@@ -3,7 +3,7 @@ import { allowed, createLocalityRequestSchema, createSchoolRequestSchema } from 
 import { Hono } from 'hono';
 import { requireActor } from '../access.js';
 import type { AppEnv, HttpDeps } from '../context.js';
-import { AppError, errors } from '../errors.js';
+import { errors } from '../errors.js';
 import { readJson } from '../middleware.js';
 import { parseBody } from '../validate.js';
 
@@ -55,7 +55,7 @@ export function localityRoutes(deps: HttpDeps) {
       const body = parseBody(createSchoolRequestSchema, await readJson(c));
       if (!repos.localities.locality(body.localityId)) {
         const message = 'Choose one of the localities.';
-        throw new AppError(400, 'unknown_locality', message, { localityId: message });
+        throw errors.field('unknown_locality', 'localityId', message);
       }
       if (repos.localities.schoolByName(body.localityId, body.name))
         throw errors.conflict('duplicate_name', 'That locality has a school of that name already.');

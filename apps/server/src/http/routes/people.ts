@@ -5,7 +5,7 @@ import { hashToken, newToken } from '../../auth/tokens.js';
 import type { UserRow } from '../../db/users.js';
 import { requireActor } from '../access.js';
 import type { AppEnv, HttpDeps } from '../context.js';
-import { AppError, errors } from '../errors.js';
+import { errors } from '../errors.js';
 import { readJson } from '../middleware.js';
 import { toPersonView } from '../peopleViews.js';
 import { parseBody } from '../validate.js';
@@ -24,7 +24,7 @@ export function peopleRoutes(deps: HttpDeps) {
   }
 
   function refuseField(code: string, field: string, message: string): never {
-    throw new AppError(400, code, message, { [field]: message });
+    throw errors.field(code, field, message);
   }
 
   return new Hono<AppEnv>()

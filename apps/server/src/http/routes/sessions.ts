@@ -22,7 +22,6 @@ import { errors } from '../errors.js';
 import { readJson } from '../middleware.js';
 import { mustBeDraft, sessionFor } from '../resources.js';
 import { parseBody } from '../validate.js';
-import { consentMissing } from './agenda.js';
 
 /** How long a notes token for the EP's console or the projector lasts: a long day of meetings. */
 const NOTES_TOKEN_TTL_MS = 12 * 60 * 60_000;
@@ -37,7 +36,7 @@ export function sessionRoutes(deps: HttpDeps) {
       const code = makeJoinCode((n) => randomBytes(n));
       if (!repos.consultSessions.byLiveCode(code)) return code;
     }
-    throw new Error('could not find a free join code');
+    throw errors.noFreeJoinCode();
   }
 
   /** The agenda as the session.started event carries it: each case with its preparation form, never a school. */
@@ -104,7 +103,7 @@ export function sessionRoutes(deps: HttpDeps) {
         const stored = repos.cases.byId(item.id);
         return stored !== undefined && missingConsent({ type: stored.type, consentGiven: stored.consent_given === 1 });
       });
-      if (missing) throw consentMissing(missing.reference);
+      if (missing) throw errors.consentMissing(missing.reference);
       const now = Date.now();
       const code = freshJoinCode();
       meetings.append(
