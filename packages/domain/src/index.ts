@@ -15,6 +15,7 @@ export * from './joinCode.js';
 export * from './limits.js';
 export * from './meeting.js';
 export * from './notes.js';
+export * from './paging.js';
 export * from './people.js';
 export * from './permissions.js';
 export * from './protocol.js';

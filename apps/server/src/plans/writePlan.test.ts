@@ -81,8 +81,8 @@ const change = (fromVersion: number, rows: ActionRow[], live: boolean) => ({
 });
 const auditOfCase = () =>
   repos.audit
-    .newest(50)
-    .filter((entry) => entry.entityId === 'c1')
+    .page({ limit: 50, after: null })
+    .items.filter((entry) => entry.entityId === 'c1')
     .map((entry) => entry.action);
 
 describe('writePlan, the one plan write', () => {

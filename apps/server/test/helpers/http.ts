@@ -44,13 +44,18 @@ export class Browser {
 }
 
 /**
- * Every item of a paged list, following each answer's `next` cursor to the end; null when the list is refused.
- * Throws on a cursor seen twice, so a paging bug cannot loop for ever.
+ * Every item of a paged list, following each answer's `next` cursor to the end (from a given cursor, or the
+ * start); null when the list is refused. Throws on a cursor seen twice, so a paging bug cannot loop for ever.
  */
-export async function listAll<T = { id: string }>(browser: Browser, path: string, key: string): Promise<T[] | null> {
+export async function listAll<T = { id: string }>(
+  browser: Browser,
+  path: string,
+  key: string,
+  from: string | null = null,
+): Promise<T[] | null> {
   const items: T[] = [];
   const seen = new Set<string>();
-  let cursor: string | null = null;
+  let cursor: string | null = from;
   do {
     const page =
       cursor === null ? path : `${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}`;

@@ -4,11 +4,12 @@ import { consentStatus, preparationStatus } from '../cases/caseStatus';
 import { NewCaseForm } from '../cases/NewCaseForm';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Link } from '../components/Link';
+import { ShowMore } from '../components/ShowMore';
 import { SignedInLayout } from '../components/SignedInLayout';
 import { SignedInPage } from '../components/SignedInPage';
 import { useActor } from '../components/UserContext';
 import { formatDate } from '../format';
-import { useApiData } from '../useApiData';
+import { useAllPages, usePagedList } from '../usePagedList';
 import { usePageTitle } from '../usePageTitle';
 
 /** "/cases": a SENCO's school's cases (an EP's: those of their localities), and a new one. */
@@ -24,14 +25,15 @@ export default function CasesPage() {
 export function CasesList() {
   usePageTitle('Cases');
   const creates = reachesAnything(useActor(), 'case.create');
-  const cases = useApiData<{ cases: CaseView[] }>('/api/cases');
-  const sessions = useApiData<{ sessions: SessionView[] }>('/api/sessions');
+  const cases = usePagedList<CaseView>('/api/cases', 'cases');
+  // Every session the account reads, to name the one each case is submitted for.
+  const sessions = useAllPages<SessionView>('/api/sessions', 'sessions');
   const [creating, setCreating] = useState(false);
   const sessionNames = useMemo(
-    () => new Map((sessions.data?.sessions ?? []).map((s) => [s.id, `${s.locality}, ${formatDate(s.date)}`])),
-    [sessions.data],
+    () => new Map((sessions.items ?? []).map((s) => [s.id, `${s.locality}, ${formatDate(s.date)}`])),
+    [sessions.items],
   );
-  const list = cases.data?.cases;
+  const list = cases.items;
 
   return (
     <SignedInLayout wide>
@@ -86,6 +88,7 @@ export function CasesList() {
           </table>
         </div>
       )}
+      <ShowMore list={cases} />
     </SignedInLayout>
   );
 }

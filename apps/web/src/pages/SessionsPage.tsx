@@ -1,11 +1,12 @@
 import { reachesAnything, type SessionView } from '@consultboard/domain';
-import { useEffect, useState } from 'react';
-import { apiGet, errorMessage } from '../api';
+import { useState } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Link } from '../components/Link';
+import { ShowMore } from '../components/ShowMore';
 import { SignedInLayout } from '../components/SignedInLayout';
 import { useActor } from '../components/UserContext';
 import { formatDate, STATUS_LABELS } from '../format';
+import { usePagedList } from '../usePagedList';
 import { usePageTitle } from '../usePageTitle';
 import { NewSessionForm } from './NewSessionForm';
 
@@ -13,19 +14,9 @@ import { NewSessionForm } from './NewSessionForm';
 export function SessionsPage() {
   usePageTitle('Sessions');
   const schedules = reachesAnything(useActor(), 'session.create');
-  const [sessions, setSessions] = useState<SessionView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = usePagedList<SessionView>('/api/sessions', 'sessions');
+  const { items: sessions, error } = list;
   const [creating, setCreating] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    apiGet<{ sessions: SessionView[] }>('/api/sessions')
-      .then((body) => current && setSessions(body.sessions))
-      .catch((caught: unknown) => current && setError(errorMessage(caught)));
-    return () => {
-      current = false;
-    };
-  }, []);
 
   return (
     <SignedInLayout>
@@ -64,6 +55,7 @@ export function SessionsPage() {
           ))}
         </ul>
       )}
+      <ShowMore list={list} />
     </SignedInLayout>
   );
 }

@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import {
   allowed,
-  allowedOnCase,
   type CaseType,
   createCaseRequestSchema,
   EMPTY_PREPARATION,
   parseCaseReference,
+  reach,
   reachesAnything,
 } from '@consultboard/domain';
 import { Hono } from 'hono';
-import { caseTarget } from '../../access/actor.js';
-import { type CaseRow, toCaseView } from '../../db/cases.js';
+import { CASES_CURSOR, type CaseRow, toCaseView } from '../../db/cases.js';
 import { requireActor } from '../access.js';
 import type { AppEnv, HttpDeps } from '../context.js';
 import { errors } from '../errors.js';
 import { readJson } from '../middleware.js';
+import { pageRequest } from '../paging.js';
 import { caseFor } from '../resources.js';
 import { parseBody } from '../validate.js';
 
@@ -40,11 +40,8 @@ export function caseRoutes(deps: HttpDeps) {
     .get('/cases', (c) => {
       const { actor } = requireActor(c);
       if (!reachesAnything(actor, 'case.list')) throw errors.forbidden();
-      const cases = repos.cases
-        .list()
-        .filter((row) => allowedOnCase(actor, 'case.read', caseTarget(row)))
-        .map(toCaseView);
-      return c.json({ cases });
+      const page = repos.cases.page(reach(actor, 'case.list'), pageRequest(c, CASES_CURSOR));
+      return c.json({ cases: page.items.map(toCaseView), next: page.next });
     })
     .post('/cases', async (c) => {
       const { user, actor } = requireActor(c);

@@ -6,20 +6,21 @@ import {
   makeJoinCode,
   missingConsent,
   notesTokenRequestSchema,
+  reach,
   scheduleSessionRequestSchema,
   sessionStartedEvent,
 } from '@consultboard/domain';
 import { Hono } from 'hono';
-import { sessionTarget } from '../../access/actor.js';
 import { hashToken, newToken } from '../../auth/tokens.js';
 import { todayInEngland } from '../../dates.js';
-import type { ConsultSessionRow } from '../../db/consultSessions.js';
+import { type ConsultSessionRow, SESSIONS_CURSOR } from '../../db/consultSessions.js';
 import { toSessionView } from '../../meeting/sessionViews.js';
 import { broughtBackCases } from '../../plans/reviewOverview.js';
 import { authorise, requireActor } from '../access.js';
 import type { AppEnv, HttpDeps } from '../context.js';
 import { errors } from '../errors.js';
 import { readJson } from '../middleware.js';
+import { pageRequest } from '../paging.js';
 import { mustBeDraft, sessionFor } from '../resources.js';
 import { parseBody } from '../validate.js';
 
@@ -52,8 +53,8 @@ export function sessionRoutes(deps: HttpDeps) {
   return new Hono<AppEnv>()
     .get('/sessions', (c) => {
       const { actor } = requireActor(c);
-      const rows = repos.consultSessions.list().filter((row) => allowed(actor, 'session.read', sessionTarget(row)));
-      return c.json({ sessions: rows.map(view) });
+      const page = repos.consultSessions.page(reach(actor, 'session.read'), pageRequest(c, SESSIONS_CURSOR));
+      return c.json({ sessions: page.items.map(view), next: page.next });
     })
     .post('/sessions', async (c) => {
       const { user, actor } = requireActor(c);
