@@ -15,7 +15,7 @@ import {
 } from './access.js';
 import { ACCOUNT_ROLES, type AccountRole } from './permissions.js';
 
-/** PRODUCT.md's "People and what they may do", written out apart from the code under test. */
+/** docs/product.md, "Who uses it, and what each may do", written out apart from the code under test. */
 const GRANTS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
   admin: {
     'locality.manage': 'all',
@@ -117,7 +117,7 @@ const REACH: Record<Scope, Record<TargetName, boolean>> = {
 };
 
 describe('ACCESS', () => {
-  it('grants exactly what PRODUCT.md says, and nothing outside the known actions', () => {
+  it('grants exactly what docs/product.md says, and nothing outside the known actions', () => {
     expect(ACCESS).toEqual(GRANTS);
     for (const role of ACCOUNT_ROLES) for (const action of Object.keys(ACCESS[role])) expect(ACTIONS).toContain(action);
   });

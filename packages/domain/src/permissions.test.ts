@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES, type CommandType } from './commands.js';
 import { ACCOUNT_ROLES, MEETING_PERMISSIONS, MEETING_ROLES, type MeetingRole, mayCommand } from './permissions.js';
 
-/** PRODUCT.md: the facilitator runs everything, a participant adds cards, the projector only shows. */
+/** docs/product.md: the facilitator runs everything, a participant adds cards, the projector only shows. */
 const EXPECTED: Record<MeetingRole, (type: CommandType) => boolean> = {
   facilitator: () => true,
   participant: (type) => type === 'card.add',
