@@ -43,7 +43,10 @@ export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => (string |
   return { items, next: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null };
 }
 
-/** The parameters every paged query binds: the reach (as JSON arrays for json_each), the cursor and the limit. */
+/**
+ * The parameters every paged query binds: the reach (as JSON arrays for json_each), the cursor's key as
+ * @after0..@after2 (sort keys have at most three parts), and the limit with one row more to see a next page.
+ */
 export function pageParams(
   reach: { all: boolean; localityIds: readonly string[]; schoolIds: readonly string[] },
   page: PageRequest,
@@ -58,7 +61,6 @@ export function pageParams(
     after0: after[0] ?? null,
     after1: after[1] ?? null,
     after2: after[2] ?? null,
-    after3: after[3] ?? null,
     limit: page.limit + 1,
   };
 }
