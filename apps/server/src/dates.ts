@@ -10,12 +10,5 @@ export function addDays(date: string, days: number): string {
   return moved.toISOString().slice(0, 10);
 }
 
-/** A YYYY-MM-DD date as people read it in England: 23 November 2026 ('' stays ''). */
-export function longDate(date: string | null): string {
-  if (!date) return '';
-  const parsed = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime())) return date;
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    parsed,
-  );
-}
+/** A YYYY-MM-DD date as people read it in England: one rule for the exports and the pages, in the domain. */
+export { longDate } from '@consultboard/domain';

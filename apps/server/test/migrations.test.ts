@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.js';
 import { MIGRATIONS } from '../src/db/migrations.js';
+import { createRepos } from '../src/db/repos.js';
 import { tempDataDir } from './helpers/testServer.js';
 
 describe('migration 3 over a database from before localities', () => {
@@ -42,6 +43,45 @@ describe('migration 3 over a database from before localities', () => {
         .prepare('SELECT ul.user_id, l.name FROM user_localities ul JOIN localities l ON l.id = ul.locality_id')
         .all();
       expect(facilitates).toEqual([{ user_id: 'u-ep', name: 'North East locality' }]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('migration 5: the legacy consult_sessions.locality column goes', () => {
+  it('drops the column and keeps every session in its locality, by name, even one written without an id', () => {
+    const dataDir = tempDataDir();
+    const old = new Database(path.join(dataDir, 'consultboard.db'));
+    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+    for (const migration of MIGRATIONS.filter((m) => m.version <= 4)) {
+      old.exec(migration.sql);
+      old.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(migration.version, 0);
+    }
+    old
+      .prepare("INSERT INTO users (id, name, email, password_hash, role, created_at) VALUES (?, ?, ?, 'x', 'ep', 0)")
+      .run('u-ep', 'EP North', 'ep.north@eps.example');
+    old.prepare("INSERT INTO localities (id, name, created_at) VALUES ('l-north', 'North East locality', 0)").run();
+    const session = old.prepare(
+      "INSERT INTO consult_sessions (id, locality, locality_id, date, status, facilitator_id, created_at) VALUES (?, ?, ?, '2026-03-14', 'draft', 'u-ep', 0)",
+    );
+    session.run('s1', 'North East locality', 'l-north');
+    // Written by a server from before the locality id was required: only the name says where it belongs.
+    session.run('s2', 'Riverside locality', null);
+    old.close();
+
+    const db = openDatabase(dataDir);
+    try {
+      const columns = (db.prepare('PRAGMA table_info(consult_sessions)').all() as { name: string }[]).map(
+        (column) => column.name,
+      );
+      expect(columns).not.toContain('locality');
+      expect(columns).toContain('locality_id');
+      const sessions = createRepos(db).consultSessions;
+      expect(sessions.byId('s1')).toMatchObject({ locality_id: 'l-north', locality: 'North East locality' });
+      expect(sessions.byId('s2')).toMatchObject({ locality: 'Riverside locality' });
+      expect(sessions.byId('s2')?.locality_id).toEqual(expect.any(String));
+      expect(db.prepare('SELECT COUNT(*) AS n FROM localities').get()).toEqual({ n: 2 });
     } finally {
       db.close();
     }

@@ -1,11 +1,7 @@
 import type { SessionStatus } from '@consultboard/domain';
 
-/** A session date (YYYY-MM-DD) as people write it here: "14 March 2026". */
-export function formatDate(isoDate: string): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return isoDate;
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
+/** A date (YYYY-MM-DD) as people write it here, "14 March 2026": the domain's rule, as the exports write it. */
+export { longDate as formatDate } from '@consultboard/domain';
 
 export const STATUS_LABELS: Record<SessionStatus, string> = {
   draft: 'Draft',

@@ -1,40 +1,39 @@
-import type { UserView } from '@consultboard/domain';
-
-export type AccountRole = UserView['role'];
+import { type AccessActor, type Action, reachesAnything } from '@consultboard/domain';
 
 export interface NavItem {
   href: string;
   label: string;
+  /** The ACCESS action the page is for: the link shows to whoever that action reaches. */
+  action: Action;
 }
 
-const SESSIONS: NavItem = { href: '/sessions', label: 'Sessions' };
-const CASES: NavItem = { href: '/cases', label: 'Cases' };
-const REVIEWS: NavItem = { href: '/reviews', label: 'Reviews' };
+const SESSIONS: NavItem = { href: '/sessions', label: 'Sessions', action: 'session.read' };
+const CASES: NavItem = { href: '/cases', label: 'Cases', action: 'case.list' };
 
-const NAV: Record<AccountRole, NavItem[]> = {
-  admin: [
-    SESSIONS,
-    { href: '/localities', label: 'Localities and schools' },
-    { href: '/people', label: 'People' },
-    REVIEWS,
-    { href: '/audit', label: 'Audit log' },
-  ],
-  ep: [SESSIONS, CASES, REVIEWS],
-  senco: [CASES, SESSIONS],
-};
+/** Every header link, in the order of a day's work (the account's home page comes first). */
+const NAV: readonly NavItem[] = [
+  SESSIONS,
+  CASES,
+  { href: '/localities', label: 'Localities and schools', action: 'locality.manage' },
+  { href: '/people', label: 'People', action: 'person.manage' },
+  { href: '/reviews', label: 'Reviews', action: 'review.overview' },
+  { href: '/audit', label: 'Audit log', action: 'audit.read' },
+];
 
-/** The header links a signed-in account sees, in the order of its day's work. */
-export function navForRole(role: AccountRole): NavItem[] {
-  return NAV[role];
+/** Where "/" takes an account: whoever creates cases (a SENCO) starts from them, everyone else from sessions. */
+export function homePath(actor: AccessActor): string {
+  return reachesAnything(actor, 'case.create') ? CASES.href : SESSIONS.href;
 }
 
-/** Where "/" takes each role: a SENCO starts from their cases, everyone else from sessions. */
-export function homePathForRole(role: AccountRole): string {
-  return role === 'senco' ? CASES.href : SESSIONS.href;
+/** The header links a signed-in account sees: the pages whose action reaches anything for it, home first. */
+export function navFor(actor: AccessActor): NavItem[] {
+  const home = homePath(actor);
+  const shown = NAV.filter((item) => reachesAnything(actor, item.action));
+  return [...shown.filter((item) => item.href === home), ...shown.filter((item) => item.href !== home)];
 }
 
-/** Whether a header link is the page being shown (its own pages count, and "/" is the role's home). */
-export function isCurrentNav(item: NavItem, pathname: string, role: AccountRole): boolean {
-  const path = pathname === '/' ? homePathForRole(role) : pathname;
+/** Whether a header link is the page being shown (its own pages count, and "/" is the account's home). */
+export function isCurrentNav(item: NavItem, pathname: string, actor: AccessActor): boolean {
+  const path = pathname === '/' ? homePath(actor) : pathname;
   return path === item.href || path.startsWith(`${item.href}/`);
 }

@@ -8,11 +8,14 @@ import {
   accessActor,
   allowed,
   allowedOnCase,
+  reach,
+  reachesAnything,
+  reachOfAny,
   type Scope,
 } from './access.js';
 import { ACCOUNT_ROLES, type AccountRole } from './permissions.js';
 
-/** PRODUCT.md's "People and what they may do", written out apart from the code under test. */
+/** docs/product.md, "Who uses it, and what each may do", written out apart from the code under test. */
 const GRANTS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
   admin: {
     'locality.manage': 'all',
@@ -33,6 +36,7 @@ const GRANTS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
     'session.run': 'ownLocalities',
     'agenda.edit': 'ownLocalities',
     'case.read': 'ownLocalities',
+    'case.list': 'ownLocalities',
     'plan.read': 'ownLocalities',
     'plan.update': 'ownLocalities',
     'plan.export': 'ownLocalities',
@@ -41,6 +45,7 @@ const GRANTS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
   senco: {
     'session.read': 'ownSchoolLocality',
     'case.create': 'ownSchool',
+    'case.list': 'ownSchool',
     'case.read': 'ownSchool',
     'case.update': 'ownSchool',
     'case.delete': 'ownSchool',
@@ -48,6 +53,7 @@ const GRANTS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
     'case.submit': 'ownSchool',
     'plan.read': 'ownSchool',
     'plan.update': 'ownSchool',
+    'plan.updateOutsideMeeting': 'ownSchool',
     'plan.export': 'ownSchool',
     'review.record': 'ownSchool',
   },
@@ -91,10 +97,11 @@ const REACH: Record<Scope, Record<TargetName, boolean>> = {
     neighbourSchool: true,
     otherSchool: false,
   },
+  // A school grant asked without a school fails closed.
   ownSchool: {
-    atLarge: true,
-    ownLocality: true,
-    otherLocality: true,
+    atLarge: false,
+    ownLocality: false,
+    otherLocality: false,
     ownSchool: true,
     neighbourSchool: false,
     otherSchool: false,
@@ -110,7 +117,7 @@ const REACH: Record<Scope, Record<TargetName, boolean>> = {
 };
 
 describe('ACCESS', () => {
-  it('grants exactly what PRODUCT.md says, and nothing outside the known actions', () => {
+  it('grants exactly what docs/product.md says, and nothing outside the known actions', () => {
     expect(ACCESS).toEqual(GRANTS);
     for (const role of ACCOUNT_ROLES) for (const action of Object.keys(ACCESS[role])) expect(ACTIONS).toContain(action);
   });
@@ -118,6 +125,40 @@ describe('ACCESS', () => {
   it('never lets the admin write a case (no impersonation of a SENCO)', () => {
     for (const action of ['case.create', 'case.update', 'case.delete', 'case.consent', 'case.submit'] as const)
       expect(ACCESS.admin[action]).toBeUndefined();
+  });
+});
+
+describe('ACCESS cannot change at run time', () => {
+  it('refuses to widen, add or remove a grant (frozen all the way down, and read-only to the compiler)', () => {
+    const senco = ACCESS.senco as Record<string, Scope>;
+    expect(() => {
+      senco['agenda.edit'] = 'ownSchoolLocality';
+    }).toThrow(TypeError);
+    expect(() => {
+      delete senco['case.read'];
+    }).toThrow(TypeError);
+    expect(() => {
+      (ACCESS as Record<string, unknown>).guest = { 'case.read': 'all' };
+    }).toThrow(TypeError);
+    expect(() => {
+      // @ts-expect-error ACCESS is read-only: this line does not compile.
+      ACCESS.ep['person.manage'] = 'all';
+    }).toThrow(TypeError);
+    expect(ACCESS).toEqual(GRANTS);
+    expect(allowed(ACTORS.senco as AccessActor, 'agenda.edit', TARGETS.ownLocality)).toBe(false);
+  });
+});
+
+describe('a school grant without a school', () => {
+  it('is refused, for every action a SENCO holds, rather than let through', () => {
+    const senco = ACTORS.senco as AccessActor;
+    for (const [action, scope] of Object.entries(ACCESS.senco)) {
+      if (scope !== 'ownSchool') continue;
+      expect(allowed(senco, action as Action), action).toBe(false);
+      expect(allowed(senco, action as Action, { localityId: 'L1' }), action).toBe(false);
+      expect(allowed(senco, action as Action, { schoolId: null, localityId: 'L1' }), action).toBe(false);
+      expect(allowed(senco, action as Action, { schoolId: 'S1' }), action).toBe(true);
+    }
   });
 });
 
@@ -133,8 +174,8 @@ describe('allowed: every actor × action × target', () => {
     ),
   );
 
-  it('covers five actors, nineteen actions and six targets', () => {
-    expect(cases).toHaveLength(5 * 19 * 6);
+  it('covers five actors, twenty-one actions and six targets', () => {
+    expect(cases).toHaveLength(5 * 21 * 6);
   });
 
   it.each(cases)('%s %s on %s: %s', (who, action, target, expected) => {
@@ -161,5 +202,37 @@ describe('allowedOnCase', () => {
       expect(allowedOnCase(ACTORS.admin as AccessActor, 'case.read', target)).toBe(true);
       expect(allowedOnCase(ACTORS.admin as AccessActor, 'case.update', target)).toBe(false);
     }
+  });
+});
+
+describe('reach: what a list query may show', () => {
+  const placed = Object.values(TARGETS).filter((target) => 'schoolId' in target || 'localityId' in target);
+
+  it('holds exactly the places allowed() says yes to, for every actor and action', () => {
+    for (const [who, actor] of Object.entries(ACTORS))
+      for (const action of ACTIONS) {
+        const where = reach(actor, action);
+        for (const target of placed) {
+          const inReach =
+            where.all ||
+            (target.localityId !== undefined && where.localityIds.includes(target.localityId)) ||
+            ('schoolId' in target && where.schoolIds.includes(target.schoolId));
+          expect(inReach, `${who} ${action} ${JSON.stringify(target)}`).toBe(allowed(actor, action, target));
+        }
+      }
+  });
+
+  it('joins several actions, and says whether an action reaches anything at all', () => {
+    const senco = ACTORS.senco as AccessActor;
+    expect(reachOfAny(senco, ['school.manage', 'case.read'])).toEqual({
+      all: false,
+      localityIds: [],
+      schoolIds: ['S1'],
+    });
+    expect(reachOfAny(ACTORS.admin as AccessActor, ['school.manage', 'case.read']).all).toBe(true);
+    expect(reachesAnything(senco, 'case.create')).toBe(true);
+    expect(reachesAnything(ACTORS.sencoUnplaced as AccessActor, 'case.create')).toBe(false);
+    expect(reachesAnything(ACTORS.ep as AccessActor, 'case.list')).toBe(true);
+    expect(reachesAnything(ACTORS.admin as AccessActor, 'case.list')).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ export const ACTIONS = [
   'session.run',
   'agenda.edit',
   'case.create',
+  'case.list',
   'case.read',
   'case.update',
   'case.delete',
@@ -18,6 +19,7 @@ export const ACTIONS = [
   'case.submit',
   'plan.read',
   'plan.update',
+  'plan.updateOutsideMeeting',
   'plan.export',
   'review.record',
   'review.overview',
@@ -30,11 +32,20 @@ export type Action = (typeof ACTIONS)[number];
  */
 export type Scope = 'all' | 'ownLocalities' | 'ownSchool' | 'ownSchoolLocality';
 
+/** The shape of the ACCESS table: read-only all the way down, so no code can widen a grant at run time. */
+export type AccessTable = { readonly [R in AccountRole]: { readonly [A in Action]?: Scope } };
+
+/** Freezes the table and each role's grants (the values are strings, so that is all the way down). */
+function frozen(table: AccessTable): AccessTable {
+  for (const grants of Object.values(table)) Object.freeze(grants);
+  return Object.freeze(table);
+}
+
 /**
  * Who may do what: the one table every HTTP route and socket event consults. A missing entry is a refusal.
  * The admin reads everything and manages people, but never acts as a SENCO (no case writes): no impersonation.
  */
-export const ACCESS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
+export const ACCESS: AccessTable = frozen({
   admin: {
     'locality.manage': 'all',
     'school.manage': 'all',
@@ -54,8 +65,10 @@ export const ACCESS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
     'session.run': 'ownLocalities',
     'agenda.edit': 'ownLocalities',
     'case.read': 'ownLocalities',
+    // The Cases page: a list to work from (the admin reads a case from a link or a review, and keeps no list).
+    'case.list': 'ownLocalities',
     'plan.read': 'ownLocalities',
-    // Only while the case's session is live: the route checks that; afterwards the SENCO owns the plan.
+    // While the case's session is live; outside the meeting ('plan.updateOutsideMeeting') the SENCO owns the plan.
     'plan.update': 'ownLocalities',
     'plan.export': 'ownLocalities',
     'review.overview': 'ownLocalities',
@@ -63,6 +76,7 @@ export const ACCESS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
   senco: {
     'session.read': 'ownSchoolLocality',
     'case.create': 'ownSchool',
+    'case.list': 'ownSchool',
     'case.read': 'ownSchool',
     'case.update': 'ownSchool',
     'case.delete': 'ownSchool',
@@ -70,10 +84,11 @@ export const ACCESS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
     'case.submit': 'ownSchool',
     'plan.read': 'ownSchool',
     'plan.update': 'ownSchool',
+    'plan.updateOutsideMeeting': 'ownSchool',
     'plan.export': 'ownSchool',
     'review.record': 'ownSchool',
   },
-};
+});
 
 /** Who is asking: their role and where they belong. */
 export interface AccessActor {
@@ -85,7 +100,10 @@ export interface AccessActor {
   schoolLocalityId: string | null;
 }
 
-/** What is being acted on: the school and/or locality it belongs to (omitted when creating at large). */
+/**
+ * What is being acted on: the school and/or locality it belongs to. A locality grant may be asked at large
+ * (omitted: "in any of my localities"); a school grant never: a target without a school is refused.
+ */
 export interface AccessTarget {
   schoolId?: string | null;
   localityId?: string | null;
@@ -102,7 +120,8 @@ export function allowed(actor: AccessActor, action: Action, target: AccessTarget
     case 'ownLocalities':
       return target.localityId == null ? actor.localityIds.length > 0 : actor.localityIds.includes(target.localityId);
     case 'ownSchool':
-      return actor.schoolId !== null && (target.schoolId == null || target.schoolId === actor.schoolId);
+      // Fails closed: a route that forgets the school id is refused rather than let through.
+      return actor.schoolId !== null && target.schoolId != null && target.schoolId === actor.schoolId;
     case 'ownSchoolLocality':
       return (
         actor.schoolLocalityId !== null && (target.localityId == null || target.localityId === actor.schoolLocalityId)
@@ -134,4 +153,49 @@ export function accessActor(role: AccountRole, place: Partial<Omit<AccessActor, 
     schoolId: place.schoolId ?? null,
     schoolLocalityId: place.schoolLocalityId ?? null,
   };
+}
+
+/**
+ * The places an action reaches for an actor, for a list query to filter by (in SQL, before any page is cut):
+ * everything, or what sits in these localities or these schools. Over cases, a locality reaches only the cases
+ * submitted to a session (as in `allowedOnCase`).
+ */
+export interface Reach {
+  all: boolean;
+  localityIds: readonly string[];
+  schoolIds: readonly string[];
+}
+
+const NOWHERE: Reach = { all: false, localityIds: [], schoolIds: [] };
+
+/** What an action reaches for an actor, by the ACCESS table (nothing when there is no grant). */
+export function reach(actor: AccessActor, action: Action): Reach {
+  switch (ACCESS[actor.role][action]) {
+    case undefined:
+      return NOWHERE;
+    case 'all':
+      return { ...NOWHERE, all: true };
+    case 'ownLocalities':
+      return { ...NOWHERE, localityIds: [...actor.localityIds] };
+    case 'ownSchool':
+      return { ...NOWHERE, schoolIds: actor.schoolId === null ? [] : [actor.schoolId] };
+    case 'ownSchoolLocality':
+      return { ...NOWHERE, localityIds: actor.schoolLocalityId === null ? [] : [actor.schoolLocalityId] };
+  }
+}
+
+/** Everything any of these actions reaches (a list of what the actor may manage or read). */
+export function reachOfAny(actor: AccessActor, actions: readonly Action[]): Reach {
+  const each = actions.map((action) => reach(actor, action));
+  return {
+    all: each.some((one) => one.all),
+    localityIds: [...new Set(each.flatMap((one) => one.localityIds))],
+    schoolIds: [...new Set(each.flatMap((one) => one.schoolIds))],
+  };
+}
+
+/** Whether an action reaches anything at all for this actor: whether a page or a button for it makes sense. */
+export function reachesAnything(actor: AccessActor, action: Action): boolean {
+  const where = reach(actor, action);
+  return where.all || where.localityIds.length > 0 || where.schoolIds.length > 0;
 }

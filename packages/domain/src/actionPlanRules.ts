@@ -18,7 +18,7 @@ export interface ActionRow {
   fromCardId: string | null;
 }
 
-/** Column labels, as on the screen and in the exports (PRODUCT.md, "Words on the screen"). */
+/** Column labels, as on the screen and in the exports (docs/words-on-screen.md). */
 export const ACTION_ROW_LABELS = {
   action: 'Action',
   who: 'Who',

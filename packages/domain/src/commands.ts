@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actionRowSchema } from './actionPlan.js';
 import { ACTION_PLAN_LIMITS } from './actionPlanRules.js';
+import { COMMAND_ID_PATTERN } from './commandId.js';
 import { LIMITS } from './limits.js';
 import { CARD_KINDS } from './stages.js';
 import { checkCardText, checkDisplayName } from './textRules.js';
@@ -9,7 +10,7 @@ import { fromRule, text } from './textSchema.js';
 const commandId = text()
   .min(LIMITS.commandId.min)
   .max(LIMITS.commandId.max)
-  .regex(/^[A-Za-z0-9_-]+$/, 'A command id is letters, digits, _ and -.');
+  .regex(COMMAND_ID_PATTERN, 'A command id is letters, digits, _ and -.');
 const entityId = text().min(1).max(64);
 
 /** Visible card text: trimmed, 1 to 1000 characters, no control characters but new lines, no direction controls. */

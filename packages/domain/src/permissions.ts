@@ -31,24 +31,3 @@ export function mayCommand(role: MeetingRole, command: CommandType): boolean {
 /** Account roles. The first account is an EPS admin, who may also facilitate. */
 export const ACCOUNT_ROLES = ['admin', 'ep', 'senco'] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
-
-export interface Actor {
-  userId: string;
-  role: AccountRole;
-}
-
-/**
- * Whether an account may run (facilitate, project, edit the agenda of) a session.
- * @deprecated Use `allowed(actor, 'session.run', { localityId })` from access.ts: sessions belong to localities now.
- */
-export function mayFacilitate(actor: Actor, session: { facilitatorId: string }): boolean {
-  return actor.role === 'admin' || (actor.role === 'ep' && actor.userId === session.facilitatorId);
-}
-
-/**
- * Whether an account may create consultation sessions.
- * @deprecated Use `allowed(actor, 'session.create', { localityId })` from access.ts.
- */
-export function mayCreateSession(actor: Actor): boolean {
-  return actor.role === 'admin' || actor.role === 'ep';
-}

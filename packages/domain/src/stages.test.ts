@@ -3,7 +3,7 @@ import { CARD_KIND_LABELS, CARD_KINDS, DEFAULT_STAGES, findStage, stageTakes, su
 import { PRODUCT_STAGES } from './testing/builders.js';
 
 describe('the default template', () => {
-  it('has the seven stages of PRODUCT.md, named exactly and in order', () => {
+  it('has the seven stages of docs/stages.md, named exactly and in order', () => {
     expect(DEFAULT_STAGES.map((stage) => stage.name)).toEqual([
       'Preparation',
       'Current situation',
@@ -72,7 +72,7 @@ describe('findStage', () => {
 });
 
 describe('card kinds', () => {
-  it('are the four kinds of PRODUCT.md', () => {
+  it('are the four kinds of docs/stages.md', () => {
     expect([...CARD_KINDS]).toEqual(['question', 'affirmation', 'strategy', 'resource']);
   });
 

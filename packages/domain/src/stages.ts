@@ -2,7 +2,7 @@
 export const CARD_KINDS = ['question', 'affirmation', 'strategy', 'resource'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];
 
-/** The label a person sees for each card kind (PRODUCT.md, "Words on the screen"). */
+/** The label a person sees for each card kind (docs/words-on-screen.md). */
 export const CARD_KIND_LABELS: Record<CardKind, string> = {
   question: 'Question',
   affirmation: 'Affirmation',

@@ -1,5 +1,10 @@
 import type { AuditEntryView } from '@consultboard/domain';
 import type { Db } from './database.js';
+import { type CursorShape, type PageRequest, pageOf, pageParams } from './paging.js';
+
+/** A cursor of the audit log: the last entry's id (newest first). */
+export const AUDIT_CURSOR: CursorShape = ['number'];
+const EVERYTHING = { all: true, localityIds: [], schoolIds: [] };
 
 /** What the audit log records: who did what to which case, agenda, invitation or account. */
 export type AuditAction =
@@ -25,7 +30,8 @@ export function auditRepo(db: Db) {
   );
   const newest = db.prepare(
     `SELECT a.id, a.at, a.actor_id AS actorId, u.name AS actorName, a.action, a.entity, a.entity_id AS entityId
-     FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id ORDER BY a.id DESC LIMIT ?`,
+     FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+     WHERE @hasAfter = 0 OR a.id < @after0 ORDER BY a.id DESC LIMIT @limit`,
   );
   return {
     record: (entry: {
@@ -44,7 +50,11 @@ export function auditRepo(db: Db) {
         entry.entityId,
         entry.detail ?? null,
       ),
-    newest: (limit: number) => newest.all(limit) as AuditEntryView[],
+    /** A page of the log, newest first. */
+    page: (request: PageRequest) =>
+      pageOf(newest.all(pageParams(EVERYTHING, request, AUDIT_CURSOR)) as AuditEntryView[], request.limit, (row) => [
+        row.id,
+      ]),
   };
 }
 export type AuditRepo = ReturnType<typeof auditRepo>;

@@ -1,5 +1,9 @@
-import type { CaseType, CaseView, Preparation } from '@consultboard/domain';
+import type { CaseType, CaseView, Preparation, Reach } from '@consultboard/domain';
 import type { Db } from './database.js';
+import { type CursorShape, type PageRequest, pageOf, pageParams } from './paging.js';
+
+/** A cursor of the cases list: the last case's created_at and id (newest first). */
+export const CASES_CURSOR: CursorShape = ['number', 'string'];
 
 export interface CaseRow {
   id: string;
@@ -45,7 +49,12 @@ export function casesRepo(db: Db) {
      VALUES (@id, @school_id, @type, @reference, @preparation, @created_by, @created_at, @created_at)`,
   );
   const byId = db.prepare(`${SELECT} WHERE c.id = ?`);
-  const all = db.prepare(`${SELECT} ORDER BY c.created_at DESC LIMIT 2000`);
+  // A school reaches its cases; a locality only the cases its schools submitted to a session (allowedOnCase).
+  const page = db.prepare(`${SELECT}
+    WHERE (@all = 1 OR c.school_id IN (SELECT value FROM json_each(@schoolIds))
+           OR (s.locality_id IN (SELECT value FROM json_each(@localityIds)) AND c.submitted_session_id IS NOT NULL))
+      AND (@hasAfter = 0 OR (c.created_at, c.id) < (@after0, @after1))
+    ORDER BY c.created_at DESC, c.id DESC LIMIT @limit`);
   const ofSession = db.prepare(`${SELECT} WHERE c.submitted_session_id = ? ORDER BY c.created_at`);
   const setConsent = db.prepare('UPDATE cases SET consent_given = ?, consent_date = ?, updated_at = ? WHERE id = ?');
   const setPreparation = db.prepare('UPDATE cases SET preparation = ?, updated_at = ? WHERE id = ?');
@@ -62,8 +71,12 @@ export function casesRepo(db: Db) {
       created_at: number;
     }) => insert.run({ ...row, preparation: JSON.stringify(row.preparation) }),
     byId: (id: string) => byId.get(id) as CaseRow | undefined,
-    /** Every case, newest first (the caller filters by who may read them). */
-    list: () => all.all() as CaseRow[],
+    /** A page of the cases a reach covers, newest first: filtered here, before the page is cut. */
+    page: (reach: Reach, request: PageRequest) =>
+      pageOf(page.all(pageParams(reach, request, CASES_CURSOR)) as CaseRow[], request.limit, (row) => [
+        row.created_at,
+        row.id,
+      ]),
     submittedTo: (sessionId: string) => ofSession.all(sessionId) as CaseRow[],
     setConsent: (id: string, given: boolean, date: string | null, now: number) =>
       setConsent.run(given ? 1 : 0, date, now, id),

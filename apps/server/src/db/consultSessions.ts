@@ -1,8 +1,13 @@
-import type { SessionCaseView, SessionStatus } from '@consultboard/domain';
+import type { Reach, SessionCaseView, SessionStatus } from '@consultboard/domain';
 import type { Db } from './database.js';
+import { type CursorShape, type PageRequest, pageOf, pageParams } from './paging.js';
+
+/** A cursor of the sessions list: the last session's date, created_at and id (latest date first). */
+export const SESSIONS_CURSOR: CursorShape = ['string', 'number', 'string'];
 
 export interface ConsultSessionRow {
   id: string;
+  /** The name of the session's locality (from the localities table). */
   locality: string;
   locality_id: string | null;
   date: string;
@@ -15,17 +20,25 @@ export interface ConsultSessionRow {
   ended_at: number | null;
 }
 
-const SELECT = `SELECT s.*, u.name AS facilitator_name FROM consult_sessions s JOIN users u ON u.id = s.facilitator_id`;
+const SELECT = `SELECT s.*, u.name AS facilitator_name, COALESCE(l.name, '') AS locality
+  FROM consult_sessions s JOIN users u ON u.id = s.facilitator_id LEFT JOIN localities l ON l.id = s.locality_id`;
 
 /** Consultation sessions and their agendas. */
 export function consultSessionsRepo(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO consult_sessions (id, locality, locality_id, date, status, facilitator_id, created_at)
-     VALUES (@id, @locality, @locality_id, @date, 'draft', @facilitator_id, @created_at)`,
+    `INSERT INTO consult_sessions (id, locality_id, date, status, facilitator_id, created_at)
+     VALUES (@id, @locality_id, @date, 'draft', @facilitator_id, @created_at)`,
   );
   const byId = db.prepare(`${SELECT} WHERE s.id = ?`);
   const byLiveCode = db.prepare(`${SELECT} WHERE s.join_code = ? AND s.status = 'live'`);
-  const all = db.prepare(`${SELECT} ORDER BY s.date DESC, s.created_at DESC LIMIT 500`);
+  // A session belongs to a locality; one from before localities (no id) only to an 'all' reach.
+  const page = db.prepare(`${SELECT}
+    WHERE (@all = 1 OR s.locality_id IN (SELECT value FROM json_each(@localityIds)))
+      AND (@hasAfter = 0 OR (s.date, s.created_at, s.id) < (@after0, @after1, @after2))
+    ORDER BY s.date DESC, s.created_at DESC, s.id DESC LIMIT @limit`);
+  const nextDraft = db.prepare(
+    `${SELECT} WHERE s.locality_id = ? AND s.status = 'draft' AND s.date > ? ORDER BY s.date, s.created_at LIMIT 1`,
+  );
   const cases = db.prepare(
     'SELECT id, reference, kind, position FROM session_cases WHERE session_id = ? ORDER BY position',
   );
@@ -41,18 +54,19 @@ export function consultSessionsRepo(db: Db) {
   );
   const end = db.prepare(`UPDATE consult_sessions SET status = 'ended', ended_at = ? WHERE id = ? AND status = 'live'`);
   return {
-    insert: (row: {
-      id: string;
-      locality: string;
-      locality_id: string;
-      date: string;
-      facilitator_id: string;
-      created_at: number;
-    }) => insert.run(row),
+    insert: (row: { id: string; locality_id: string; date: string; facilitator_id: string; created_at: number }) =>
+      insert.run(row),
     byId: (id: string) => byId.get(id) as ConsultSessionRow | undefined,
     byLiveCode: (code: string) => byLiveCode.get(code) as ConsultSessionRow | undefined,
-    /** Every session, newest first (the caller filters by who may read them). */
-    list: () => all.all() as ConsultSessionRow[],
+    /** A page of the sessions a reach covers, latest date first: filtered here, before the page is cut. */
+    page: (reach: Reach, request: PageRequest) =>
+      pageOf(page.all(pageParams(reach, request, SESSIONS_CURSOR)) as ConsultSessionRow[], request.limit, (row) => [
+        row.date,
+        row.created_at,
+        row.id,
+      ]),
+    /** A locality's next draft session dated after a day (YYYY-MM-DD), the earliest scheduled first. */
+    nextDraft: (localityId: string, after: string) => nextDraft.get(localityId, after) as ConsultSessionRow | undefined,
     cases: (sessionId: string) => cases.all(sessionId) as SessionCaseView[],
     /** Whether the case is on the session's agenda. */
     hasCase: (sessionId: string, caseId: string) => hasCase.get(sessionId, caseId) !== undefined,

@@ -183,4 +183,18 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX reviews_case ON reviews(case_id, id);
     `,
   },
+  {
+    version: 5,
+    name: "a session's locality is its locality_id only: the legacy name column goes",
+    sql: `
+      -- Migration 3 gave every session of its day a locality; any written since without one gets it now, so
+      -- no session loses the name it was scheduled under.
+      INSERT OR IGNORE INTO localities (id, name, created_at)
+        SELECT lower(hex(randomblob(16))), locality, MIN(created_at) FROM consult_sessions
+        WHERE locality_id IS NULL GROUP BY locality;
+      UPDATE consult_sessions SET locality_id = (SELECT l.id FROM localities l WHERE l.name = consult_sessions.locality)
+        WHERE locality_id IS NULL;
+      ALTER TABLE consult_sessions DROP COLUMN locality;
+    `,
+  },
 ];

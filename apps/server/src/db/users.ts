@@ -1,5 +1,10 @@
 import type { AccountRole, UserView } from '@consultboard/domain';
 import type { Db } from './database.js';
+import { type CursorShape, type PageRequest, pageOf, pageParams } from './paging.js';
+
+/** A cursor of the people list: the last person's name, created_at and id (by name, as people read it). */
+export const PEOPLE_CURSOR: CursorShape = ['string', 'number', 'string'];
+const EVERYONE = { all: true, localityIds: [], schoolIds: [] };
 
 export interface UserRow {
   id: string;
@@ -26,7 +31,10 @@ type NewUser = Omit<UserRow, 'deactivated_at' | 'school_id'> & { school_id?: str
 export function usersRepo(db: Db) {
   const byEmail = db.prepare('SELECT * FROM users WHERE email = ?');
   const byId = db.prepare('SELECT * FROM users WHERE id = ?');
-  const all = db.prepare('SELECT * FROM users ORDER BY name COLLATE NOCASE, created_at LIMIT 2000');
+  const page = db.prepare(
+    `SELECT * FROM users WHERE @hasAfter = 0 OR (name COLLATE NOCASE, created_at, id) > (@after0, @after1, @after2)
+     ORDER BY name COLLATE NOCASE, created_at, id LIMIT @limit`,
+  );
   const count = db.prepare('SELECT COUNT(*) AS n FROM users');
   const insert = db.prepare(
     `INSERT INTO users (id, name, email, password_hash, role, created_at, school_id)
@@ -41,7 +49,13 @@ export function usersRepo(db: Db) {
     count: () => (count.get() as { n: number }).n,
     byEmail: (email: string) => byEmail.get(email) as UserRow | undefined,
     byId: (id: string) => byId.get(id) as UserRow | undefined,
-    list: () => all.all() as UserRow[],
+    /** A page of every account, by name (only 'person.manage', whose reach is everyone, lists people). */
+    page: (request: PageRequest) =>
+      pageOf(page.all(pageParams(EVERYONE, request, PEOPLE_CURSOR)) as UserRow[], request.limit, (row) => [
+        row.name,
+        row.created_at,
+        row.id,
+      ]),
     insert: (row: NewUser) => insert.run(withSchool(row)),
     /** Creates the first account, or returns null when one exists already (atomic: two racing set-ups make one). */
     insertFirst: db.transaction((row: NewUser) => {

@@ -47,7 +47,7 @@ export function createHttpApp(deps: HttpDeps) {
   app.onError((error, c) => {
     if (error instanceof AppError) return c.json(error.toBody(), error.status);
     logger.error({ err: error, path: c.req.path }, 'request failed');
-    return c.json({ error: { code: 'internal', message: 'Something went wrong on the server. Try again.' } }, 500);
+    return c.json(errors.internal().toBody(), 500);
   });
 
   app.get('/api/health', (c) => c.json({ ok: true }));

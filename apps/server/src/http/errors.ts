@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '@consultboard/domain';
+import { type ApiErrorBody, ERROR_CODES, type ErrorCode, type Refusal } from '@consultboard/domain';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 
@@ -9,15 +9,29 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string>,
+    /** More of the answer beside the error: a 409 `plan_changed` carries the latest plan. */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
   }
 
-  toBody(): ApiErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+  toBody(): ApiErrorBody & Record<string, unknown> {
+    const error = { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) };
+    return { ...this.extra, error };
   }
 }
 
+/** An error whose code the sockets use too: the same words over HTTP, from the domain's ERROR_CODES. */
+const shared = (status: ContentfulStatusCode, code: ErrorCode) => new AppError(status, code, ERROR_CODES[code]);
+
+/** A form's field was wrong: the message goes beside the field too. */
+const fieldError = (code: string, field: string, message: string) =>
+  new AppError(400, code, message, { [field]: message });
+
+/**
+ * Every error the HTTP API answers with, each with its stable code. Sockets answer with the domain's `refuse()`
+ * from the same ERROR_CODES; `refused` turns such a refusal (say, from the one plan write) into an HTTP answer.
+ */
 export const errors = {
   invalidPayload: (zodError: ZodError) => {
     const fields: Record<string, string> = {};
@@ -40,4 +54,22 @@ export const errors = {
   tooLarge: () => new AppError(413, 'too_large', 'That request is too large.'),
   rateLimited: (message = 'Too many attempts. Wait a few minutes and try again.') =>
     new AppError(429, 'rate_limited', message),
+  internal: () => shared(500, 'internal'),
+  /** A refusal from the domain (what a socket would be told), as an HTTP answer, with anything it carries. */
+  refused: (status: ContentfulStatusCode, refusal: Refusal, extra?: Record<string, unknown>) =>
+    new AppError(status, refusal.code, refusal.message, undefined, extra),
+  field: fieldError,
+  noFreeJoinCode: () => new AppError(503, 'no_free_join_code', 'No join code is free just now. Try again.'),
+  consentMissing: (reference: string) =>
+    new AppError(
+      400,
+      'consent_missing',
+      `${reference} cannot go on the agenda until the SENCO records parental consent.`,
+    ),
+  notAChildCase: () =>
+    new AppError(400, 'not_a_child_case', 'Parental consent is recorded for the case of an individual child only.'),
+  noPlan: () => new AppError(404, 'no_plan', 'This case has no action plan yet.'),
+  planOwnedBySchool: () => new AppError(403, 'plan_owned_by_school', 'After the meeting the SENCO owns the plan.'),
+  unknownAction: () => new AppError(400, 'unknown_action', 'Review only the actions of this plan.'),
+  duplicateAction: () => new AppError(400, 'duplicate_action', 'Review each action once.'),
 };

@@ -5,12 +5,14 @@ import {
   type CommandType,
   commandSchema,
   decide,
+  type MeetingEvent,
   type MeetingState,
   mayCommand,
   refuse,
 } from '@consultboard/domain';
 import type { Repos } from '../db/repos.js';
 import { draftPlanOnArrival } from '../plans/draftPlan.js';
+import { writePlan } from '../plans/writePlan.js';
 import { mayStillRun, type SocketIdentity } from './handshake.js';
 import type { MeetingStore } from './meetingStore.js';
 
@@ -49,16 +51,12 @@ export function handleCommand(
   const decision = decide(state, command, { now, author: who.name });
   if (!decision.ok) return decision;
 
-  const planChange = decision.event.type === 'plan.changed' ? decision.event : null;
+  if (decision.event.type === 'plan.changed') return storePlanChange(deps, who, command.id, decision.event, now);
   const event = deps.meetings.append(
     who.sessionId,
     decision.event,
     { commandId: command.id, actor: who.personId, now },
-    decision.event.type === 'session.ended'
-      ? () => deps.repos.consultSessions.end(who.sessionId, now)
-      : planChange
-        ? () => storePlanChange(deps.repos, who, planChange, now)
-        : undefined,
+    decision.event.type === 'session.ended' ? () => deps.repos.consultSessions.end(who.sessionId, now) : undefined,
   );
   if (event.type === 'stage.changed')
     draftPlanOnArrival(deps, who.sessionId, { actor: who.personId, userId: who.userId }, now);
@@ -73,24 +71,26 @@ function withStoredPlan(repos: Repos, state: MeetingState, caseId: string): Meet
   return { ...state, plans };
 }
 
-/** Writes a plan edited in the meeting (inside the event's transaction), audited. */
+/** Publishes a plan edited in the meeting through the one plan write; its event carries the command's id. */
 function storePlanChange(
-  repos: Repos,
+  deps: { repos: Repos; meetings: MeetingStore },
   who: SocketIdentity,
+  commandId: string,
   change: { caseId: string; version: number; rows: ActionRow[] },
   now: number,
-): void {
-  const written =
-    change.version === 1
-      ? repos.actionPlans.create(change.caseId, change.rows, who.sessionId, now)
-      : repos.actionPlans.update(change.caseId, change.rows, change.version - 1, now);
-  if (!written) throw new Error('the plan changed underneath a meeting edit');
-  repos.audit.record({
-    actorId: who.userId,
-    action: 'changed',
-    entity: 'case',
-    entityId: change.caseId,
-    detail: `action plan v${change.version}`,
+): CommandAck {
+  const written = writePlan(deps, {
+    caseId: change.caseId,
+    fromVersion: change.version - 1,
+    rows: change.rows,
+    liveSessionId: who.sessionId,
+    sessionId: who.sessionId,
+    userId: who.userId,
+    actor: who.personId,
+    commandId,
     now,
   });
+  if (!written.ok) return written;
+  // A write into a live session always has its event.
+  return { ok: true, seq: (written.event as MeetingEvent).seq, duplicate: false };
 }

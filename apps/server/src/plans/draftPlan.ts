@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { currentCase, currentStage, draftRowsFromHelpful } from '@consultboard/domain';
 import type { Repos } from '../db/repos.js';
 import type { MeetingStore } from '../meeting/meetingStore.js';
+import { writePlan } from './writePlan.js';
 
 /** The stage whose arrival drafts the plan. */
 export const ACTION_PLAN_STAGE_ID = 'action-plan';
 
 /**
  * When the meeting arrives at the Action plan stage of a case with no plan yet, drafts the plan from the cards
- * found helpful: stored as version 1 and published as `plan.changed`, in one transaction, so every screen shows it.
+ * found helpful: version 1, through the one plan write (stored, audited and published as `plan.changed`).
  */
 export function draftPlanOnArrival(
   deps: { repos: Repos; meetings: MeetingStore },
@@ -25,20 +26,14 @@ export function draftPlanOnArrival(
     state.cards.filter((card) => card.caseId === agendaCase.id),
     () => randomUUID(),
   );
-  meetings.append(
+  writePlan(deps, {
+    caseId: agendaCase.id,
+    fromVersion: 0,
+    rows,
+    liveSessionId: sessionId,
     sessionId,
-    { type: 'plan.changed', caseId: agendaCase.id, version: 1, rows },
-    { commandId: null, actor: who.actor, now },
-    () => {
-      repos.actionPlans.create(agendaCase.id, rows, sessionId, now);
-      repos.audit.record({
-        actorId: who.userId,
-        action: 'created',
-        entity: 'case',
-        entityId: agendaCase.id,
-        detail: 'action plan v1',
-        now,
-      });
-    },
-  );
+    userId: who.userId,
+    actor: who.actor,
+    now,
+  });
 }

@@ -14,10 +14,7 @@ export function nextDraftSession(
   localityId: string,
   today = todayInEngland(),
 ): ConsultSessionRow | undefined {
-  return repos.consultSessions
-    .list()
-    .filter((row) => row.locality_id === localityId && row.status === 'draft' && row.date > today)
-    .sort((a, b) => a.date.localeCompare(b.date) || a.created_at - b.created_at)[0];
+  return repos.consultSessions.nextDraft(localityId, today);
 }
 
 /**

@@ -1,7 +1,8 @@
-import type { ActionRow } from '@consultboard/domain';
+import type { ActionRow, Refusal } from '@consultboard/domain';
 import type { CaseRow } from '../db/cases.js';
 import type { Repos } from '../db/repos.js';
 import type { MeetingStore } from '../meeting/meetingStore.js';
+import { type PlanWritten, writePlan } from './writePlan.js';
 
 /** The live session a case is being discussed in right now, if any (its plan is then on every screen). */
 export function liveSessionOf(repos: Repos, caseRow: CaseRow): string | null {
@@ -14,44 +15,24 @@ export function liveSessionOf(repos: Repos, caseRow: CaseRow): string | null {
   return null;
 }
 
-export type SaveResult = { ok: true; version: number } | { ok: false; code: 'plan_changed' };
-
 /**
- * Stores a whole plan from the version its editor started from (0: no plan yet), audited. While the case's
- * session is live the change goes through the meeting log too, in the same transaction, so every screen follows.
+ * Stores a whole plan from the version its editor started from (0: no plan yet), through the one plan write:
+ * while the case's session is live, every screen follows.
  */
 export function savePlan(
   deps: { repos: Repos; meetings: MeetingStore },
   change: { caseRow: CaseRow; fromVersion: number; rows: ActionRow[]; userId: string; actor: string; now: number },
-): SaveResult {
-  const { repos, meetings } = deps;
-  const { caseRow, fromVersion, rows, now } = change;
-  const stored = repos.actionPlans.byCase(caseRow.id);
-  if (fromVersion !== (stored?.version ?? 0)) return { ok: false, code: 'plan_changed' };
-  const version = fromVersion + 1;
-  const liveSession = liveSessionOf(repos, caseRow);
-  const write = () => {
-    const written =
-      fromVersion === 0
-        ? repos.actionPlans.create(caseRow.id, rows, liveSession ?? caseRow.submitted_session_id, now)
-        : repos.actionPlans.update(caseRow.id, rows, fromVersion, now);
-    if (!written) throw new Error('the plan changed underneath a save');
-    repos.audit.record({
-      actorId: change.userId,
-      action: 'changed',
-      entity: 'case',
-      entityId: caseRow.id,
-      detail: `action plan v${version}`,
-      now,
-    });
-  };
-  if (liveSession)
-    meetings.append(
-      liveSession,
-      { type: 'plan.changed', caseId: caseRow.id, version, rows },
-      { commandId: null, actor: change.actor, now },
-      write,
-    );
-  else repos.transaction(write);
-  return { ok: true, version };
+): PlanWritten | Refusal {
+  const { caseRow } = change;
+  const liveSessionId = liveSessionOf(deps.repos, caseRow);
+  return writePlan(deps, {
+    caseId: caseRow.id,
+    fromVersion: change.fromVersion,
+    rows: change.rows,
+    liveSessionId,
+    sessionId: liveSessionId ?? caseRow.submitted_session_id,
+    userId: change.userId,
+    actor: change.actor,
+    now: change.now,
+  });
 }

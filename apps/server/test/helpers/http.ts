@@ -43,6 +43,33 @@ export class Browser {
   }
 }
 
+/**
+ * Every item of a paged list, following each answer's `next` cursor to the end (from a given cursor, or the
+ * start); null when the list is refused. Throws on a cursor seen twice, so a paging bug cannot loop for ever.
+ */
+export async function listAll<T = { id: string }>(
+  browser: Browser,
+  path: string,
+  key: string,
+  from: string | null = null,
+): Promise<T[] | null> {
+  const items: T[] = [];
+  const seen = new Set<string>();
+  let cursor: string | null = from;
+  do {
+    const page =
+      cursor === null ? path : `${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}`;
+    const result = await browser.get(page);
+    if (result.status === 403) return null;
+    if (result.status !== 200) throw new Error(`${page} answered ${result.status}: ${JSON.stringify(result.json)}`);
+    items.push(...(result.json[key] as T[]));
+    cursor = typeof result.json.next === 'string' ? result.json.next : null;
+    if (cursor !== null && seen.has(cursor)) throw new Error(`${path} gave the cursor ${cursor} twice`);
+    if (cursor !== null) seen.add(cursor);
+  } while (cursor !== null);
+  return items;
+}
+
 export const ADMIN = { name: 'EP Lead', email: 'ep.lead@eps.example', password: 'a long passphrase' };
 
 /** Sets up the first account (an EPS admin who may facilitate) and returns its signed-in browser. */

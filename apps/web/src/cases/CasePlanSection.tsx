@@ -1,4 +1,4 @@
-import type { ActionPlanView, ActionRow } from '@consultboard/domain';
+import { type ActionPlanView, type ActionRow, allowedOnCase, type CaseAccessTarget } from '@consultboard/domain';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ActionPlanEditor } from '../actionPlan/ActionPlanEditor';
 import { ActionPlanTable } from '../actionPlan/ActionPlanTable';
@@ -6,12 +6,16 @@ import type { SaveOutcome } from '../actionPlan/planSync';
 import { usePlanSync } from '../actionPlan/usePlanSync';
 import { ApiError, apiGet, apiPut, errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useActor } from '../components/UserContext';
 import { formatDate } from '../format';
-import type { AccountRole } from '../navigation';
 import { ReviewSection } from './ReviewSection';
 
 /** The case's plan after the meeting: the SENCO edits, exports and reviews it; an EP or admin reads it. */
-export function CasePlanSection({ caseId, role }: { caseId: string; role: AccountRole }) {
+export function CasePlanSection({ caseId, target }: { caseId: string; target: CaseAccessTarget }) {
+  const actor = useActor();
+  const edits = allowedOnCase(actor, 'plan.updateOutsideMeeting', target);
+  const exports = allowedOnCase(actor, 'plan.export', target);
+  const reviews = allowedOnCase(actor, 'review.record', target);
   const path = `/api/cases/${encodeURIComponent(caseId)}/plan`;
   const [plan, setPlan] = useState<ActionPlanView | null>(null);
   const [missing, setMissing] = useState(false);
@@ -57,14 +61,14 @@ export function CasePlanSection({ caseId, role }: { caseId: string; role: Accoun
             .filter(Boolean)
             .join(' ')}
         </p>
-        {role === 'senco' ? (
+        {edits ? (
           <PlanEditing path={path} plan={plan} onPlan={setPlan} onSaving={setSaving} />
         ) : (
           <ActionPlanTable rows={plan.rows} variant="table" />
         )}
-        {role !== 'admin' && <ExportLinks path={path} saving={saving} />}
+        {exports && <ExportLinks path={path} saving={saving} />}
       </section>
-      {role === 'senco' ? (
+      {reviews ? (
         <ReviewSection caseId={caseId} plan={plan} onPlan={setPlan} />
       ) : (
         plan.review && <ReviewSection caseId={caseId} plan={plan} onPlan={setPlan} readOnly />

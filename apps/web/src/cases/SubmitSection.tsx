@@ -5,13 +5,14 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { SelectField } from '../components/Field';
 import { formatDate } from '../format';
 import { useAction } from '../useAction';
-import { useApiData } from '../useApiData';
+import { useAllPages } from '../usePagedList';
 import { submitChoices } from './submitChoices';
 
 /** The SENCO offers the case to one of their locality's coming sessions; the EP builds the agenda from these. */
 export function SubmitSection({ found, onChange }: { found: CaseView; onChange: (changed: CaseView) => void }) {
-  const sessions = useApiData<{ sessions: SessionView[] }>('/api/sessions');
-  const all = sessions.data?.sessions ?? [];
+  // Every session of the locality: the coming ones to choose from, and the one the case is submitted for.
+  const sessions = useAllPages<SessionView>('/api/sessions', 'sessions');
+  const all = sessions.items ?? [];
   const choices = submitChoices(all);
   const [sessionId, setSessionId] = useState('');
   const { busy, error, run } = useAction();
@@ -38,7 +39,7 @@ export function SubmitSection({ found, onChange }: { found: CaseView; onChange: 
           : 'Not submitted yet.'}
       </p>
       <ErrorAlert message={error ?? sessions.error} />
-      {sessions.data && choices.length === 0 ? (
+      {sessions.items && choices.length === 0 ? (
         <p>No sessions are scheduled for your locality yet. Your EP schedules them.</p>
       ) : (
         <form onSubmit={submit} noValidate className="stack">

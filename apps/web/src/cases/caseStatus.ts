@@ -1,4 +1,4 @@
-import type { CaseView, Preparation } from '@consultboard/domain';
+import { type CaseView, missingConsent, needsParentalConsent, type Preparation } from '@consultboard/domain';
 import { formatDate } from '../format';
 
 export type PreparationStatus = 'Not started' | 'In progress' | 'Complete';
@@ -11,14 +11,14 @@ export function preparationStatus(preparation: Preparation): PreparationStatus {
   return written === texts.length && preparation.areasOfNeed.length > 0 ? 'Complete' : 'In progress';
 }
 
-/** Only a child's case needs parental consent before it may go on an agenda. */
+/** Whether the case waits for parental consent before it may go on an agenda (the domain's rule). */
 export function needsConsent(found: Pick<CaseView, 'type' | 'consent'>): boolean {
-  return found.type === 'child' && !found.consent.given;
+  return missingConsent({ type: found.type, consentGiven: found.consent.given });
 }
 
 /** The consent line shown beside a case. */
 export function consentStatus(found: Pick<CaseView, 'type' | 'consent'>): string {
-  if (found.type !== 'child') return 'Not needed';
+  if (!needsParentalConsent(found.type)) return 'Not needed';
   if (!found.consent.given) return 'Consent not recorded';
   return found.consent.date ? `Consent recorded (${formatDate(found.consent.date)})` : 'Consent recorded';
 }

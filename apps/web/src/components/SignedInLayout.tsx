@@ -1,15 +1,16 @@
 import type { ReactNode } from 'react';
 import { apiPost } from '../api';
-import { isCurrentNav, navForRole } from '../navigation';
+import { isCurrentNav, navFor } from '../navigation';
 import { navigate, usePathname } from '../router';
 import { useAction } from '../useAction';
 import { ErrorAlert } from './ErrorAlert';
 import { Link } from './Link';
-import { useUser } from './UserContext';
+import { useActor, useUser } from './UserContext';
 
-/** The header (product, the role's pages, who is signed in, Sign out) and main landmark of every signed-in page. */
+/** The header (product, the account's pages, who is signed in, Sign out) and main landmark of every signed-in page. */
 export function SignedInLayout({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
   const { user, signedOut } = useUser();
+  const actor = useActor();
   const pathname = usePathname();
   const { busy, error, run } = useAction();
 
@@ -29,9 +30,9 @@ export function SignedInLayout({ children, wide = false }: { children: ReactNode
         </Link>
         <nav aria-label="Main" className="site-nav">
           <ul>
-            {navForRole(user.role).map((item) => (
+            {navFor(actor).map((item) => (
               <li key={item.href}>
-                <Link href={item.href} aria-current={isCurrentNav(item, pathname, user.role) ? 'page' : undefined}>
+                <Link href={item.href} aria-current={isCurrentNav(item, pathname, actor) ? 'page' : undefined}>
                   {item.label}
                 </Link>
               </li>

@@ -1,23 +1,24 @@
-import type { UserView } from '@consultboard/domain';
+import { type Action, reachesAnything } from '@consultboard/domain';
 import type { ReactNode } from 'react';
 import { RequireUser } from './RequireUser';
 import { SignedInLayout } from './SignedInLayout';
-import { useUser } from './UserContext';
+import { useActor } from './UserContext';
 
-type Role = UserView['role'];
-
-/** A signed-in page for some roles only; anyone else is told plainly rather than shown a broken page. */
-export function SignedInPage({ roles, children }: { roles?: readonly Role[]; children: ReactNode }) {
+/**
+ * A signed-in page, for the accounts its ACCESS action reaches (when it names one); anyone else is told plainly
+ * rather than shown a broken page.
+ */
+export function SignedInPage({ action, children }: { action?: Action; children: ReactNode }) {
   return (
     <RequireUser>
-      <RoleGate roles={roles}>{children}</RoleGate>
+      <ActionGate action={action}>{children}</ActionGate>
     </RequireUser>
   );
 }
 
-function RoleGate({ roles, children }: { roles?: readonly Role[]; children: ReactNode }) {
-  const { user } = useUser();
-  if (roles && !roles.includes(user.role)) {
+function ActionGate({ action, children }: { action?: Action; children: ReactNode }) {
+  const actor = useActor();
+  if (action && !reachesAnything(actor, action)) {
     return (
       <SignedInLayout>
         <h1>Not available</h1>

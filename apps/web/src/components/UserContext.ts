@@ -1,5 +1,6 @@
-import type { UserView } from '@consultboard/domain';
-import { createContext, useContext } from 'react';
+import type { AccessActor, UserView } from '@consultboard/domain';
+import { createContext, useContext, useMemo } from 'react';
+import { actorOf } from '../access';
 
 export interface SignedIn {
   user: UserView;
@@ -14,4 +15,10 @@ export function useUser(): SignedIn {
   const signedIn = useContext(UserContext);
   if (!signedIn) throw new Error('useUser needs a RequireUser above it.');
   return signedIn;
+}
+
+/** The signed-in account as the ACCESS table sees it, to ask `allowed()` what to offer. */
+export function useActor(): AccessActor {
+  const { user } = useUser();
+  return useMemo(() => actorOf(user), [user]);
 }

@@ -1,4 +1,4 @@
-import { CARD_KINDS, type Command, LIMITS } from '@consultboard/domain';
+import { CARD_KINDS, type Command, isCommandId } from '@consultboard/domain';
 import { type KeyValueStore, readJson, writeJson } from './storage';
 
 /** Where a phone keeps commands not yet acknowledged, so a reload or a dropped Wi-Fi loses nothing. */
@@ -15,8 +15,6 @@ export function removeFromOutbox(outbox: readonly Command[], commandId: string):
   return outbox.filter((waiting) => waiting.id !== commandId);
 }
 
-const COMMAND_ID = new RegExp(`^[A-Za-z0-9_-]{${LIMITS.commandId.min},${LIMITS.commandId.max}}$`);
-
 /**
  * Whether a stored value still looks like a command. A shape check only (the phone bundle stays free of
  * zod): the server parses every command with the domain schema, and refuses what does not fit.
@@ -24,7 +22,7 @@ const COMMAND_ID = new RegExp(`^[A-Za-z0-9_-]{${LIMITS.commandId.min},${LIMITS.c
 function looksLikeCommand(value: unknown): value is Command {
   if (typeof value !== 'object' || value === null) return false;
   const command = value as Record<string, unknown>;
-  if (typeof command.id !== 'string' || !COMMAND_ID.test(command.id) || typeof command.type !== 'string') return false;
+  if (!isCommandId(command.id) || typeof command.type !== 'string') return false;
   if (command.type !== 'card.add') return true;
   return (
     typeof command.caseId === 'string' &&

@@ -1,15 +1,16 @@
 import type { AuditEntryView } from '@consultboard/domain';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ShowMore } from '../components/ShowMore';
 import { SignedInLayout } from '../components/SignedInLayout';
 import { SignedInPage } from '../components/SignedInPage';
 import { formatDateTime } from '../format';
-import { useApiData } from '../useApiData';
+import { usePagedList } from '../usePagedList';
 import { usePageTitle } from '../usePageTitle';
 
 /** "/audit": who did what to which record, newest first as the server gives it. */
 export default function AuditPage() {
   return (
-    <SignedInPage roles={['admin']}>
+    <SignedInPage action="audit.read">
       <Audit />
     </SignedInPage>
   );
@@ -17,8 +18,8 @@ export default function AuditPage() {
 
 function Audit() {
   usePageTitle('Audit log');
-  const audit = useApiData<{ entries: AuditEntryView[] }>('/api/audit');
-  const entries = audit.data?.entries;
+  const audit = usePagedList<AuditEntryView>('/api/audit', 'entries');
+  const entries = audit.items;
   return (
     <SignedInLayout wide>
       <h1>Audit log</h1>
@@ -53,6 +54,7 @@ function Audit() {
           </table>
         </div>
       )}
+      <ShowMore list={audit} />
     </SignedInLayout>
   );
 }

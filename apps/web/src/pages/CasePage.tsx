@@ -1,4 +1,12 @@
-import { CASE_TYPE_LABELS, type CaseView, describeChildReference } from '@consultboard/domain';
+import {
+  type Action,
+  allowedOnCase,
+  CASE_TYPE_LABELS,
+  type CaseView,
+  describeChildReference,
+  needsParentalConsent,
+} from '@consultboard/domain';
+import { caseTargetOf } from '../access';
 import { CasePlanSection } from '../cases/CasePlanSection';
 import { ConsentSection } from '../cases/ConsentSection';
 import { consentStatus } from '../cases/caseStatus';
@@ -10,7 +18,7 @@ import { Link } from '../components/Link';
 import { PreparationView } from '../components/PreparationView';
 import { SignedInLayout } from '../components/SignedInLayout';
 import { SignedInPage } from '../components/SignedInPage';
-import { useUser } from '../components/UserContext';
+import { useActor } from '../components/UserContext';
 import { useApiData } from '../useApiData';
 import { usePageTitle } from '../usePageTitle';
 
@@ -24,7 +32,7 @@ export default function CasePage({ id }: { id: string }) {
 }
 
 function CaseDetails({ id }: { id: string }) {
-  const { user } = useUser();
+  const actor = useActor();
   const loaded = useApiData<{ case: CaseView }>(`/api/cases/${encodeURIComponent(id)}`);
   const found = loaded.data?.case;
   usePageTitle(found ? `Case ${found.reference}` : 'Case');
@@ -43,9 +51,8 @@ function CaseDetails({ id }: { id: string }) {
     );
   }
 
-  const senco = user.role === 'senco';
-  // Once the case has been to a meeting its plan is what matters; before then there is none.
-  const plan = <CasePlanSection key={found.id} caseId={found.id} role={user.role} />;
+  const target = caseTargetOf(found);
+  const may = (action: Action) => allowedOnCase(actor, action, target);
   return (
     <SignedInLayout>
       <p className="breadcrumb">
@@ -68,21 +75,19 @@ function CaseDetails({ id }: { id: string }) {
           <dd>{consentStatus(found)}</dd>
         </div>
       </dl>
-      {senco ? (
-        <>
-          {plan}
-          {found.type === 'child' && <ConsentSection found={found} onChange={update} />}
-          <PreparationForm key={found.id} found={found} onSaved={update} />
-          <SubmitSection found={found} onChange={update} />
-          <DeleteCase found={found} />
-        </>
+      {/* Once the case has been to a meeting its plan is what matters; before then there is none. */}
+      <CasePlanSection key={found.id} caseId={found.id} target={target} />
+      {needsParentalConsent(found.type) && may('case.consent') && <ConsentSection found={found} onChange={update} />}
+      {may('case.update') ? (
+        <PreparationForm key={found.id} found={found} onSaved={update} />
       ) : (
         <>
-          {plan}
           <h2>Consultation preparation form</h2>
           <PreparationView preparation={found.preparation} level={3} />
         </>
       )}
+      {may('case.submit') && <SubmitSection found={found} onChange={update} />}
+      {may('case.delete') && <DeleteCase found={found} />}
     </SignedInLayout>
   );
 }

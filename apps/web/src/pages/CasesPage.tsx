@@ -1,14 +1,15 @@
-import { CASE_TYPE_LABELS, type CaseView, type SessionView } from '@consultboard/domain';
+import { CASE_TYPE_LABELS, type CaseView, reachesAnything, type SessionView } from '@consultboard/domain';
 import { useMemo, useState } from 'react';
 import { consentStatus, preparationStatus } from '../cases/caseStatus';
 import { NewCaseForm } from '../cases/NewCaseForm';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Link } from '../components/Link';
+import { ShowMore } from '../components/ShowMore';
 import { SignedInLayout } from '../components/SignedInLayout';
 import { SignedInPage } from '../components/SignedInPage';
-import { useUser } from '../components/UserContext';
+import { useActor } from '../components/UserContext';
 import { formatDate } from '../format';
-import { useApiData } from '../useApiData';
+import { useAllPages, usePagedList } from '../usePagedList';
 import { usePageTitle } from '../usePageTitle';
 
 /** "/cases": a SENCO's school's cases (an EP's: those of their localities), and a new one. */
@@ -23,21 +24,22 @@ export default function CasesPage() {
 /** The list itself, also the SENCO's home page. */
 export function CasesList() {
   usePageTitle('Cases');
-  const { user } = useUser();
-  const cases = useApiData<{ cases: CaseView[] }>('/api/cases');
-  const sessions = useApiData<{ sessions: SessionView[] }>('/api/sessions');
+  const creates = reachesAnything(useActor(), 'case.create');
+  const cases = usePagedList<CaseView>('/api/cases', 'cases');
+  // Every session the account reads, to name the one each case is submitted for.
+  const sessions = useAllPages<SessionView>('/api/sessions', 'sessions');
   const [creating, setCreating] = useState(false);
   const sessionNames = useMemo(
-    () => new Map((sessions.data?.sessions ?? []).map((s) => [s.id, `${s.locality}, ${formatDate(s.date)}`])),
-    [sessions.data],
+    () => new Map((sessions.items ?? []).map((s) => [s.id, `${s.locality}, ${formatDate(s.date)}`])),
+    [sessions.items],
   );
-  const list = cases.data?.cases;
+  const list = cases.items;
 
   return (
     <SignedInLayout wide>
       <div className="title-row">
         <h1>Cases</h1>
-        {user.role === 'senco' && (
+        {creates && (
           <button
             type="button"
             className="button primary"
@@ -52,9 +54,7 @@ export function CasesList() {
       <div id="new-case">{creating && <NewCaseForm onCancel={() => setCreating(false)} />}</div>
       <ErrorAlert message={cases.error} />
       {!list && !cases.error && <p>Loading cases…</p>}
-      {list?.length === 0 && (
-        <p>{user.role === 'senco' ? 'No cases yet. Use New case to open one.' : 'No cases to show yet.'}</p>
-      )}
+      {list?.length === 0 && <p>{creates ? 'No cases yet. Use New case to open one.' : 'No cases to show yet.'}</p>}
       {list && list.length > 0 && (
         <div className="table-scroll">
           <table className="table">
@@ -88,6 +88,7 @@ export function CasesList() {
           </table>
         </div>
       )}
+      <ShowMore list={cases} />
     </SignedInLayout>
   );
 }

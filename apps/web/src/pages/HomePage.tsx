@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { apiGet, errorMessage } from '../api';
 import { LoadingPage } from '../components/LoadingPage';
 import { RequireUser } from '../components/RequireUser';
-import { useUser } from '../components/UserContext';
+import { useActor } from '../components/UserContext';
+import { homePath } from '../navigation';
 import { CasesList } from './CasesPage';
 import { SessionsPage } from './SessionsPage';
 import { SetupPage } from './SetupPage';
@@ -44,8 +45,7 @@ export default function HomePage() {
   }
 }
 
-/** A SENCO starts from their cases; an EP or admin from sessions. */
+/** Whoever creates cases (a SENCO) starts from them; an EP or admin from sessions. */
 function RoleHome() {
-  const { user } = useUser();
-  return user.role === 'senco' ? <CasesList /> : <SessionsPage />;
+  return homePath(useActor()) === '/cases' ? <CasesList /> : <SessionsPage />;
 }

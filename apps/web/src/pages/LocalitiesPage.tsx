@@ -3,16 +3,17 @@ import { type FormEvent, useState } from 'react';
 import { apiPost } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SelectField, TextField } from '../components/Field';
+import { ShowMore } from '../components/ShowMore';
 import { SignedInLayout } from '../components/SignedInLayout';
 import { SignedInPage } from '../components/SignedInPage';
 import { useAction } from '../useAction';
-import { useApiData } from '../useApiData';
+import { useAllPages, usePagedList } from '../usePagedList';
 import { usePageTitle } from '../usePageTitle';
 
 /** "/localities": the admin's list of localities and the schools in each. */
 export default function LocalitiesPage() {
   return (
-    <SignedInPage roles={['admin']}>
+    <SignedInPage action="locality.manage">
       <Localities />
     </SignedInPage>
   );
@@ -20,22 +21,28 @@ export default function LocalitiesPage() {
 
 function Localities() {
   usePageTitle('Localities and schools');
-  const localities = useApiData<{ localities: LocalityView[] }>('/api/localities');
-  const schools = useApiData<{ schools: SchoolView[] }>('/api/schools');
-  const localityList = localities.data?.localities ?? [];
-  const schoolList = schools.data?.schools ?? [];
+  // The list pages its localities; the new school's choice of locality, and the schools under each, need all.
+  const localities = usePagedList<LocalityView>('/api/localities', 'localities');
+  const choices = useAllPages<LocalityView>('/api/localities', 'localities');
+  const schools = useAllPages<SchoolView>('/api/schools', 'schools');
+  const localityList = localities.items ?? [];
+  const schoolList = schools.items ?? [];
+  const added = () => {
+    localities.reload();
+    choices.reload();
+  };
 
   return (
     <SignedInLayout>
       <h1>Localities and schools</h1>
-      <ErrorAlert message={localities.error ?? schools.error} />
+      <ErrorAlert message={localities.error ?? choices.error ?? schools.error} />
       <div className="two-columns">
-        <AddLocalityForm onAdded={localities.reload} />
-        <AddSchoolForm localities={localityList} onAdded={schools.reload} />
+        <AddLocalityForm onAdded={added} />
+        <AddSchoolForm localities={choices.items ?? []} onAdded={schools.reload} />
       </div>
       <section aria-labelledby="localities-heading">
         <h2 id="localities-heading">Localities</h2>
-        {localities.data && localityList.length === 0 && <p>No localities yet. Add the first one above.</p>}
+        {localities.items && localityList.length === 0 && <p>No localities yet. Add the first one above.</p>}
         <ul className="plain-list">
           {localityList.map((locality) => {
             const inLocality = schoolList.filter((school) => school.localityId === locality.id);
@@ -55,6 +62,7 @@ function Localities() {
             );
           })}
         </ul>
+        <ShowMore list={localities} />
       </section>
     </SignedInLayout>
   );

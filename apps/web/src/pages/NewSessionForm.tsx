@@ -6,14 +6,14 @@ import { SelectField, TextField } from '../components/Field';
 import { todayIso } from '../format';
 import { navigate } from '../router';
 import { useAction } from '../useAction';
-import { useApiData } from '../useApiData';
+import { useAllPages } from '../usePagedList';
 
 type Fields = Partial<Record<'localityId' | 'date', string>>;
 
 /** Schedules a session for one of the EP's localities and a date, then opens it to build the agenda. */
 export function NewSessionForm({ onCancel }: { onCancel: () => void }) {
-  const localities = useApiData<{ localities: LocalityView[] }>('/api/localities');
-  const list = localities.data?.localities ?? [];
+  const localities = useAllPages<LocalityView>('/api/localities', 'localities');
+  const list = localities.items ?? [];
   const [localityId, setLocalityId] = useState('');
   const [date, setDate] = useState(todayIso);
   const [fields, setFields] = useState<Fields>({});
@@ -58,14 +58,14 @@ export function NewSessionForm({ onCancel }: { onCancel: () => void }) {
         value={chosen}
         error={fields.localityId}
         hint={
-          localities.data && list.length === 0
+          localities.items && list.length === 0
             ? 'There are no localities yet. An EPS admin adds them on the Localities and schools page.'
             : undefined
         }
         onChange={(event) => setLocalityId(event.target.value)}
         required
       >
-        {localities.data && list.length === 0 && <option value="">No localities yet</option>}
+        {localities.items && list.length === 0 && <option value="">No localities yet</option>}
         {list.map((locality) => (
           <option key={locality.id} value={locality.id}>
             {locality.name}

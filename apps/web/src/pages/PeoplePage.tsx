@@ -2,19 +2,20 @@ import type { LocalityView, PersonView, SchoolView } from '@consultboard/domain'
 import { useMemo, useState } from 'react';
 import { apiPost } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ShowMore } from '../components/ShowMore';
 import { SignedInLayout } from '../components/SignedInLayout';
 import { SignedInPage } from '../components/SignedInPage';
 import { useUser } from '../components/UserContext';
 import { InviteForm } from '../people/InviteForm';
 import { PERSON_STATUS_LABELS, personPlace, ROLE_LABELS } from '../people/personLabels';
 import { useAction } from '../useAction';
-import { useApiData } from '../useApiData';
+import { useAllPages, usePagedList } from '../usePagedList';
 import { usePageTitle } from '../usePageTitle';
 
 /** "/people": everyone with an account, inviting EPs and SENCOs, and deactivating those who leave. */
 export default function PeoplePage() {
   return (
-    <SignedInPage roles={['admin']}>
+    <SignedInPage action="person.manage">
       <People />
     </SignedInPage>
   );
@@ -23,11 +24,12 @@ export default function PeoplePage() {
 function People() {
   usePageTitle('People');
   const { user } = useUser();
-  const people = useApiData<{ people: PersonView[] }>('/api/people');
-  const localities = useApiData<{ localities: LocalityView[] }>('/api/localities');
-  const schools = useApiData<{ schools: SchoolView[] }>('/api/schools');
-  const localityList = localities.data?.localities ?? [];
-  const schoolList = schools.data?.schools ?? [];
+  const people = usePagedList<PersonView>('/api/people', 'people');
+  // Every locality and school: the invitation's choices, and the names beside each person.
+  const localities = useAllPages<LocalityView>('/api/localities', 'localities');
+  const schools = useAllPages<SchoolView>('/api/schools', 'schools');
+  const localityList = localities.items ?? [];
+  const schoolList = schools.items ?? [];
   const localityNames = useMemo(() => new Map(localityList.map((l) => [l.id, l.name])), [localityList]);
   const schoolNames = useMemo(() => new Map(schoolList.map((s) => [s.id, s.name])), [schoolList]);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -49,7 +51,7 @@ function People() {
       <section aria-labelledby="people-heading">
         <h2 id="people-heading">Everyone</h2>
         <ErrorAlert message={error} />
-        {people.data && (
+        {people.items && (
           <div className="table-scroll">
             <table className="table">
               <thead>
@@ -65,7 +67,7 @@ function People() {
                 </tr>
               </thead>
               <tbody>
-                {people.data.people.map((person) => (
+                {people.items.map((person) => (
                   <tr key={person.id}>
                     <th scope="row">{person.name}</th>
                     <td>{person.email}</td>
@@ -113,6 +115,7 @@ function People() {
             </table>
           </div>
         )}
+        <ShowMore list={people} />
       </section>
     </SignedInLayout>
   );

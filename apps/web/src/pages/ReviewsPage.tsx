@@ -12,7 +12,7 @@ import { usePageTitle } from '../usePageTitle';
 /** "/reviews": the EP's (or admin's) list of plans due for review, requests for EP time and cases brought back. */
 export default function ReviewsPage() {
   return (
-    <SignedInPage roles={['ep', 'admin']}>
+    <SignedInPage action="review.overview">
       <Reviews />
     </SignedInPage>
   );

@@ -1,12 +1,13 @@
-import type { CaseView, SessionView } from '@consultboard/domain';
+import { allowed, type CaseView, type SessionView } from '@consultboard/domain';
 import { useState } from 'react';
+import { sessionTargetOf } from '../access';
 import { ApiError, apiPost, apiPut } from '../api';
 import { addCase, moveCase, removeCase } from '../cases/agendaOrder';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Link } from '../components/Link';
 import { SignedInLayout } from '../components/SignedInLayout';
 import { SignedInPage } from '../components/SignedInPage';
-import { useUser } from '../components/UserContext';
+import { useActor } from '../components/UserContext';
 import { formatDate, STATUS_LABELS } from '../format';
 import { SubmittedCases } from '../sessions/SubmittedCases';
 import { useAction } from '../useAction';
@@ -24,13 +25,14 @@ export default function SessionPage({ id }: { id: string }) {
 }
 
 function SessionDetails({ id }: { id: string }) {
-  const { user } = useUser();
-  // The EP and admin run sessions; a SENCO only reads their locality's, to submit a case.
-  const runs = user.role !== 'senco';
+  const actor = useActor();
   const path = `/api/sessions/${encodeURIComponent(id)}`;
   const loaded = useApiData<{ session: SessionView }>(path);
-  const submitted = useApiData<{ cases: CaseView[] }>(runs ? `${path}/submitted` : null);
   const session = loaded.data?.session ?? null;
+  // The EP and admin run sessions and build agendas; a SENCO only reads their locality's, to submit a case.
+  const runs = session !== null && allowed(actor, 'session.run', sessionTargetOf(session));
+  const buildsAgenda = session !== null && allowed(actor, 'agenda.edit', sessionTargetOf(session));
+  const submitted = useApiData<{ cases: CaseView[] }>(buildsAgenda ? `${path}/submitted` : null);
   const { busy, error, run } = useAction();
   const [refused, setRefused] = useState<string | null>(null);
   usePageTitle(session ? `${session.locality}, ${formatDate(session.date)}` : 'Session');
@@ -118,14 +120,14 @@ function SessionDetails({ id }: { id: string }) {
         <h2 id="agenda-heading">Agenda</h2>
         <Agenda
           cases={ordered}
-          editable={runs && draft}
+          editable={buildsAgenda && draft}
           busy={busy}
           onMove={(index, by) => setAgenda(moveCase(caseIds, index, by))}
           onRemove={(caseId) => setAgenda(removeCase(caseIds, caseId))}
         />
       </section>
 
-      {runs && (
+      {buildsAgenda && (
         <section aria-labelledby="submitted-heading">
           <h2 id="submitted-heading">Submitted cases</h2>
           <ErrorAlert message={submitted.error} />

@@ -1,32 +1,22 @@
-import type { SessionView } from '@consultboard/domain';
-import { useEffect, useState } from 'react';
-import { apiGet, errorMessage } from '../api';
+import { reachesAnything, type SessionView } from '@consultboard/domain';
+import { useState } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Link } from '../components/Link';
+import { ShowMore } from '../components/ShowMore';
 import { SignedInLayout } from '../components/SignedInLayout';
-import { useUser } from '../components/UserContext';
+import { useActor } from '../components/UserContext';
 import { formatDate, STATUS_LABELS } from '../format';
+import { usePagedList } from '../usePagedList';
 import { usePageTitle } from '../usePageTitle';
 import { NewSessionForm } from './NewSessionForm';
 
 /** Every session this account can see, and (for an EP or admin) a way to schedule another. */
 export function SessionsPage() {
   usePageTitle('Sessions');
-  const { user } = useUser();
-  const schedules = user.role !== 'senco';
-  const [sessions, setSessions] = useState<SessionView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const schedules = reachesAnything(useActor(), 'session.create');
+  const list = usePagedList<SessionView>('/api/sessions', 'sessions');
+  const { items: sessions, error } = list;
   const [creating, setCreating] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    apiGet<{ sessions: SessionView[] }>('/api/sessions')
-      .then((body) => current && setSessions(body.sessions))
-      .catch((caught: unknown) => current && setError(errorMessage(caught)));
-    return () => {
-      current = false;
-    };
-  }, []);
 
   return (
     <SignedInLayout>
@@ -65,6 +55,7 @@ export function SessionsPage() {
           ))}
         </ul>
       )}
+      <ShowMore list={list} />
     </SignedInLayout>
   );
 }

@@ -1,12 +1,13 @@
 import type { InvitationView } from '@consultboard/domain';
 import { useId, useRef, useState } from 'react';
+import { formatDateTime } from '../format';
 
 /** The invitation link, shown this once: the server keeps only its hash, so it cannot be shown again. */
 export function InvitationLink({ invitation }: { invitation: InvitationView }) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<string | null>(null);
-  const expires = new Date(invitation.expiresAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' });
+  const expires = formatDateTime(invitation.expiresAt);
 
   async function copy() {
     try {

@@ -19,7 +19,7 @@ import { DEFAULT_STAGES } from '../stages.js';
 export const T0 = Date.UTC(2025, 2, 14, 9, 30);
 export const MINUTE = 60_000;
 
-/** The default template as PRODUCT.md states it, kept apart from the code under test. */
+/** The default template as docs/stages.md states it, kept apart from the code under test. */
 export const PRODUCT_STAGES: readonly { name: string; cardKinds: readonly CardKind[] }[] = [
   { name: 'Preparation', cardKinds: [] },
   { name: 'Current situation', cardKinds: [] },

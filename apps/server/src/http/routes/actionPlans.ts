@@ -1,6 +1,7 @@
-import { type ActionRow, actionPlanFileName, actionPlanRequestSchema, ERROR_CODES } from '@consultboard/domain';
+import { type ActionRow, actionPlanFileName, actionPlanRequestSchema, allowedOnCase } from '@consultboard/domain';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { caseTarget } from '../../access/actor.js';
 import { todayInEngland } from '../../dates.js';
 import type { ActionPlanRow } from '../../db/actionPlans.js';
 import type { CaseRow } from '../../db/cases.js';
@@ -11,12 +12,10 @@ import { toPlanView } from '../../plans/planViews.js';
 import { liveSessionOf, savePlan } from '../../plans/savePlan.js';
 import { requireActor } from '../access.js';
 import type { AppEnv, HttpDeps } from '../context.js';
-import { AppError } from '../errors.js';
+import { errors } from '../errors.js';
 import { readJson } from '../middleware.js';
 import { caseFor } from '../resources.js';
 import { parseBody } from '../validate.js';
-
-export const noPlan = () => new AppError(404, 'no_plan', 'This case has no action plan yet.');
 
 /** A case's plan, once the caller may take this action on the case (404 `no_plan` when there is none yet). */
 export function planFor(
@@ -41,7 +40,7 @@ export function actionPlanRoutes(deps: HttpDeps) {
 
   const exportAs = (extension: keyof typeof EXPORTS) => async (c: Context<AppEnv>) => {
     const { caseRow, plan } = planFor(c, deps, 'plan.export');
-    if (!plan) throw noPlan();
+    if (!plan) throw errors.noPlan();
     const data = planExport(repos, caseRow, plan);
     const bytes = await EXPORTS[extension].build(data);
     repos.audit.record({
@@ -62,15 +61,15 @@ export function actionPlanRoutes(deps: HttpDeps) {
   return new Hono<AppEnv>()
     .get('/cases/:id/plan', (c) => {
       const { caseRow, plan } = planFor(c, deps, 'plan.read');
-      if (!plan) throw noPlan();
+      if (!plan) throw errors.noPlan();
       return c.json({ plan: view(caseRow, plan) });
     })
     .put('/cases/:id/plan', async (c) => {
       const { caseRow } = planFor(c, deps, 'plan.update');
-      const { user } = requireActor(c);
-      // The EP edits the plan only in the meeting; afterwards it is the school's.
-      if (user.role !== 'senco' && !liveSessionOf(repos, caseRow))
-        throw new AppError(403, 'plan_owned_by_school', 'After the meeting the SENCO owns the plan.');
+      const { user, actor } = requireActor(c);
+      // The EP edits the plan only in the meeting; outside it the plan is the school's.
+      if (!liveSessionOf(repos, caseRow) && !allowedOnCase(actor, 'plan.updateOutsideMeeting', caseTarget(caseRow)))
+        throw errors.planOwnedBySchool();
       const body = parseBody(actionPlanRequestSchema, await readJson(c));
       const saved = savePlan(deps, {
         caseRow,
@@ -81,14 +80,7 @@ export function actionPlanRoutes(deps: HttpDeps) {
         now: Date.now(),
       });
       const plan = repos.actionPlans.byCase(caseRow.id);
-      if (!saved.ok)
-        return c.json(
-          {
-            error: { code: saved.code, message: ERROR_CODES.plan_changed },
-            plan: plan ? view(caseRow, plan) : null,
-          },
-          409,
-        );
+      if (!saved.ok) throw errors.refused(409, saved, { plan: plan ? view(caseRow, plan) : null });
       return c.json({ plan: view(caseRow, plan as ActionPlanRow) });
     })
     .get('/cases/:id/plan.docx', exportAs('docx'))

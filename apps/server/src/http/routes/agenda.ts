@@ -1,4 +1,4 @@
-import { agendaRequestSchema, allowedOnCase } from '@consultboard/domain';
+import { agendaRequestSchema, allowedOnCase, missingConsent } from '@consultboard/domain';
 import { Hono } from 'hono';
 import { caseTarget } from '../../access/actor.js';
 import type { CaseRow } from '../../db/cases.js';
@@ -7,18 +7,10 @@ import type { ConsultSessionRow } from '../../db/consultSessions.js';
 import { toSessionView } from '../../meeting/sessionViews.js';
 import { requireActor } from '../access.js';
 import type { AppEnv, HttpDeps } from '../context.js';
-import { AppError, errors } from '../errors.js';
+import { errors } from '../errors.js';
 import { readJson } from '../middleware.js';
 import { mustBeDraft, sessionFor } from '../resources.js';
 import { parseBody } from '../validate.js';
-
-/** The refusal of a child's case whose parental consent is not recorded. */
-export const consentMissing = (reference: string) =>
-  new AppError(
-    400,
-    'consent_missing',
-    `${reference} cannot go on the agenda until the SENCO records parental consent.`,
-  );
 
 /** How a case shows on the agenda: a child's reference, or a topic. */
 const agendaKind = (row: CaseRow) => (row.type === 'child' ? 'child' : 'topic') as 'child' | 'topic';
@@ -49,7 +41,8 @@ export function agendaRoutes(deps: HttpDeps) {
         const item = repos.cases.byId(caseId);
         if (!item || item.submitted_session_id !== row.id)
           throw errors.badRequest('not_submitted', 'Only cases submitted to this session can go on its agenda.');
-        if (item.type === 'child' && item.consent_given !== 1) throw consentMissing(item.reference);
+        if (missingConsent({ type: item.type, consentGiven: item.consent_given === 1 }))
+          throw errors.consentMissing(item.reference);
         return item;
       });
       repos.transaction(() => {

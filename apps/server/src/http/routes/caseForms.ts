@@ -1,4 +1,10 @@
-import { allowed, consentRequestSchema, preparationSchema, submitCaseRequestSchema } from '@consultboard/domain';
+import {
+  allowed,
+  consentRequestSchema,
+  needsParentalConsent,
+  preparationSchema,
+  submitCaseRequestSchema,
+} from '@consultboard/domain';
 import { Hono } from 'hono';
 import { sessionTarget } from '../../access/actor.js';
 import { todayInEngland } from '../../dates.js';
@@ -6,13 +12,10 @@ import { type CaseRow, toCaseView } from '../../db/cases.js';
 import { consentFormPdf } from '../../pdf/consentForm.js';
 import { requireActor } from '../access.js';
 import type { AppEnv, HttpDeps } from '../context.js';
-import { AppError, errors } from '../errors.js';
+import { errors } from '../errors.js';
 import { readJson } from '../middleware.js';
 import { caseFor } from '../resources.js';
 import { parseBody } from '../validate.js';
-
-const notAChild = () =>
-  new AppError(400, 'not_a_child_case', 'Parental consent is recorded for the case of an individual child only.');
 
 /** Before the meeting: parental consent and its form, the preparation form, and submitting to a session. */
 export function caseFormRoutes(deps: HttpDeps) {
@@ -23,10 +26,10 @@ export function caseFormRoutes(deps: HttpDeps) {
     .put('/cases/:id/consent', async (c) => {
       const row = caseFor(c, repos, 'case.consent');
       const body = parseBody(consentRequestSchema, await readJson(c));
-      if (row.type !== 'child') throw notAChild();
+      if (!needsParentalConsent(row.type)) throw errors.notAChildCase();
       if (body.given && body.date !== null && body.date > todayInEngland()) {
         const message = 'The date consent was given cannot be in the future.';
-        throw new AppError(400, 'invalid_payload', message, { date: message });
+        throw errors.field('invalid_payload', 'date', message);
       }
       const now = Date.now();
       repos.transaction(() => {
@@ -44,7 +47,7 @@ export function caseFormRoutes(deps: HttpDeps) {
     })
     .get('/cases/:id/consent-form.pdf', async (c) => {
       const row = caseFor(c, repos, 'case.consent');
-      if (row.type !== 'child') throw notAChild();
+      if (!needsParentalConsent(row.type)) throw errors.notAChildCase();
       const pdf = await consentFormPdf({
         reference: row.reference,
         schoolName: row.school_name,

@@ -1,19 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import {
   allowed,
-  allowedOnCase,
   type CaseType,
   createCaseRequestSchema,
   EMPTY_PREPARATION,
   parseCaseReference,
+  reach,
+  reachesAnything,
 } from '@consultboard/domain';
 import { Hono } from 'hono';
-import { caseTarget } from '../../access/actor.js';
-import { type CaseRow, toCaseView } from '../../db/cases.js';
+import { CASES_CURSOR, type CaseRow, toCaseView } from '../../db/cases.js';
 import { requireActor } from '../access.js';
 import type { AppEnv, HttpDeps } from '../context.js';
-import { AppError, errors } from '../errors.js';
+import { errors } from '../errors.js';
 import { readJson } from '../middleware.js';
+import { pageRequest } from '../paging.js';
 import { caseFor } from '../resources.js';
 import { parseBody } from '../validate.js';
 
@@ -21,7 +22,7 @@ import { parseBody } from '../validate.js';
 export function checkReference(type: CaseType, input: string): string {
   const parsed = parseCaseReference(input);
   const refuse = (message: string): never => {
-    throw new AppError(400, 'invalid_reference', message, { reference: message });
+    throw errors.field('invalid_reference', 'reference', message);
   };
   if (!parsed.ok) return refuse(parsed.message);
   if (type === 'child' && parsed.kind !== 'child')
@@ -38,11 +39,9 @@ export function caseRoutes(deps: HttpDeps) {
   return new Hono<AppEnv>()
     .get('/cases', (c) => {
       const { actor } = requireActor(c);
-      const cases = repos.cases
-        .list()
-        .filter((row) => allowedOnCase(actor, 'case.read', caseTarget(row)))
-        .map(toCaseView);
-      return c.json({ cases });
+      if (!reachesAnything(actor, 'case.list')) throw errors.forbidden();
+      const page = repos.cases.page(reach(actor, 'case.list'), pageRequest(c, CASES_CURSOR));
+      return c.json({ cases: page.items.map(toCaseView), next: page.next });
     })
     .post('/cases', async (c) => {
       const { user, actor } = requireActor(c);

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { allowed, createLocalityRequestSchema, createSchoolRequestSchema } from '@consultboard/domain';
+import { allowed, createLocalityRequestSchema, createSchoolRequestSchema, reachOfAny } from '@consultboard/domain';
 import { Hono } from 'hono';
+import { LOCALITIES_CURSOR, SCHOOLS_CURSOR } from '../../db/localities.js';
 import { requireActor } from '../access.js';
 import type { AppEnv, HttpDeps } from '../context.js';
-import { AppError, errors } from '../errors.js';
+import { errors } from '../errors.js';
 import { readJson } from '../middleware.js';
+import { pageRequest } from '../paging.js';
 import { parseBody } from '../validate.js';
 
 /**
@@ -16,14 +18,11 @@ export function localityRoutes(deps: HttpDeps) {
   return new Hono<AppEnv>()
     .get('/localities', (c) => {
       const { actor } = requireActor(c);
-      const localities = repos.localities
-        .localities()
-        .filter(
-          (locality) =>
-            allowed(actor, 'locality.manage', { localityId: locality.id }) ||
-            allowed(actor, 'session.read', { localityId: locality.id }),
-        );
-      return c.json({ localities });
+      const page = repos.localities.localities(
+        reachOfAny(actor, ['locality.manage', 'session.read']),
+        pageRequest(c, LOCALITIES_CURSOR),
+      );
+      return c.json({ localities: page.items, next: page.next });
     })
     .post('/localities', async (c) => {
       const { user, actor } = requireActor(c);
@@ -40,14 +39,11 @@ export function localityRoutes(deps: HttpDeps) {
     })
     .get('/schools', (c) => {
       const { actor } = requireActor(c);
-      const schools = repos.localities
-        .schools()
-        .filter(
-          (school) =>
-            allowed(actor, 'school.manage', { schoolId: school.id, localityId: school.localityId }) ||
-            allowed(actor, 'case.read', { schoolId: school.id, localityId: school.localityId }),
-        );
-      return c.json({ schools });
+      const page = repos.localities.schools(
+        reachOfAny(actor, ['school.manage', 'case.read']),
+        pageRequest(c, SCHOOLS_CURSOR),
+      );
+      return c.json({ schools: page.items, next: page.next });
     })
     .post('/schools', async (c) => {
       const { user, actor } = requireActor(c);
@@ -55,7 +51,7 @@ export function localityRoutes(deps: HttpDeps) {
       const body = parseBody(createSchoolRequestSchema, await readJson(c));
       if (!repos.localities.locality(body.localityId)) {
         const message = 'Choose one of the localities.';
-        throw new AppError(400, 'unknown_locality', message, { localityId: message });
+        throw errors.field('unknown_locality', 'localityId', message);
       }
       if (repos.localities.schoolByName(body.localityId, body.name))
         throw errors.conflict('duplicate_name', 'That locality has a school of that name already.');

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { allowed, type InvitationView, inviteRequestSchema } from '@consultboard/domain';
 import { Hono } from 'hono';
 import { hashToken, newToken } from '../../auth/tokens.js';
-import type { UserRow } from '../../db/users.js';
+import { PEOPLE_CURSOR, type UserRow } from '../../db/users.js';
 import { requireActor } from '../access.js';
 import type { AppEnv, HttpDeps } from '../context.js';
-import { AppError, errors } from '../errors.js';
+import { errors } from '../errors.js';
 import { readJson } from '../middleware.js';
+import { pageRequest } from '../paging.js';
 import { toPersonView } from '../peopleViews.js';
 import { parseBody } from '../validate.js';
 
@@ -24,13 +25,14 @@ export function peopleRoutes(deps: HttpDeps) {
   }
 
   function refuseField(code: string, field: string, message: string): never {
-    throw new AppError(400, code, message, { [field]: message });
+    throw errors.field(code, field, message);
   }
 
   return new Hono<AppEnv>()
     .get('/people', (c) => {
       manager(c);
-      return c.json({ people: repos.users.list().map((row) => toPersonView(repos, row)) });
+      const page = repos.users.page(pageRequest(c, PEOPLE_CURSOR));
+      return c.json({ people: page.items.map((row) => toPersonView(repos, row)), next: page.next });
     })
     .post('/people/invite', async (c) => {
       const { user } = manager(c);

@@ -5,10 +5,10 @@ import { toPlanView } from '../../plans/planViews.js';
 import { nextDraftSession, reviewOverview } from '../../plans/reviewOverview.js';
 import { requireActor } from '../access.js';
 import type { AppEnv, HttpDeps } from '../context.js';
-import { AppError, errors } from '../errors.js';
+import { errors } from '../errors.js';
 import { readJson } from '../middleware.js';
 import { parseBody } from '../validate.js';
-import { noPlan, planFor } from './actionPlans.js';
+import { planFor } from './actionPlans.js';
 
 /** Plan-do-review: the SENCO records a review; the EP sees what is due, requested and brought back. */
 export function reviewRoutes(deps: HttpDeps) {
@@ -18,14 +18,12 @@ export function reviewRoutes(deps: HttpDeps) {
     .put('/cases/:id/review', async (c) => {
       const { caseRow, plan } = planFor(c, deps, 'review.record');
       const { user } = requireActor(c);
-      if (!plan) throw noPlan();
+      if (!plan) throw errors.noPlan();
       const body = parseBody(reviewRequestSchema, await readJson(c));
       const rowIds = new Set(plan.rows.map((row) => row.id));
       const reviewed = body.actions.map((action) => action.rowId);
-      if (reviewed.some((id) => !rowIds.has(id)))
-        throw new AppError(400, 'unknown_action', 'Review only the actions of this plan.');
-      if (new Set(reviewed).size !== reviewed.length)
-        throw new AppError(400, 'duplicate_action', 'Review each action once.');
+      if (reviewed.some((id) => !rowIds.has(id))) throw errors.unknownAction();
+      if (new Set(reviewed).size !== reviewed.length) throw errors.duplicateAction();
       const now = Date.now();
       repos.transaction(() => {
         repos.actionPlans.recordReview(caseRow.id, body, user.id, now);

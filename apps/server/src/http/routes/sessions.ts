@@ -4,24 +4,25 @@ import {
   allowed,
   DEFAULT_STAGES,
   makeJoinCode,
+  missingConsent,
   notesTokenRequestSchema,
+  reach,
   scheduleSessionRequestSchema,
   sessionStartedEvent,
 } from '@consultboard/domain';
 import { Hono } from 'hono';
-import { sessionTarget } from '../../access/actor.js';
 import { hashToken, newToken } from '../../auth/tokens.js';
 import { todayInEngland } from '../../dates.js';
-import type { ConsultSessionRow } from '../../db/consultSessions.js';
+import { type ConsultSessionRow, SESSIONS_CURSOR } from '../../db/consultSessions.js';
 import { toSessionView } from '../../meeting/sessionViews.js';
 import { broughtBackCases } from '../../plans/reviewOverview.js';
 import { authorise, requireActor } from '../access.js';
 import type { AppEnv, HttpDeps } from '../context.js';
 import { errors } from '../errors.js';
 import { readJson } from '../middleware.js';
+import { pageRequest } from '../paging.js';
 import { mustBeDraft, sessionFor } from '../resources.js';
 import { parseBody } from '../validate.js';
-import { consentMissing } from './agenda.js';
 
 /** How long a notes token for the EP's console or the projector lasts: a long day of meetings. */
 const NOTES_TOKEN_TTL_MS = 12 * 60 * 60_000;
@@ -36,7 +37,7 @@ export function sessionRoutes(deps: HttpDeps) {
       const code = makeJoinCode((n) => randomBytes(n));
       if (!repos.consultSessions.byLiveCode(code)) return code;
     }
-    throw new Error('could not find a free join code');
+    throw errors.noFreeJoinCode();
   }
 
   /** The agenda as the session.started event carries it: each case with its preparation form, never a school. */
@@ -52,8 +53,8 @@ export function sessionRoutes(deps: HttpDeps) {
   return new Hono<AppEnv>()
     .get('/sessions', (c) => {
       const { actor } = requireActor(c);
-      const rows = repos.consultSessions.list().filter((row) => allowed(actor, 'session.read', sessionTarget(row)));
-      return c.json({ sessions: rows.map(view) });
+      const page = repos.consultSessions.page(reach(actor, 'session.read'), pageRequest(c, SESSIONS_CURSOR));
+      return c.json({ sessions: page.items.map(view), next: page.next });
     })
     .post('/sessions', async (c) => {
       const { user, actor } = requireActor(c);
@@ -70,7 +71,6 @@ export function sessionRoutes(deps: HttpDeps) {
       repos.transaction(() => {
         repos.consultSessions.insert({
           id,
-          locality: locality?.name ?? '',
           locality_id: body.localityId,
           date: body.date,
           facilitator_id: user.id,
@@ -102,9 +102,9 @@ export function sessionRoutes(deps: HttpDeps) {
       if (agenda.length === 0) throw errors.badRequest('empty_agenda', 'Add a case to the agenda before starting.');
       const missing = agenda.find((item) => {
         const stored = repos.cases.byId(item.id);
-        return stored !== undefined && stored.type === 'child' && stored.consent_given !== 1;
+        return stored !== undefined && missingConsent({ type: stored.type, consentGiven: stored.consent_given === 1 });
       });
-      if (missing) throw consentMissing(missing.reference);
+      if (missing) throw errors.consentMissing(missing.reference);
       const now = Date.now();
       const code = freshJoinCode();
       meetings.append(
