@@ -15,5 +15,6 @@ export * from './notes.js';
 export * from './people.js';
 export * from './permissions.js';
 export * from './protocol.js';
+export * from './redaction.js';
 export * from './stages.js';
 export * from './textRules.js';
