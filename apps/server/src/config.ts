@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NOTES_LIMITS } from '@consultboard/domain';
+import type { MeetingSettings } from './meeting/meetingSettings.js';
 
 export interface Config {
   port: number;
@@ -17,6 +18,8 @@ export interface Config {
   secureCookies: boolean;
   /** Timings of the notes rooms (NOTES_LIMITS unless set; tests shorten them). */
   notes: { idleRoomMs: number; compactAfterUpdates: number };
+  /** The meeting gateway's budgets (MEETING_SETTINGS unless set; tests change them). */
+  meeting?: Partial<MeetingSettings>;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));

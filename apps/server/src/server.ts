@@ -56,7 +56,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   deps.publicUrl = config.publicUrl ?? `http://localhost:${port}`;
   app = createHttpApp(deps);
 
-  const io = attachGateway(httpServer, deps);
+  const io = attachGateway(httpServer, { ...deps, settings: config.meeting });
   const notes = createNotesGateway({
     repos,
     meetings,

@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '@consultboard/domain';
+import { type ApiErrorBody, ERROR_CODES } from '@consultboard/domain';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 
@@ -38,5 +38,6 @@ export const errors = {
   crossSite: () => new AppError(403, 'cross_site', 'That request came from another site and was refused.'),
   unsupportedMediaType: () => new AppError(415, 'unsupported_media_type', 'Send the request as JSON.'),
   tooLarge: () => new AppError(413, 'too_large', 'That request is too large.'),
+  roomLocked: () => new AppError(403, 'room_locked', ERROR_CODES.room_locked),
   rateLimited: () => new AppError(429, 'rate_limited', 'Too many attempts. Wait a few minutes and try again.'),
 };
