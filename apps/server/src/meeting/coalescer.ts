@@ -20,5 +20,4 @@ export class Coalescer {
     timer.unref?.();
     this.due.set(key, timer);
   }
-
 }

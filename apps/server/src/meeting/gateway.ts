@@ -67,9 +67,13 @@ export function attachGateway(
   io.use((socket, next) => {
     try {
       const who = identify(repos, socket.handshake.auth, socket.handshake.headers.cookie);
-      if (!limiters.connect(who)) return next(new HandshakeRefused('rate_limited'));
       const limit = who.role === 'participant' ? settings.socketsPerParticipant : settings.socketsPerAccount;
       if (!quota.take(personIn(who), socket, limit)) return next(new HandshakeRefused('too_many_connections'));
+      // Connecting over and over (each welcome is a replay) is limited too, counted only for those let in.
+      if (!limiters.connect(who)) {
+        quota.release(personIn(who), socket);
+        return next(new HandshakeRefused('rate_limited'));
+      }
       socket.data = who;
       next();
     } catch (error) {
