@@ -188,6 +188,6 @@ describe('a session with a long log', () => {
     for (const answer of served) expect(answer.ok && answer.events.length).toBeLessThanOrEqual(REPLAY_PAGE.events);
     // Before: 60 × the whole 2 MB log, over 120 MB. Now at most the budget's worth of pages.
     expect(bytes).toBeLessThan(MEETING_SETTINGS.catchUps.limit * REPLAY_PAGE.bytes * 1.2);
-    expect(Math.max(...healthMs)).toBeLessThan(250);
+    expect(Math.max(...healthMs)).toBeLessThan(200);
   });
 });

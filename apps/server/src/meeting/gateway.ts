@@ -25,6 +25,7 @@ import { Presence } from './presence.js';
 import { replayFor } from './replay.js';
 import { joinUrl } from './sessionViews.js';
 import { SocketQuota } from './socketQuota.js';
+import { TurnQueue } from './turnQueue.js';
 
 type MeetingSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketIdentity>;
 
@@ -56,6 +57,8 @@ export function attachGateway(
   const presence = new Presence();
   const limiters = new MeetingLimiters(settings);
   const quota = new SocketQuota<MeetingSocket>();
+  // Catch-up pages are built one per turn of the event loop, however many arrive at once.
+  const pages = new TurnQueue((error) => logger.error({ err: error }, 'catch-up failed'));
   const io = new Server<ClientToServer, ServerToClient, Record<string, never>, SocketIdentity>(httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
@@ -126,12 +129,15 @@ export function attachGateway(
       const request = catchUpSchema.safeParse(args[0]);
       if (!request.success) return ack(refuse('invalid_payload'));
       if (!limiters.catchUp(who, socket.id)) return ack(refuse('rate_limited'));
-      try {
-        ack({ ok: true, ...replayFor(meetings, who, request.data.after) });
-      } catch (error) {
-        logger.error({ err: error }, 'catch-up failed');
-        ack(refuse('internal'));
-      }
+      pages.push(() => {
+        if (!socket.connected) return;
+        try {
+          ack({ ok: true, ...replayFor(meetings, who, request.data.after) });
+        } catch (error) {
+          logger.error({ err: error }, 'catch-up failed');
+          ack(refuse('internal'));
+        }
+      });
     });
 
     socket.on('disconnect', () => {

@@ -1,4 +1,4 @@
-import { CARD_KIND_LABELS, cardPlaceRefusal, ERROR_CODES, type MeetingState } from '@consultboard/domain';
+import { CARD_KIND_LABELS, cardPlaceRefusal, type MeetingState } from '@consultboard/domain';
 import { type Draft, type Drafts, draftsElsewhere } from '../meeting/drafts';
 
 /** Words typed for a stage the board has moved on from: send them where they belong, or let them go. */
@@ -39,7 +39,9 @@ export function NotYetAdded({
               </p>
               {closed && (
                 <p className="hint" id={`${id}-closed`}>
-                  {ERROR_CODES[closed]}
+                  {closed === 'not_current_case'
+                    ? 'The meeting has moved on from this case: these words can no longer be added.'
+                    : 'This stage does not take these words now.'}
                 </p>
               )}
               <div className="button-row">

@@ -3,7 +3,6 @@ import {
   cardsOfStage,
   currentCase,
   currentStage,
-  ERROR_CODES,
   type HandshakeAuth,
   PROTOCOL_VERSION,
   type StageDefinition,
@@ -131,10 +130,10 @@ export function PhoneMeeting({
     );
   }
   if (removed) {
-    // The EP sent this phone out: it shows why, and nothing of the board.
+    // The EP sent this phone out: it shows why (the server's words), and nothing of the board.
     return (
       <main className="phone">
-        <h1>{ERROR_CODES.participant_removed}</h1>
+        <h1>{refusal.message}</h1>
         <p>Nothing from the meeting is kept on this phone.</p>
       </main>
     );
