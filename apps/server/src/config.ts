@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { NOTES_LIMITS } from '@consultboard/domain';
 import { parseTrustProxy, type TrustProxy } from './auth/clientAddress.js';
 import { parseAllowedOrigins } from './auth/origin.js';
+import type { MeetingSettings } from './meeting/meetingSettings.js';
 
 export interface Config {
   port: number;
@@ -23,6 +24,8 @@ export interface Config {
   secureCookies: boolean;
   /** Timings of the notes rooms (NOTES_LIMITS unless set; tests shorten them). */
   notes: { idleRoomMs: number; compactAfterUpdates: number };
+  /** The meeting gateway's budgets (MEETING_SETTINGS unless set; tests change them). */
+  meeting?: Partial<MeetingSettings>;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));

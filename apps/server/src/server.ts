@@ -63,7 +63,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     );
   }
 
-  const io = attachGateway(httpServer, deps);
+  const io = attachGateway(httpServer, { ...deps, settings: config.meeting });
   const notes = createNotesGateway({
     repos,
     meetings,

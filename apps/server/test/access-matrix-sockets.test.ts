@@ -47,6 +47,10 @@ function commandOf(type: CommandType, caseId: string) {
       return { type, cardId: null };
     case 'card.helpful':
       return { type, cardId: 'no-such-card', helpful: true };
+    case 'participant.remove':
+      return { type, participantId: 'no-such-participant' };
+    case 'room.lock':
+      return { type, locked: false };
     default:
       return { type };
   }

@@ -15,6 +15,8 @@ const ALL_TYPES: CommandType[] = [
   'card.spotlight',
   'card.helpful',
   'plan.update',
+  'participant.remove',
+  'room.lock',
 ];
 
 function messages(result: { success: boolean; error?: { issues: { message: string }[] } }): string[] {
@@ -63,6 +65,13 @@ describe('commandSchema', () => {
     ['card.helpful with an empty card id', buildCommand('card.helpful', { cardId: '' })],
     ['card.spotlight without a card id', { ...buildCommand('card.spotlight'), cardId: undefined }],
     ['card.spotlight with a numeric card id', { ...buildCommand('card.spotlight'), cardId: 7 }],
+    ['participant.remove without a participant', { ...buildCommand('participant.remove'), participantId: undefined }],
+    [
+      'participant.remove with a 65-character id',
+      buildCommand('participant.remove', { participantId: 'p'.repeat(65) }),
+    ],
+    ['room.lock with locked as a string', { ...buildCommand('room.lock'), locked: 'true' }],
+    ['room.lock without locked', { ...buildCommand('room.lock'), locked: undefined }],
   ])('refuses %s', (_name, input) => {
     expect(commandSchema.safeParse(input).success).toBe(false);
   });

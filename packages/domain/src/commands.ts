@@ -50,6 +50,10 @@ export const commandSchema = z.discriminatedUnion('type', [
       rows: z.array(actionRowSchema).max(ACTION_PLAN_LIMITS.rows),
     })
     .strict(),
+  /** The EP sends a phone out of the meeting (by the participant id the console's Connected list shows). */
+  z.object({ id: commandId, type: z.literal('participant.remove'), participantId: entityId }).strict(),
+  /** The EP's "Lock the room" switch: while locked, the join code lets nobody new in. */
+  z.object({ id: commandId, type: z.literal('room.lock'), locked: z.boolean() }).strict(),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;

@@ -19,6 +19,12 @@ export const ERROR_CODES = {
   rate_limited: 'Too many attempts. Wait a minute and try again.',
   protocol_mismatch: 'This page is out of date. Reload it.',
   internal: 'Something went wrong on the server. Try again.',
+  too_many_connections: 'This phone is already connected in other tabs. Close one and try again.',
+  participant_removed: 'The EP removed you from this meeting.',
+  no_such_participant: 'That person is not in this meeting.',
+  room_locked: 'This room is locked. Ask the EP to let you in.',
+  not_current_case: 'Cards can only be added to the case being discussed now.',
+  stage_not_reached: 'The meeting has not reached that stage yet.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

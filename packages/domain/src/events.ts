@@ -25,6 +25,11 @@ export interface Card {
   createdAt: number;
   hidden: boolean;
   helpful: boolean;
+  /**
+   * Set only in what phones and the projector are sent (`redactEvent`): the card is hidden, so its text was
+   * left out and `text` is empty. Never stored: the log holds every card whole.
+   */
+  redacted?: true;
 }
 
 type EventBody =
@@ -33,11 +38,19 @@ type EventBody =
   | { type: 'timer.changed'; timer: TimerState }
   | { type: 'session.ended' }
   | { type: 'card.added'; card: Omit<Card, 'hidden' | 'helpful'> }
-  | { type: 'card.hidden'; cardId: string; hidden: boolean }
+  /**
+   * The EP hid or showed a card. As sent to phones and the projector, a hide carries `redacted` (forget the
+   * text) and a show carries the card's `text` again, unless the card is hidden once more by now.
+   */
+  | { type: 'card.hidden'; cardId: string; hidden: boolean; redacted?: true; text?: string }
   | { type: 'card.spotlighted'; cardId: string | null }
   | { type: 'card.helpful'; cardId: string; helpful: boolean }
   /** The case's action plan changed (drafted at the Action plan stage, or edited): the whole plan, small. */
-  | { type: 'plan.changed'; caseId: string; version: number; rows: ActionRow[] };
+  | { type: 'plan.changed'; caseId: string; version: number; rows: ActionRow[] }
+  /** The EP removed a phone from the meeting: its token stops at once and cannot come back. */
+  | { type: 'participant.removed'; participantId: string; name: string }
+  /** The EP locked (or unlocked) the room: while locked, nobody new may join with the code. */
+  | { type: 'room.locked'; locked: boolean };
 
 /** An event as stored and broadcast: its per-session sequence number, when, and what. */
 export type MeetingEvent = EventBody & { seq: number; at: number };

@@ -19,5 +19,6 @@ export * from './paging.js';
 export * from './people.js';
 export * from './permissions.js';
 export * from './protocol.js';
+export * from './redaction.js';
 export * from './stages.js';
 export * from './textRules.js';

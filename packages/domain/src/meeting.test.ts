@@ -5,14 +5,17 @@ import type { MeetingEvent } from './events.js';
 import { LIMITS } from './limits.js';
 import {
   applyEvent,
+  cardPlaceRefusal,
   cardsOfCurrentCase,
   cardsOfStage,
+  countsTowardsCardCap,
   currentCase,
   currentStage,
   decide,
   foldEvents,
   initialMeetingState,
   type MeetingState,
+  STORED_CARDS_CEILING,
   sessionStartedEvent,
   timerRemainingMs,
 } from './meeting.js';
@@ -81,6 +84,8 @@ describe('starting a session', () => {
       cards: [],
       spotlightCardId: null,
       plans: {},
+      locked: false,
+      removed: [],
     });
     expect(currentCase(state)?.reference).toBe('J5M');
     expect(currentStage(state)?.name).toBe('Preparation');
@@ -320,12 +325,69 @@ describe('adding cards', () => {
     expectRefused(withCard(), buildCommand('card.add', { caseId: 'case-9' }), 'no_such_case');
   });
 
+  it('refuses a card for another case on the agenda than the one being discussed', () => {
+    expectRefused(withCard(), buildCommand('card.add', { caseId: 'case-2' }), 'not_current_case');
+    // Once the meeting has moved on to the second case, the first one takes no more cards.
+    let state = atStage('feedback');
+    state = play(state, buildCommand('case.next'));
+    state = atStage('clarifying-questions', state);
+    expectRefused(state, buildCommand('card.add', { caseId: 'case-1' }), 'not_current_case');
+    expect(decide(state, buildCommand('card.add', { caseId: 'case-2' }), buildContext()).ok).toBe(true);
+  });
+
+  it('refuses a card for a stage of the case the meeting has not reached yet', () => {
+    const state = atStage('clarifying-questions');
+    expectRefused(
+      state,
+      buildCommand('card.add', { stageId: 'strategies-and-resources', kind: 'strategy' }),
+      'stage_not_reached',
+    );
+    expectRefused(atStage('preparation'), buildCommand('card.add'), 'stage_not_reached');
+  });
+
+  it('says where a card may go without deciding anything (the phone asks before offering Send)', () => {
+    const state = atStage('desired-situation');
+    expect(cardPlaceRefusal(state, { caseId: 'case-1', stageId: 'desired-situation', kind: 'question' })).toBeNull();
+    expect(cardPlaceRefusal(state, { caseId: 'case-1', stageId: 'clarifying-questions', kind: 'affirmation' })).toBe(
+      null,
+    );
+    expect(cardPlaceRefusal(state, { caseId: 'case-1', stageId: 'desired-situation', kind: 'strategy' })).toBe(
+      'stage_takes_no_such_card',
+    );
+    expect(cardPlaceRefusal(state, { caseId: 'case-2', stageId: 'desired-situation', kind: 'question' })).toBe(
+      'not_current_case',
+    );
+    expect(cardPlaceRefusal(state, { caseId: 'case-1', stageId: 'strategies-and-resources', kind: 'resource' })).toBe(
+      'stage_not_reached',
+    );
+  });
+
   it('refuses a card once the session holds as many as it can', () => {
     const cards = Array.from({ length: LIMITS.cardsPerSession }, (_, index) => buildCard({ id: `card-${index}` }));
-    const full = buildStartedState({ state: { cards } });
+    const full = atStage('clarifying-questions', buildStartedState({ state: { cards } }));
     expectRefused(full, buildCommand('card.add'), 'too_many_cards');
-    const roomForOne = buildStartedState({ state: { cards: cards.slice(1) } });
+    const roomForOne = atStage('clarifying-questions', buildStartedState({ state: { cards: cards.slice(1) } }));
     expect(decide(roomForOne, buildCommand('card.add'), buildContext()).ok).toBe(true);
+  });
+
+  it('does not count hidden cards against the cap: hiding cards makes room', () => {
+    const cards = Array.from({ length: LIMITS.cardsPerSession }, (_, index) => buildCard({ id: `card-${index}` }));
+    const full = atStage('clarifying-questions', buildStartedState({ state: { cards } }));
+    expectRefused(full, buildCommand('card.add'), 'too_many_cards');
+    const hidden = play(full, buildCommand('card.hide', { cardId: 'card-7', hidden: true }));
+    expect(decide(hidden, buildCommand('card.add'), buildContext()).ok).toBe(true);
+    expect(full.cards.filter(countsTowardsCardCap)).toHaveLength(LIMITS.cardsPerSession);
+    expect(hidden.cards.filter(countsTowardsCardCap)).toHaveLength(LIMITS.cardsPerSession - 1);
+  });
+
+  it('still stops at a hard ceiling of stored cards, hidden ones included', () => {
+    const cards = Array.from({ length: STORED_CARDS_CEILING }, (_, index) =>
+      buildCard({ id: `card-${index}`, hidden: true }),
+    );
+    const state = atStage('clarifying-questions', buildStartedState({ state: { cards } }));
+    expectRefused(state, buildCommand('card.add'), 'too_many_cards');
+    const below = atStage('clarifying-questions', buildStartedState({ state: { cards: cards.slice(1) } }));
+    expect(decide(below, buildCommand('card.add'), buildContext()).ok).toBe(true);
   });
 
   it('keeps cards in the order they were added', () => {
@@ -587,5 +649,44 @@ describe('editing the action plan in the meeting', () => {
     expect(
       decide(buildStartedState(), buildCommand('plan.update', { rows: [row('r1'), row('r1')] }), buildContext()),
     ).toEqual({ ok: false, code: 'invalid_payload', message: 'Each action appears once.' });
+  });
+});
+
+describe('who is in the room', () => {
+  const people = new Map([['participant-1', { name: 'SENCO A' }]]);
+  const findParticipant = (id: string) => people.get(id);
+
+  it('removes a phone that joined this session, once, by its participant id', () => {
+    const state = buildStartedState();
+    const command = buildCommand('participant.remove', { participantId: 'participant-1' });
+    expect(decide(state, command, buildContext({ findParticipant }))).toEqual({
+      ok: true,
+      event: { type: 'participant.removed', participantId: 'participant-1', name: 'SENCO A' },
+    });
+    const removed = play(state, command, { findParticipant });
+    expect(removed.removed).toEqual(['participant-1']);
+    expect(decide(removed, buildCommand('participant.remove'), buildContext({ findParticipant }))).toMatchObject({
+      ok: false,
+      code: 'no_such_participant',
+    });
+  });
+
+  it('refuses to remove someone who did not join this session', () => {
+    const state = buildStartedState();
+    const unknown = buildCommand('participant.remove', { participantId: 'participant-9' });
+    expect(decide(state, unknown, buildContext({ findParticipant }))).toMatchObject({ code: 'no_such_participant' });
+    expectRefused(state, buildCommand('participant.remove'), 'no_such_participant');
+  });
+
+  it('locks and unlocks the room', () => {
+    const locked = play(buildStartedState(), buildCommand('room.lock', { locked: true }));
+    expect(locked.locked).toBe(true);
+    expect(play(locked, buildCommand('room.lock', { locked: false })).locked).toBe(false);
+    expect(initialMeetingState.locked).toBe(false);
+  });
+
+  it('refuses both once the session is over', () => {
+    const ended = play(buildStartedState(), buildCommand('session.end'));
+    expectRefused(ended, buildCommand('room.lock'), 'session_not_live');
   });
 });

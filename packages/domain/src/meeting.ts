@@ -1,9 +1,9 @@
 import type { ActionRow } from './actionPlanRules.js';
 import type { Command } from './commands.js';
-import { type Refusal, refuse } from './errors.js';
+import { type ErrorCode, type Refusal, refuse } from './errors.js';
 import type { AgendaCase, Card, MeetingEvent, MeetingEventBody, TimerState } from './events.js';
 import { LIMITS } from './limits.js';
-import { type StageDefinition, stageTakes, suggestedMs } from './stages.js';
+import { type CardKind, type StageDefinition, stageTakes, suggestedMs } from './stages.js';
 
 /** The live state of one consultation session, folded from its events. */
 export interface MeetingState {
@@ -19,6 +19,10 @@ export interface MeetingState {
   spotlightCardId: string | null;
   /** Each case's action plan as drafted and edited in the meeting, by case id. */
   plans: Record<string, { version: number; rows: ActionRow[] }>;
+  /** Whether the EP has locked the room: nobody new may join with the code. */
+  locked: boolean;
+  /** The participants the EP removed, by participant id: their tokens stop for good. */
+  removed: string[];
 }
 
 export const initialMeetingState: MeetingState = {
@@ -32,7 +36,28 @@ export const initialMeetingState: MeetingState = {
   cards: [],
   spotlightCardId: null,
   plans: {},
+  locked: false,
+  removed: [],
 };
+
+/**
+ * A hard ceiling on the cards a session stores, hidden ones included: hidden cards do not count against
+ * `LIMITS.cardsPerSession`, so this keeps a session that is flooded, hidden and flooded again bounded.
+ */
+export const STORED_CARDS_CEILING = LIMITS.cardsPerSession * 5;
+
+/**
+ * Whether a card counts against the session's card cap. Hidden cards do not (the EP took them off the
+ * board); when cards can be withdrawn, withdrawn ones will not either.
+ */
+export function countsTowardsCardCap(card: Card): boolean {
+  return !card.hidden;
+}
+
+/** Whether a card can be shown: not hidden, and its text was not left out of what this screen was sent. */
+function showable(card: Card): boolean {
+  return !card.hidden && card.redacted !== true;
+}
 
 function updateCard(state: MeetingState, cardId: string, change: Partial<Card>): Card[] {
   return state.cards.map((card) => (card.id === cardId ? { ...card, ...change } : card));
@@ -69,7 +94,7 @@ export function applyEvent(state: MeetingState, event: MeetingEvent): MeetingSta
     case 'card.hidden':
       return {
         ...next,
-        cards: updateCard(state, event.cardId, { hidden: event.hidden }),
+        cards: state.cards.map((card) => (card.id === event.cardId ? hiddenChange(card, event) : card)),
         spotlightCardId: event.hidden && state.spotlightCardId === event.cardId ? null : state.spotlightCardId,
       };
     case 'card.spotlighted':
@@ -78,7 +103,22 @@ export function applyEvent(state: MeetingState, event: MeetingEvent): MeetingSta
       return { ...next, cards: updateCard(state, event.cardId, { helpful: event.helpful }) };
     case 'plan.changed':
       return { ...next, plans: { ...state.plans, [event.caseId]: { version: event.version, rows: event.rows } } };
+    case 'participant.removed':
+      return { ...next, removed: [...state.removed, event.participantId] };
+    case 'room.locked':
+      return { ...next, locked: event.locked };
   }
+}
+
+/**
+ * A card after a hide or show. The whole event (the log, the console) only flips `hidden`. Phones and the
+ * projector are sent a hide marked `redacted`, so they drop the text, and a show with the text again.
+ */
+function hiddenChange(card: Card, event: Extract<MeetingEvent, { type: 'card.hidden' }>): Card {
+  const { redacted: _redacted, ...rest } = card;
+  if (event.redacted) return { ...rest, hidden: event.hidden, text: '', redacted: true };
+  if (event.text !== undefined) return { ...rest, hidden: event.hidden, text: event.text };
+  return { ...card, hidden: event.hidden };
 }
 
 /** Folds a list of events, skipping any already folded (a replay after a reconnect may overlap). */
@@ -102,14 +142,31 @@ export function currentStage(state: MeetingState): StageDefinition | undefined {
 export function cardsOfStage(state: MeetingState, stageId: string, options: { includeHidden?: boolean } = {}): Card[] {
   const caseId = currentCase(state)?.id;
   return state.cards.filter(
-    (card) => card.caseId === caseId && card.stageId === stageId && (options.includeHidden || !card.hidden),
+    (card) => card.caseId === caseId && card.stageId === stageId && (options.includeHidden || showable(card)),
   );
 }
 
 /** The cards of the current case that can be marked helpful (all visible cards of the case). */
 export function cardsOfCurrentCase(state: MeetingState, options: { includeHidden?: boolean } = {}): Card[] {
   const caseId = currentCase(state)?.id;
-  return state.cards.filter((card) => card.caseId === caseId && (options.includeHidden || !card.hidden));
+  return state.cards.filter((card) => card.caseId === caseId && (options.includeHidden || showable(card)));
+}
+
+/**
+ * Where a card may go now, or why not: to the case being discussed, at its current stage or (a draft kept
+ * on a phone) an earlier stage of that case, and only a stage that takes the card's kind.
+ */
+export function cardPlaceRefusal(
+  state: MeetingState,
+  place: { caseId: string; stageId: string; kind: CardKind },
+): ErrorCode | null {
+  if (!state.cases.some((agendaCase) => agendaCase.id === place.caseId)) return 'no_such_case';
+  const stageIndex = state.stages.findIndex((candidate) => candidate.id === place.stageId);
+  const stage = state.stages[stageIndex];
+  if (!stage || !stageTakes(stage, place.kind)) return 'stage_takes_no_such_card';
+  if (place.caseId !== currentCase(state)?.id) return 'not_current_case';
+  if (stageIndex > state.stageIndex) return 'stage_not_reached';
+  return null;
 }
 
 /** Milliseconds left on the timer at a moment (negative once it has run over). */
@@ -137,6 +194,8 @@ export interface DecideContext {
   now: number;
   /** The display name of whoever sent the command. */
   author: string;
+  /** Looks up a phone that joined this session (for `participant.remove`); the server reads it from storage. */
+  findParticipant?: (participantId: string) => { name: string } | undefined;
 }
 
 export type Decision = { ok: true; event: MeetingEventBody } | Refusal;
@@ -190,10 +249,10 @@ export function decide(state: MeetingState, command: Command, context: DecideCon
     case 'session.end':
       return { ok: true, event: { type: 'session.ended' } };
     case 'card.add': {
-      if (!state.cases.some((agendaCase) => agendaCase.id === command.caseId)) return refuse('no_such_case');
-      const stage = state.stages.find((candidate) => candidate.id === command.stageId);
-      if (!stage || !stageTakes(stage, command.kind)) return refuse('stage_takes_no_such_card');
-      if (state.cards.length >= LIMITS.cardsPerSession) return refuse('too_many_cards');
+      const misplaced = cardPlaceRefusal(state, command);
+      if (misplaced) return refuse(misplaced);
+      if (state.cards.length >= STORED_CARDS_CEILING) return refuse('too_many_cards');
+      if (state.cards.filter(countsTowardsCardCap).length >= LIMITS.cardsPerSession) return refuse('too_many_cards');
       const { id, caseId, stageId, kind, text } = command;
       return {
         ok: true,
@@ -224,5 +283,15 @@ export function decide(state: MeetingState, command: Command, context: DecideCon
         event: { type: 'plan.changed', caseId: command.caseId, version: command.version + 1, rows: command.rows },
       };
     }
+    case 'participant.remove': {
+      const participant = context.findParticipant?.(command.participantId);
+      if (!participant || state.removed.includes(command.participantId)) return refuse('no_such_participant');
+      return {
+        ok: true,
+        event: { type: 'participant.removed', participantId: command.participantId, name: participant.name },
+      };
+    }
+    case 'room.lock':
+      return { ok: true, event: { type: 'room.locked', locked: command.locked } };
   }
 }

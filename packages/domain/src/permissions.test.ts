@@ -18,8 +18,8 @@ describe('mayCommand', () => {
     COMMAND_TYPES.map((type) => [role, type, EXPECTED[role](type)] as const),
   );
 
-  it('covers all twelve command types for each role', () => {
-    expect(pairs).toHaveLength(3 * 12);
+  it('covers all fourteen command types for each role', () => {
+    expect(pairs).toHaveLength(3 * 14);
   });
 
   it.each(pairs)('%s sending %s: %s', (role, type, allowed) => {

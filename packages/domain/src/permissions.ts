@@ -19,6 +19,8 @@ export const MEETING_PERMISSIONS: Record<MeetingRole, ReadonlySet<CommandType>> 
     'card.spotlight',
     'card.helpful',
     'plan.update',
+    'participant.remove',
+    'room.lock',
   ]),
   participant: new Set<CommandType>(['card.add']),
   projector: new Set<CommandType>(),

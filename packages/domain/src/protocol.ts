@@ -6,6 +6,12 @@ import type { MeetingRole } from './permissions.js';
 /** Bumped whenever the meeting wire protocol changes shape. */
 export const PROTOCOL_VERSION = 1;
 
+/**
+ * The most one replay answer holds (a welcome, or one catch-up): so many events, or about so many bytes of them,
+ * whichever comes first (always at least one event). The client asks again while the answer says `more`.
+ */
+export const REPLAY_PAGE = { events: 500, bytes: 256 * 1024 } as const;
+
 /** The socket.io path of the meeting gateway. */
 export const SOCKET_PATH = '/socket.io';
 
@@ -14,6 +20,10 @@ export type HandshakeAuth =
   | { protocol: number; lastSeq: number; sessionId: string; role: 'facilitator' | 'projector' }
   | { protocol: number; lastSeq: number; token: string };
 
+/**
+ * One person in the room's presence list. The console is sent each person's id (a phone's participant id, which
+ * its Remove button names); phones and the projector are sent an opaque id that says nothing about accounts.
+ */
 export interface Participant {
   id: string;
   name: string;
@@ -26,8 +36,10 @@ export interface Welcome {
   name: string;
   /** The server's clock, so screens show the same countdown whatever their own clocks say. */
   serverNow: number;
-  /** Events after the client's lastSeq. */
+  /** Events after the client's lastSeq: the first page of them (REPLAY_PAGE). */
   events: MeetingEvent[];
+  /** More events follow these: ask for them with `catchUp`. */
+  more: boolean;
   /** Shown to the room on the board and the console. */
   join: { code: string; url: string } | null;
   locality: string;
@@ -36,13 +48,18 @@ export interface Welcome {
 export type CommandAck =
   | { ok: true; seq: number; duplicate: boolean }
   | { ok: false; code: ErrorCode; message: string };
-export type CatchUpAck = { ok: true; events: MeetingEvent[] } | { ok: false; code: ErrorCode; message: string };
+/** One page of events after `after` (REPLAY_PAGE); `more` says to ask again from the last one. */
+export type CatchUpAck =
+  | { ok: true; events: MeetingEvent[]; more: boolean }
+  | { ok: false; code: ErrorCode; message: string };
 
 /** socket.io event maps, shared by the gateway and the clients. */
 export interface ServerToClient {
   welcome: (welcome: Welcome) => void;
   event: (event: MeetingEvent) => void;
   presence: (people: Participant[]) => void;
+  /** Sent just before the server closes this connection for good, saying why (the EP removed this phone). */
+  refused: (refusal: ConnectRefusal) => void;
 }
 
 export interface ClientToServer {

@@ -17,11 +17,32 @@ export function meetingEventsRepo(db: Db) {
     'INSERT INTO meeting_events (session_id, seq, type, body, command_id, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const after = db.prepare('SELECT seq, at, body FROM meeting_events WHERE session_id = ? AND seq > ? ORDER BY seq');
+  const page = db.prepare(
+    'SELECT seq, at, body FROM meeting_events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+  );
   const byCommand = db.prepare('SELECT seq FROM meeting_events WHERE session_id = ? AND command_id = ?');
   return {
     append: (sessionId: string, event: MeetingEvent, commandId: string | null, actor: string) =>
       insert.run(sessionId, event.seq, event.type, JSON.stringify(stripEnvelope(event)), commandId, actor, event.at),
     after: (sessionId: string, seq: number) => (after.all(sessionId, seq) as EventRow[]).map(toEvent),
+    /**
+     * The events after `seq`, at most `maxEvents` of them and, past the first, about `maxBytes` of stored body;
+     * `more` says whether any are left. Reads no further than it returns.
+     */
+    page: (sessionId: string, seq: number, maxEvents: number, maxBytes: number) => {
+      const events: MeetingEvent[] = [];
+      let bytes = 0;
+      let more = false;
+      for (const row of page.iterate(sessionId, seq, maxEvents + 1) as IterableIterator<EventRow>) {
+        if (events.length >= maxEvents || (events.length > 0 && bytes + row.body.length > maxBytes)) {
+          more = true;
+          break;
+        }
+        bytes += row.body.length;
+        events.push(toEvent(row));
+      }
+      return { events, more };
+    },
     seqOfCommand: (sessionId: string, commandId: string) =>
       (byCommand.get(sessionId, commandId) as { seq: number } | undefined)?.seq,
   };

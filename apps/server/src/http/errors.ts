@@ -72,4 +72,5 @@ export const errors = {
   planOwnedBySchool: () => new AppError(403, 'plan_owned_by_school', 'After the meeting the SENCO owns the plan.'),
   unknownAction: () => new AppError(400, 'unknown_action', 'Review only the actions of this plan.'),
   duplicateAction: () => new AppError(400, 'duplicate_action', 'Review each action once.'),
+  roomLocked: () => shared(403, 'room_locked'),
 };

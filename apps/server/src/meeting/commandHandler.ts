@@ -36,6 +36,9 @@ export function handleCommand(
   if (!mayCommand(who.role, type as CommandType)) return refuse('forbidden');
   // An account's console acts only while the account may still run this session (ACCESS 'session.run').
   if (!mayStillRun(deps.repos, who)) return refuse('forbidden');
+  // A phone the EP removed acts no more, even on a socket that has not been closed yet.
+  if (who.role === 'participant' && deps.meetings.state(who.sessionId).removed.includes(who.personId))
+    return refuse('participant_removed');
 
   const parsed = commandSchema.safeParse(raw);
   if (!parsed.success) return refuse('invalid_payload', parsed.error.issues[0]?.message);
@@ -48,7 +51,11 @@ export function handleCommand(
   let state = deps.meetings.state(who.sessionId);
   // The stored plan is the truth (the SENCO may have written one before the meeting): decide against it.
   if (command.type === 'plan.update') state = withStoredPlan(deps.repos, state, command.caseId);
-  const decision = decide(state, command, { now, author: who.name });
+  const decision = decide(state, command, {
+    now,
+    author: who.name,
+    findParticipant: (participantId) => deps.repos.participants.inSession(who.sessionId, participantId),
+  });
   if (!decision.ok) return decision;
 
   if (decision.event.type === 'plan.changed') return storePlanChange(deps, who, command.id, decision.event, now);

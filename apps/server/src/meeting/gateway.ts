@@ -1,8 +1,10 @@
 import type { Server as HttpServer } from 'node:http';
 import {
   type ClientToServer,
+  ERROR_CODES,
   LIMITS,
   type MeetingEvent,
+  redactEvent,
   refuse,
   type ServerToClient,
   SOCKET_PATH,
@@ -10,24 +12,35 @@ import {
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import { originAllowed } from '../auth/origin.js';
-import { RateLimiter } from '../auth/rateLimiter.js';
 import type { Repos } from '../db/repos.js';
 import type { LiveConnections } from '../live/liveConnections.js';
 import { logger } from '../logger.js';
+import { Coalescer } from './coalescer.js';
 import { handleCommand } from './commandHandler.js';
-import { HandshakeRefused, identify, type SocketIdentity } from './handshake.js';
+import { HandshakeRefused, identify, personIn, type SocketIdentity } from './handshake.js';
+import { MeetingLimiters } from './meetingLimiters.js';
+import { MEETING_SETTINGS, type MeetingSettings } from './meetingSettings.js';
 import type { MeetingStore } from './meetingStore.js';
 import { Presence } from './presence.js';
+import { replayFor } from './replay.js';
 import { joinUrl } from './sessionViews.js';
+import { SocketQuota } from './socketQuota.js';
+import { TurnQueue } from './turnQueue.js';
 
 type MeetingSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketIdentity>;
 
-const roomOf = (sessionId: string) => `session:${sessionId}`;
+/**
+ * Each session has two socket.io rooms: the EP's console, sent every event whole, and everyone else (phones and
+ * the projector), sent the redacted view in which hidden cards carry no text.
+ */
+const consoleRoom = (sessionId: string) => `session:${sessionId}:console`;
+const roomOf = (sessionId: string) => `session:${sessionId}:room`;
 const catchUpSchema = z.object({ after: z.number().int().min(0) }).strict();
 
 /**
- * The meeting gateway: socket.io on the HTTP server. Authenticates each socket at the handshake,
- * replays what it missed, runs its commands, and broadcasts every committed event to the session's room.
+ * The meeting gateway: socket.io on the HTTP server. Authenticates each socket at the handshake (and holds each
+ * person to a few sockets), replays what it missed a page at a time, runs its commands within each person's
+ * budget, and broadcasts every committed event to the session's console and, redacted, to its room.
  */
 export function attachGateway(
   httpServer: HttpServer,
@@ -37,10 +50,16 @@ export function attachGateway(
     live: LiveConnections;
     publicUrl: string;
     allowedOrigins: ReadonlySet<string>;
+    settings?: Partial<MeetingSettings>;
   },
 ) {
   const { repos, meetings, publicUrl } = deps;
+  const settings: MeetingSettings = { ...MEETING_SETTINGS, ...deps.settings };
   const presence = new Presence();
+  const limiters = new MeetingLimiters(settings);
+  const quota = new SocketQuota<MeetingSocket>();
+  // Catch-up pages are built one per turn of the event loop, however many arrive at once.
+  const pages = new TurnQueue((error) => logger.error({ err: error }, 'catch-up failed'));
   const io = new Server<ClientToServer, ServerToClient, Record<string, never>, SocketIdentity>(httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
@@ -51,7 +70,15 @@ export function attachGateway(
 
   io.use((socket, next) => {
     try {
-      socket.data = identify(repos, socket.handshake.auth, socket.handshake.headers.cookie);
+      const who = identify(repos, socket.handshake.auth, socket.handshake.headers.cookie);
+      const limit = who.role === 'participant' ? settings.socketsPerParticipant : settings.socketsPerAccount;
+      if (!quota.take(personIn(who), socket, limit)) return next(new HandshakeRefused('too_many_connections'));
+      // Connecting over and over (each welcome is a replay) is limited too, counted only for those let in.
+      if (!limiters.connect(who)) {
+        quota.release(personIn(who), socket);
+        return next(new HandshakeRefused('rate_limited'));
+      }
+      socket.data = who;
       next();
     } catch (error) {
       if (error instanceof HandshakeRefused) return next(error);
@@ -60,33 +87,37 @@ export function attachGateway(
     }
   });
 
-  const broadcastPresence = (sessionId: string) =>
-    io.to(roomOf(sessionId)).emit('presence', presence.people(sessionId));
+  const presenceBroadcasts = new Coalescer(settings.presenceEveryMs, (sessionId) => {
+    io.to(consoleRoom(sessionId)).emit('presence', presence.people(sessionId));
+    io.to(roomOf(sessionId)).emit('presence', presence.roomPeople(sessionId));
+  });
 
   io.on('connection', (socket: MeetingSocket) => {
     const who = socket.data;
-    const limiter = new RateLimiter(40, 10_000, 1);
-    socket.join(roomOf(who.sessionId));
+    socket.join(who.role === 'facilitator' ? consoleRoom(who.sessionId) : roomOf(who.sessionId));
     presence.add(who.sessionId, socket.id, { id: who.personId, name: who.name, role: who.role });
 
     const session = repos.consultSessions.byId(who.sessionId);
     const showsJoin = who.role !== 'participant' && session?.status === 'live' && session.join_code;
+    const first = replayFor(meetings, who, who.lastSeq);
     socket.emit('welcome', {
       sessionId: who.sessionId,
       role: who.role,
       name: who.name,
       serverNow: Date.now(),
-      events: meetings.eventsAfter(who.sessionId, who.lastSeq),
+      events: first.events,
+      more: first.more,
       join:
         showsJoin && session.join_code ? { code: session.join_code, url: joinUrl(publicUrl, session.join_code) } : null,
       locality: session?.locality ?? '',
     });
-    broadcastPresence(who.sessionId);
+    presenceBroadcasts.request(who.sessionId);
 
     socket.on('command', (...args: unknown[]) => {
       const ack = typeof args.at(-1) === 'function' ? (args.pop() as (result: unknown) => void) : () => {};
       try {
-        if (!limiter.hit(socket.id)) return ack(refuse('rate_limited'));
+        const type = (args[0] as { type?: unknown } | null)?.type;
+        if (!limiters.command(who, type)) return ack(refuse('rate_limited'));
         ack(handleCommand({ repos, meetings }, who, args[0]));
       } catch (error) {
         logger.error({ err: error, sessionId: who.sessionId }, 'command failed');
@@ -98,23 +129,42 @@ export function attachGateway(
       const ack = typeof args.at(-1) === 'function' ? (args.pop() as (result: unknown) => void) : () => {};
       const request = catchUpSchema.safeParse(args[0]);
       if (!request.success) return ack(refuse('invalid_payload'));
-      try {
-        ack({ ok: true, events: meetings.eventsAfter(who.sessionId, request.data.after) });
-      } catch (error) {
-        logger.error({ err: error }, 'catch-up failed');
-        ack(refuse('internal'));
-      }
+      if (!limiters.catchUp(who, socket.id)) return ack(refuse('rate_limited'));
+      pages.push(() => {
+        if (!socket.connected) return;
+        try {
+          ack({ ok: true, ...replayFor(meetings, who, request.data.after) });
+        } catch (error) {
+          logger.error({ err: error }, 'catch-up failed');
+          ack(refuse('internal'));
+        }
+      });
     });
 
     socket.on('disconnect', () => {
+      quota.release(personIn(who), socket);
+      limiters.socketClosed(socket.id);
       const left = presence.remove(who.sessionId, socket.id);
       if (left === 0 && meetings.state(who.sessionId).status === 'ended') meetings.forget(who.sessionId);
-      else broadcastPresence(who.sessionId);
+      else presenceBroadcasts.request(who.sessionId);
     });
   });
 
+  /** Tells a phone's sockets why they are going, then closes them (the phone shows the reason, not the board). */
+  function sendAway(sessionId: string, participantId: string): void {
+    for (const socket of quota.socketsOf(personIn({ sessionId, personId: participantId }))) {
+      socket.emit('refused', { code: 'participant_removed', message: ERROR_CODES.participant_removed });
+      socket.disconnect(true);
+    }
+  }
+
   meetings.onEvent((sessionId: string, event: MeetingEvent) => {
-    io.to(roomOf(sessionId)).emit('event', event);
+    io.to(consoleRoom(sessionId)).emit('event', event);
+    io.to(roomOf(sessionId)).emit('event', redactEvent(event, meetings.state(sessionId)));
+    if (event.type === 'participant.removed') {
+      sendAway(sessionId, event.participantId);
+      deps.live.endParticipant(event.participantId);
+    }
     if (event.type === 'session.ended') {
       // Phones see nothing once the session closes: they have the ended event, now they go.
       for (const socketId of presence.socketsOf(sessionId, 'participant'))

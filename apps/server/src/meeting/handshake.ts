@@ -23,6 +23,11 @@ export interface SocketIdentity {
   userId: string | null;
 }
 
+/** One person within one meeting (an account's role and id are the same in every meeting it runs). */
+export function personIn(who: Pick<SocketIdentity, 'sessionId' | 'personId'>): string {
+  return `${who.sessionId}\u0000${who.personId}`;
+}
+
 export class HandshakeRefused extends Error {
   readonly data: { code: ErrorCode; message: string };
   constructor(code: ErrorCode) {
@@ -48,8 +53,10 @@ export function identify(repos: Repos, auth: unknown, cookieHeader: string | und
   if (hello.protocol !== PROTOCOL_VERSION) throw new HandshakeRefused('protocol_mismatch');
 
   if ('token' in hello) {
-    const participant = repos.participants.byToken(hashToken(hello.token));
-    if (!participant) throw new HandshakeRefused('unauthenticated');
+    const hash = hashToken(hello.token);
+    const participant = repos.participants.byToken(hash);
+    if (!participant)
+      throw new HandshakeRefused(repos.participants.wasRemoved(hash) ? 'participant_removed' : 'unauthenticated');
     if (participant.session_status !== 'live') throw new HandshakeRefused('session_not_live');
     return {
       sessionId: participant.session_id,

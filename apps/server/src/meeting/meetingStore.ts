@@ -5,6 +5,7 @@ import {
   type MeetingEvent,
   type MeetingEventBody,
   type MeetingState,
+  REPLAY_PAGE,
 } from '@consultboard/domain';
 import type { Repos } from '../db/repos.js';
 
@@ -27,8 +28,9 @@ export class MeetingStore {
     return state;
   }
 
-  eventsAfter(sessionId: string, seq: number): MeetingEvent[] {
-    return this.repos.meetingEvents.after(sessionId, seq);
+  /** One page of the events after `seq` (REPLAY_PAGE unless told), and whether more follow. */
+  page(sessionId: string, seq: number, size: { events: number; bytes: number } = REPLAY_PAGE) {
+    return this.repos.meetingEvents.page(sessionId, seq, size.events, size.bytes);
   }
 
   seqOfCommand(sessionId: string, commandId: string): number | undefined {

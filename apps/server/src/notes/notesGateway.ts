@@ -99,6 +99,14 @@ export function createNotesGateway(deps: {
     }
   });
 
+  // A phone the EP removed from the meeting loses its notes at once too.
+  deps.live?.onEndParticipant((participantId) => {
+    for (const connection of [...connections]) {
+      if (connection.identity.role === 'participant' && connection.identity.personId === participantId)
+        connection.close(NOTES_CLOSE.forbidden);
+    }
+  });
+
   return {
     handleUpgrade,
     rooms,

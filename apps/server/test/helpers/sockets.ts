@@ -37,6 +37,12 @@ export class MeetingClient {
   welcomes: Welcome[] = [];
   received: MeetingEvent[] = [];
   people: Participant[] = [];
+  /** Every presence list received, in order. */
+  presences: Participant[][] = [];
+  /** Every message frame the server sent this client, as it came off the wire (to search for text). */
+  raw: string[] = [];
+  /** Why the server said it was closing this connection for good, if it did. */
+  refusals: ConnectRefusal[] = [];
 
   constructor(url: string, auth: Auth, options: { cookie?: string; reconnection?: boolean } = {}) {
     this.socket = io(url, {
@@ -59,7 +65,19 @@ export class MeetingClient {
     });
     this.socket.on('presence', (people) => {
       this.people = people;
+      this.presences.push(people);
     });
+    this.socket.on('refused', (refusal) => {
+      this.refusals.push(refusal);
+    });
+    this.socket.io.on('open', () => {
+      this.socket.io.engine.on('data', (data: unknown) => this.raw.push(String(data)));
+    });
+  }
+
+  /** Whether any frame the server sent this client holds the text. */
+  sawText(text: string): boolean {
+    return this.raw.some((frame) => frame.includes(text));
   }
 
   /** Resolves on the next welcome, or rejects with the server's refusal. */
@@ -96,6 +114,17 @@ export class MeetingClient {
 
   catchUp(after: number): Promise<CatchUpAck> {
     return this.socket.timeout(5000).emitWithAck('catchUp', { after });
+  }
+
+  /** Asks for pages after the last event folded until the server says there are no more; returns how many pages. */
+  async catchUpToEnd(): Promise<number> {
+    for (let pages = 1; ; pages++) {
+      const page = await this.catchUp(this.state.seq);
+      if (!page.ok) throw new Error(`catch-up refused: ${page.code}`);
+      this.received.push(...page.events);
+      this.state = foldEvents(this.state, page.events);
+      if (!page.more) return pages;
+    }
   }
 
   /** Waits until the folded state satisfies a condition (events arrive asynchronously). */

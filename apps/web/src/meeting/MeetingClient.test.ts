@@ -167,6 +167,33 @@ describe('MeetingClient', () => {
     expect(client.getSnapshot().state.stageIndex).toBe(2);
   });
 
+  it('asks for the rest of a long replay a page at a time until the server has no more', () => {
+    const { socket, client } = setUp();
+    const first = [started(), moved(1)];
+    const second = [moved(2), moved(3)];
+    const third = [moved(4)];
+    socket.open({ events: first, more: true });
+    const requests = () => socket.sent.filter((sent) => sent.event === 'catchUp');
+    expect(requests().map((sent) => sent.payload)).toEqual([{ after: 2 }]);
+    requests()[0]?.ack(null, { ok: true, events: second, more: true });
+    expect(requests().map((sent) => sent.payload)).toEqual([{ after: 2 }, { after: 4 }]);
+    requests()[1]?.ack(null, { ok: true, events: third, more: false });
+    expect(requests()).toHaveLength(2);
+    expect(client.getSnapshot().state.seq).toBe(5);
+    expect(client.getSnapshot().state.stageIndex).toBe(4);
+  });
+
+  it('waits and asks again when a catch-up is refused for now', () => {
+    const { socket, client } = setUp();
+    socket.open({ events: [started()], more: true });
+    socket.sent[0]?.ack(null, { ok: false, code: 'rate_limited', message: 'Too many attempts.' });
+    expect(socket.sent).toHaveLength(1);
+    vi.advanceTimersByTime(1_000);
+    expect(socket.sent.map((sent) => sent.payload)).toEqual([{ after: 1 }, { after: 1 }]);
+    socket.sent[1]?.ack(null, { ok: true, events: [moved(1)], more: false });
+    expect(client.getSnapshot().state.seq).toBe(2);
+  });
+
   it('ignores an event it has already folded', () => {
     const { socket, client } = setUp();
     const first = started();
@@ -250,6 +277,32 @@ describe('MeetingClient', () => {
       Object.assign(new Error('x'), { data: { code: 'session_not_live', message: 'Over.' } }),
     );
     expect(ended.client.getSnapshot().connection).toBe('ended');
+  });
+
+  it('stops for good, saying why, when the EP removes this phone', () => {
+    const { socket, client } = setUp();
+    socket.open({ events: [started()] });
+    socket.fire('refused', { code: 'participant_removed', message: 'The EP removed you from this meeting.' });
+    socket.drop('io server disconnect');
+    vi.advanceTimersByTime(60_000);
+    expect(client.getSnapshot().connection).toBe('refused');
+    expect(client.getSnapshot().connectRefusal?.code).toBe('participant_removed');
+    expect(socket.handshakes).toHaveLength(1);
+  });
+
+  it('keeps trying when turned away for now (too many tabs), and says why meanwhile', () => {
+    const { socket, client } = setUp();
+    socket.active = false;
+    const tooMany = { code: 'too_many_connections', message: 'This phone is already connected in other tabs.' };
+    socket.fire('connect_error', Object.assign(new Error('x'), { data: tooMany }));
+    expect(client.getSnapshot().connection).toBe('connecting');
+    expect(client.getSnapshot().waitingReason).toEqual(tooMany);
+    const connect = vi.spyOn(socket, 'connect');
+    vi.advanceTimersByTime(3_000);
+    expect(connect).toHaveBeenCalled();
+    socket.open({ events: [started()] });
+    expect(client.getSnapshot().connection).toBe('connected');
+    expect(client.getSnapshot().waitingReason).toBeNull();
   });
 
   it('ends when the session.ended event arrives', () => {

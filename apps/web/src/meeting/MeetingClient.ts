@@ -34,8 +34,10 @@ export interface CommandRefusal {
 export interface MeetingSnapshot {
   state: MeetingState;
   connection: ConnectionState;
-  /** Why the server refused the connection, when it did. */
+  /** Why the server refused the connection for good, when it did. */
   connectRefusal: ConnectRefusal | null;
+  /** Why the last connection attempt was turned away for now (rate limit, too many tabs): retrying meanwhile. */
+  waitingReason: ConnectRefusal | null;
   presence: Participant[];
   /** serverNow − Date.now() at the last welcome: add it to Date.now() to read the server's clock. */
   clockOffset: number;
@@ -62,7 +64,13 @@ export interface MeetingClientOptions {
 }
 
 // Connection refusals that no retry can cure: the page has to do something else.
-const TERMINAL_CODES = new Set(['unauthenticated', 'forbidden', 'protocol_mismatch', 'session_not_live']);
+const TERMINAL_CODES = new Set([
+  'unauthenticated',
+  'forbidden',
+  'protocol_mismatch',
+  'session_not_live',
+  'participant_removed',
+]);
 
 function refusalOf(error: unknown): ConnectRefusal | null {
   const data = (error as { data?: unknown } | null)?.data;
@@ -111,6 +119,7 @@ export class MeetingClient {
       state: options.initialState ?? initialMeetingState,
       connection: this.online ? 'connecting' : 'offline',
       connectRefusal: null,
+      waitingReason: null,
       presence: [],
       clockOffset: 0,
       welcome: null,
@@ -135,6 +144,8 @@ export class MeetingClient {
     socket.on('presence', (people) => this.update({ presence: people }));
     socket.on('disconnect', (reason) => this.onDisconnect(reason));
     socket.on('connect_error', (error) => this.onConnectError(error));
+    // The server closes this connection for good and says why (the EP removed this phone): do not come back.
+    socket.on('refused', (refusal) => this.onConnectError({ data: refusal }));
   }
 
   stop(): void {
@@ -167,8 +178,10 @@ export class MeetingClient {
     this.welcomed = true;
     this.everWelcomed = true;
     const { events, serverNow, ...rest } = welcome;
-    this.update({ welcome: rest, clockOffset: serverNow - this.now(), connectRefusal: null });
+    this.update({ welcome: rest, clockOffset: serverNow - this.now(), connectRefusal: null, waitingReason: null });
     this.receive(events);
+    // The welcome holds the first page of what was missed: ask for the rest.
+    if (welcome.more) this.catchUp();
     this.flush();
   }
 
@@ -187,13 +200,15 @@ export class MeetingClient {
   private onConnectError(error: unknown): void {
     const refusal = refusalOf(error);
     if (refusal && TERMINAL_CODES.has(refusal.code)) {
+      this.stopped = true;
       this.socket?.disconnect();
-      this.update({ connectRefusal: refusal });
+      this.update({ connectRefusal: refusal, waitingReason: null });
       return;
     }
-    // A refusal the server may lift (rate limit, a restart): socket.io does not retry those, so try again later.
+    // A refusal the server may lift (rate limit, too many tabs, a restart): socket.io does not retry those, so
+    // try again later; a phone's own stale sockets time out on the server meanwhile.
     if (this.socket && !this.socket.active) this.later(() => this.socket?.connect(), this.retryDelayMs * 3);
-    this.update({});
+    this.update({ waitingReason: refusal });
   }
 
   /** Folds events in sequence order, holding any that arrive after a gap and asking for what is missing. */
@@ -218,6 +233,8 @@ export class MeetingClient {
         return;
       }
       this.receive(ack.events);
+      // Answers come a page at a time: keep asking until the server has no more.
+      if (ack.more) this.catchUp();
     });
   }
 

@@ -39,4 +39,11 @@ describe('meeting snapshot', () => {
     store.setItem(meetingSnapshotKey('s1'), JSON.stringify({ ...live, status: 'waiting' }));
     expect(loadMeetingSnapshot(store, 's1')).toBeNull();
   });
+
+  it('reads a copy saved before the room could be locked, as an unlocked room with nobody removed', () => {
+    const store = memoryStore();
+    const { locked: _locked, removed: _removed, ...older } = live;
+    store.setItem(meetingSnapshotKey('s1'), JSON.stringify(older));
+    expect(loadMeetingSnapshot(store, 's1')).toEqual({ ...live, locked: false, removed: [] });
+  });
 });

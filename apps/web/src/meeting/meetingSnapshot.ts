@@ -1,4 +1,4 @@
-import type { MeetingState } from '@consultboard/domain';
+import { initialMeetingState, type MeetingState } from '@consultboard/domain';
 import { type KeyValueStore, readJson, writeJson } from './storage';
 
 /**
@@ -30,5 +30,6 @@ export function loadMeetingSnapshot(store: KeyValueStore, sessionId: string): Me
     typeof state.timer === 'object' &&
     state.timer !== null &&
     (state.spotlightCardId === null || typeof state.spotlightCardId === 'string');
-  return valid ? (state as MeetingState) : null;
+  // A copy saved by an earlier version lacks the fields added since: they start as in a new meeting.
+  return valid ? { ...initialMeetingState, ...(state as MeetingState) } : null;
 }

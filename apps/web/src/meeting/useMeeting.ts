@@ -26,6 +26,7 @@ const idle: MeetingSnapshot = {
   state: initialMeetingState,
   connection: 'connecting',
   connectRefusal: null,
+  waitingReason: null,
   presence: [],
   clockOffset: 0,
   welcome: null,

@@ -190,7 +190,7 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
               ))}
             </ol>
           </section>
-          <PresenceList people={meeting.presence} />
+          <PresenceList people={meeting.presence} locked={state.locked} enabled={live} send={send} />
         </aside>
       </div>
     </SignedInLayout>

@@ -1,4 +1,4 @@
-import { CARD_KIND_LABELS, type MeetingState } from '@consultboard/domain';
+import { CARD_KIND_LABELS, cardPlaceRefusal, type MeetingState } from '@consultboard/domain';
 import { type Draft, type Drafts, draftsElsewhere } from '../meeting/drafts';
 
 /** Words typed for a stage the board has moved on from: send them where they belong, or let them go. */
@@ -26,6 +26,8 @@ export function NotYetAdded({
           const stageName = state.stages.find((stage) => stage.id === draft.stageId)?.name ?? 'an earlier stage';
           const reference = state.cases.find((agendaCase) => agendaCase.id === draft.caseId)?.reference;
           const id = `draft-${draft.caseId}-${draft.stageId}-${draft.kind}`;
+          // Only the case being discussed takes cards: words for another case can be read and let go.
+          const closed = cardPlaceRefusal(state, draft);
           return (
             <li key={id} className={`card kind-${draft.kind}`}>
               <p className="card-kind" id={`${id}-where`}>
@@ -35,15 +37,24 @@ export function NotYetAdded({
               <p className="card-text" id={`${id}-text`}>
                 {draft.text}
               </p>
+              {closed && (
+                <p className="hint" id={`${id}-closed`}>
+                  {closed === 'not_current_case'
+                    ? 'The meeting has moved on from this case: these words can no longer be added.'
+                    : 'This stage does not take these words now.'}
+                </p>
+              )}
               <div className="button-row">
-                <button
-                  type="button"
-                  className="button primary"
-                  aria-describedby={`${id}-where ${id}-text`}
-                  onClick={() => onSend(draft)}
-                >
-                  Send
-                </button>
+                {!closed && (
+                  <button
+                    type="button"
+                    className="button primary"
+                    aria-describedby={`${id}-where ${id}-text`}
+                    onClick={() => onSend(draft)}
+                  >
+                    Send
+                  </button>
+                )}
                 <button
                   type="button"
                   className="button secondary"

@@ -95,12 +95,13 @@ export function PhoneMeeting({
   const { state, connection } = meeting;
   const ended = connection === 'ended';
   const refusal = connection === 'refused' ? meeting.connectRefusal : null;
+  const removed = refusal?.code === 'participant_removed';
   const [notesOpen, setNotesOpen] = useState(() => loadNotesOpen(store, sessionId));
   const notesId = useId();
 
   useEffect(() => {
-    if (ended) forgetSession(store, sessionId);
-  }, [ended, store, sessionId]);
+    if (ended || removed) forgetSession(store, sessionId);
+  }, [ended, removed, store, sessionId]);
 
   // A phone that reloads offline shows the stage it last knew, from this copy.
   useEffect(() => {
@@ -117,7 +118,7 @@ export function PhoneMeeting({
 
   const stage = currentStage(state);
   const agendaCase = currentCase(state);
-  usePageTitle(ended ? 'Session ended' : (stage?.name ?? 'Joining'));
+  usePageTitle(ended ? 'Session ended' : removed ? 'Removed from the meeting' : (stage?.name ?? 'Joining'));
   const showNotes = notesOpen && !ended && stage?.notes === true && agendaCase !== undefined;
 
   if (ended) {
@@ -125,6 +126,15 @@ export function PhoneMeeting({
       <main className="phone">
         <h1>This session has ended</h1>
         <p>Thank you for taking part. Nothing from the meeting is kept on this phone.</p>
+      </main>
+    );
+  }
+  if (removed) {
+    // The EP sent this phone out: it shows why (the server's words), and nothing of the board.
+    return (
+      <main className="phone">
+        <h1>{refusal.message}</h1>
+        <p>Nothing from the meeting is kept on this phone.</p>
       </main>
     );
   }
@@ -161,6 +171,7 @@ export function PhoneMeeting({
   return (
     <main className="phone">
       <ConnectionStatus connection={connection} audience="phone" />
+      {meeting.waitingReason && <p className="notice">{meeting.waitingReason.message}</p>}
       {agendaCase && (
         <p className="phone-case">
           Case: <strong>{agendaCase.reference}</strong>

@@ -20,7 +20,8 @@ export function YourCards({
         {cards.map((card) => (
           <li key={card.id} className={`card kind-${card.kind}${card.pending ? ' card-pending' : ''}`}>
             <span className="card-kind">{CARD_KIND_LABELS[card.kind]}</span>
-            <p className="card-text">{card.text}</p>
+            {/* A card the EP hid reaches phones without its text, its author's included. */}
+            {card.text && <p className="card-text">{card.text}</p>}
             {card.pending && <span className="badge pending">Pending</span>}
             {card.hidden && <span className="badge">Hidden by the facilitator</span>}
           </li>

@@ -53,6 +53,8 @@ const COMMAND_DEFAULTS: { [T in CommandType]: Omit<CommandOf<T>, 'id' | 'type'> 
   'card.spotlight': { cardId: 'card-1' },
   'card.helpful': { cardId: 'card-1', helpful: true },
   'plan.update': { caseId: 'case-1', version: 0, rows: [] },
+  'participant.remove': { participantId: 'participant-1' },
+  'room.lock': { locked: true },
 };
 
 /** A valid command of a type, with a fresh id, and any fields overridden. */

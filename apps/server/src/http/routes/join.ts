@@ -25,6 +25,8 @@ export function joinRoutes(deps: HttpDeps) {
       limiters.joinFailures.hit(address);
       throw errors.unknownCode();
     }
+    // The EP locked the room: those already in stay, nobody new comes in.
+    if (deps.meetings.state(session.id).locked) throw errors.roomLocked();
     const name = displayNameSchema.safeParse(body.name);
     if (!name.success) {
       const message = name.error.issues[0]?.message ?? 'Enter your name.';

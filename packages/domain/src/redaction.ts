@@ -1,0 +1,44 @@
+import type { Card, MeetingEvent } from './events.js';
+import type { MeetingState } from './meeting.js';
+import type { MeetingRole } from './permissions.js';
+
+/** Whether a screen in this role is sent hidden cards' text: only the EP's console is. */
+export function seesHiddenCards(role: MeetingRole): boolean {
+  return role === 'facilitator';
+}
+
+function cardNow(state: MeetingState, cardId: string): Card | undefined {
+  return state.cards.find((card) => card.id === cardId);
+}
+
+/**
+ * An event as phones and the projector are sent it. The log keeps every event whole; what leaves the server
+ * for a screen that is not the EP's console never holds the text of a card that is hidden now. `state` is the
+ * meeting as it stands (the event and any later ones folded in), so a replay of a card hidden since it was
+ * added carries no text at all, live or in any catch-up. The domain's one reducer folds both streams:
+ * - `card.added` of a card hidden now: empty text, marked `redacted`;
+ * - `card.hidden` hiding a card: marked `redacted`, so a screen that had the text drops it;
+ * - `card.hidden` showing a card again: with the card's text, unless it is hidden once more by now.
+ * Pure: the server calls it per event and per audience, and the tests drive it directly.
+ */
+export function redactEvent(event: MeetingEvent, state: MeetingState): MeetingEvent {
+  switch (event.type) {
+    case 'card.added': {
+      if (!cardNow(state, event.card.id)?.hidden) return event;
+      return { ...event, card: { ...event.card, text: '', redacted: true } };
+    }
+    case 'card.hidden': {
+      const { redacted: _redacted, text: _text, ...bare } = event;
+      const card = cardNow(state, event.cardId);
+      if (event.hidden || !card || card.hidden) return { ...bare, redacted: true };
+      return { ...bare, text: card.text };
+    }
+    default:
+      return event;
+  }
+}
+
+/** The events a screen in this role is sent, from the meeting as it stands now. */
+export function eventsFor(role: MeetingRole, events: readonly MeetingEvent[], state: MeetingState): MeetingEvent[] {
+  return seesHiddenCards(role) ? [...events] : events.map((event) => redactEvent(event, state));
+}
