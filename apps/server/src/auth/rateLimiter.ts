@@ -26,6 +26,11 @@ export class RateLimiter {
     return entry.count <= this.limit;
   }
 
+  /** Forgets a key (a closed socket's own budget). */
+  reset(key: string): void {
+    this.hits.delete(key);
+  }
+
   /** How long (ms) until the key has attempts again; 0 when it has some now. */
   retryAfterMs(key: string, now = Date.now()): number {
     const entry = this.hits.get(key);
