@@ -34,7 +34,9 @@ async function openBoard(
   const live = await createLiveSession(board, ['J5M', 'Year 3 transition'], { preparation: options.preparation });
   const cookie = (await context.cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ');
   const ep = await RoomSocket.open(app, { sessionId: live.id, role: 'facilitator' }, cookie);
-  await board.goto(`${app.url}/board/${live.id}${FAST}`);
+  const response = await board.goto(`${app.url}/board/${live.id}${FAST}`);
+  // The fitting works under the app's real Content-Security-Policy (no inline styles): sizes go through the CSSOM.
+  expect(response?.headers()['content-security-policy']).toContain("style-src 'self'");
   await expect(board.getByRole('heading', { name: 'Preparation', level: 1 })).toBeVisible();
   const caseId = live.caseIds[0] as string;
   const goTo = async (stageId: string, name: string) => {
@@ -113,8 +115,10 @@ for (const viewport of VIEWPORTS) {
     // A card at the 1,000-character limit, spotlighted, fits the stage area.
     const long = cardText(41, 1000);
     await addCards(app, room, [{ kind: 'strategy', text: long }]);
-    const card = ep.events.find((event) => event.type === 'card.added' && (event.card as any).text === long);
-    await ep.send({ type: 'card.spotlight', cardId: (card?.card as { id: string }).id });
+    const longCard = ep.events.find((event) => event.type === 'card.added' && (event.card as any).text === long);
+    const cardId = (longCard?.card as { id: string } | undefined)?.id;
+    expect(cardId).toBeTruthy();
+    await ep.send({ type: 'card.spotlight', cardId });
     const spotlight = board.getByRole('region', { name: 'Spotlight' });
     await expect(spotlight).toContainText(long.slice(-40));
     await board.evaluate(() => document.fonts.ready);
@@ -254,6 +258,20 @@ test('the pager still pages, without animation, when the projector asks for redu
   await expect(pagerStatus(board)).not.toHaveText(/^Cards 1–/, { timeout: 5_000 });
   const animations = await cardsRegion(board)
     .getByRole('list')
-    .evaluate((list) => [list, ...list.querySelectorAll('*')].map((element) => getComputedStyle(element).animationName));
+    .evaluate((list) =>
+      [list, ...list.querySelectorAll('*')].map((element) => getComputedStyle(element).animationName),
+    );
   expect(animations.filter((name) => name !== 'none')).toEqual([]);
+
+  // The board follows the window: moved to a 1080p projector, it refits to the larger screen's sizes.
+  await board.setViewportSize({ width: 1920, height: 1080 });
+  await expect
+    .poll(async () => Math.min(...(await shown(cardsRegion(board).getByRole('listitem'))).map((box) => box.minFontPx)))
+    .toBeGreaterThanOrEqual(30);
+  await readEveryPage(
+    board,
+    cardsRegion(board).getByRole('listitem'),
+    Array.from({ length: 31 }, (_, index) => `Card ${index + 1}:`),
+    'card',
+  );
 });

@@ -67,14 +67,34 @@ export function floorFor(page: Page): number {
   return Math.floor(FLOOR_AT_720P * Math.min(viewport.height / 720, viewport.width / 1280));
 }
 
+/** No two boxes overlap: a grid whose positions were not applied would stack its cards on one another. */
+export async function expectNoOverlap(boxes: Locator, what: string): Promise<void> {
+  const rects = await boxes.evaluateAll((elements) =>
+    elements.map((element) => {
+      const rect = element.getBoundingClientRect();
+      return { top: rect.top, left: rect.left, bottom: rect.bottom, right: rect.right };
+    }),
+  );
+  for (let a = 0; a < rects.length; a++) {
+    for (let b = a + 1; b < rects.length; b++) {
+      const [one, two] = [rects[a]!, rects[b]!];
+      const overlap =
+        Math.min(one.right, two.right) - Math.max(one.left, two.left) > 1 &&
+        Math.min(one.bottom, two.bottom) - Math.max(one.top, two.top) > 1;
+      expect(overlap, `${what} ${a + 1} and ${b + 1} overlap`).toBe(false);
+    }
+  }
+}
+
 /** Every box shown is wholly on screen in type no smaller than the floor. */
 export function expectReadable(page: Page, boxes: Shown[], what: string): void {
   const floor = floorFor(page);
   for (const box of boxes) {
     expect(box.inside, `${what} "${box.text.slice(0, 40)}…" is not wholly on screen`).toBe(true);
-    expect(box.minFontPx, `${what} "${box.text.slice(0, 40)}…" is in type smaller than ${floor} px`).toBeGreaterThanOrEqual(
-      floor,
-    );
+    expect(
+      box.minFontPx,
+      `${what} "${box.text.slice(0, 40)}…" is in type smaller than ${floor} px`,
+    ).toBeGreaterThanOrEqual(floor);
   }
 }
 
@@ -98,6 +118,7 @@ export async function readEveryPage(
     const all = await shown(items);
     const boxes = options.flow ? all.filter((box) => box.inside) : all;
     expectReadable(page, boxes, what);
+    if (!options.flow) await expectNoOverlap(items, what);
     for (const box of boxes) for (const text of expected) if (box.text.includes(text)) seen.add(text);
     if (expected.every((text) => seen.has(text))) return seen;
     await page.waitForTimeout(250);

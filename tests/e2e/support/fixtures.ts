@@ -139,7 +139,8 @@ export async function createLiveSession(
       });
       if (child)
         await api(sencoRequest, 'PUT', `/api/cases/${created.id}/consent`, { given: true, date: '2026-11-02' });
-      if (options.preparation) await api(sencoRequest, 'PUT', `/api/cases/${created.id}/preparation`, options.preparation);
+      if (options.preparation)
+        await api(sencoRequest, 'PUT', `/api/cases/${created.id}/preparation`, options.preparation);
       await api(sencoRequest, 'POST', `/api/cases/${created.id}/submit`, { sessionId: session.id });
       caseIds.push(created.id);
     }

@@ -77,7 +77,12 @@ export function LiveBoard({ id, subtitle }: { id: string; subtitle: string }) {
     if (stage.id === 'action-plan') return <BoardPlan rows={state.plans[agendaCase.id]?.rows ?? []} pageMs={pageMs} />;
     if (shown.cards.length === 0 && stage.cardKinds.length === 0) return null;
     return (
-      <BoardCards key={`${agendaCase.id}/${stage.id}`} heading={shown.heading} cards={[...shown.cards].reverse()} pageMs={pageMs} />
+      <BoardCards
+        key={`${agendaCase.id}/${stage.id}`}
+        heading={shown.heading}
+        cards={[...shown.cards].reverse()}
+        pageMs={pageMs}
+      />
     );
   })();
   const notes = notesFor(Boolean(spotlight));

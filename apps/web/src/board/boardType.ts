@@ -32,7 +32,11 @@ export function basePx(element: Element): number {
  * The largest whole number from `low` to `high` for which `fits` holds, by bisection: type that fits at one size
  * fits at every smaller one. `fits` is false when even `low` does not fit.
  */
-export function largestFitting(low: number, high: number, fits: (value: number) => boolean): { value: number; fits: boolean } {
+export function largestFitting(
+  low: number,
+  high: number,
+  fits: (value: number) => boolean,
+): { value: number; fits: boolean } {
   if (fits(high)) return { value: high, fits: true };
   if (!fits(low)) return { value: low, fits: false };
   let good = low;

@@ -18,10 +18,7 @@ describe('packMasonry', () => {
 
   it('starts a new page, keeping the order, when the next block does not fit under the others', () => {
     const pages = packMasonry(blocks(60, 60, 60, 30, 30, 30, 40), grid);
-    expect(pages.map((page) => page.map((placed) => placed.index))).toEqual([
-      [0, 1, 2, 3, 4, 5],
-      [6],
-    ]);
+    expect(pages.map((page) => page.map((placed) => placed.index))).toEqual([[0, 1, 2, 3, 4, 5], [6]]);
     expect(pages[1]?.[0]).toMatchObject({ column: 0, y: 0 });
   });
 

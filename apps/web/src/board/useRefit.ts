@@ -6,7 +6,11 @@ import { flushSync } from 'react-dom';
  * inside it changes (the notes, edited live). Each refit runs before the browser paints, so the board never
  * shows a frame of type at the wrong size.
  */
-export function useRefit(area: RefObject<HTMLElement | null>, refit: () => void, options: { watchContent?: boolean } = {}) {
+export function useRefit(
+  area: RefObject<HTMLElement | null>,
+  refit: () => void,
+  options: { watchContent?: boolean } = {},
+) {
   const latest = useRef(refit);
   latest.current = refit;
   const watchContent = options.watchContent ?? false;
