@@ -16,6 +16,7 @@ import { JoinPanel } from './JoinPanel';
 import { joinPanelSize } from './joinPanelSize';
 import { PagedFlow } from './PagedFlow';
 import { pageIntervalMs } from './pager';
+import './fittedAreas.css';
 
 /**
  * The live projector view: one screen that never scrolls. A header (stage, prompt, case, timer, and the join
