@@ -95,9 +95,14 @@ export interface LiveSession {
 /**
  * Seeds a live session through the API, as the people would: the admin (signed in on this page) adds a locality
  * and a school and invites a SENCO; the SENCO accepts in a fresh context, creates each case (a child's when the
- * reference looks like J5M, with consent recorded), and submits it; the admin builds the agenda and starts it.
+ * reference looks like J5M, with consent recorded), fills in the preparation form when one is given, and submits it;
+ * the admin builds the agenda and starts it.
  */
-export async function createLiveSession(page: Page, cases: string[]): Promise<LiveSession> {
+export async function createLiveSession(
+  page: Page,
+  cases: string[],
+  options: { preparation?: Record<string, unknown> } = {},
+): Promise<LiveSession> {
   const origin = new URL(page.url()).origin;
   const admin = page.request;
   const suffix = uniqueSuffix();
@@ -134,6 +139,8 @@ export async function createLiveSession(page: Page, cases: string[]): Promise<Li
       });
       if (child)
         await api(sencoRequest, 'PUT', `/api/cases/${created.id}/consent`, { given: true, date: '2026-11-02' });
+      if (options.preparation)
+        await api(sencoRequest, 'PUT', `/api/cases/${created.id}/preparation`, options.preparation);
       await api(sencoRequest, 'POST', `/api/cases/${created.id}/submit`, { sessionId: session.id });
       caseIds.push(created.id);
     }

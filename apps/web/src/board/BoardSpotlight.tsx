@@ -1,0 +1,33 @@
+import { CARD_KIND_LABELS, type Card } from '@consultboard/domain';
+import { useCallback, useLayoutEffect, useRef } from 'react';
+import { TYPE } from './boardType';
+import { fitFont } from './fitFont';
+import { useRefit } from './useRefit';
+
+/** The spotlighted card takes the stage area, in the largest type that fits it (up to 1,000 characters). */
+export function BoardSpotlight({ card }: { card: Card }) {
+  const area = useRef<HTMLElement>(null);
+  const content = useRef<HTMLDivElement>(null);
+
+  const refit = useCallback(() => {
+    const box = area.current;
+    const inner = content.current;
+    if (!box || !inner || box.clientHeight <= 0) return;
+    fitFont(box, '--spotlight-font', TYPE.spotlight, () => inner.offsetHeight <= box.clientHeight);
+  }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refit whenever the spotlighted text changes
+  useLayoutEffect(refit, [refit, card.text]);
+  useRefit(area, refit);
+
+  return (
+    <section className="board-spotlight" aria-labelledby="spotlight-heading" ref={area}>
+      <h2 id="spotlight-heading" className="visually-hidden">
+        Spotlight
+      </h2>
+      <div className={`card board-spotlight-card kind-${card.kind}`} ref={content}>
+        <p className={`card-kind kind-${card.kind}`}>{CARD_KIND_LABELS[card.kind]}</p>
+        <p className="board-spotlight-text">{card.text}</p>
+      </div>
+    </section>
+  );
+}
