@@ -16,6 +16,8 @@ export interface HttpDeps {
   secureCookies: boolean;
   webDist: string | null;
   limiters: { signIn: RateLimiter; signInPerAddress: RateLimiter; join: RateLimiter };
+  /** The notes endpoint, once it runs (set after the server listens): the EP's repair of full notes. */
+  notes?: { clearStage(docName: string, stageId: string): Promise<{ bytes: number; full: boolean }> };
 }
 
 export type AppEnv = { Bindings: HttpBindings; Variables: { user: UserRow | null; actor: AccessActor | null } };

@@ -7,8 +7,7 @@ export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
 export type UpdateVerdict =
   /** `update` is what the room applies, stores and relays: only what it lacks (null when that is nothing). */
-  | { ok: true; update: Uint8Array | null }
-  | { ok: false; reason: 'pending' | 'schema' | 'malformed'; detail: string };
+  { ok: true; update: Uint8Array | null } | { ok: false; reason: 'pending' | 'schema' | 'malformed'; detail: string };
 
 /** One struct of the update, less any part the room already holds. */
 interface Ref {
@@ -179,7 +178,8 @@ function placementOf(doc: Y.Doc, groups: Map<number, Ref[]>, ref: Ref): Placemen
   const item = ref.struct as Y.Item;
   if (typeof ref.parent === 'string') return { kind: 'root', key: ref.parent, sub: item.parentSub };
   if (ref.parent instanceof Y.ID) {
-    const found = find(doc, groups, ref.parent);
+    const where = find(doc, groups, ref.parent);
+    const found = where instanceof UpdateStruct ? where.ref.struct : where;
     if (!(found instanceof Y.Item) || !(found.content instanceof Y.ContentType)) return { kind: 'gone' };
     const type = typeOf(found.content);
     if (!type) return { kind: 'other', sub: item.parentSub };

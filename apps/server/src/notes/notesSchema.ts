@@ -99,7 +99,8 @@ function markProblem(key: string, value: unknown): string | null {
   }
   if (key === 'link') {
     const href = (value as Record<string, unknown>).href;
-    if (typeof href !== 'string' || !isAllowedNoteLink(href)) return 'a link that is not to a web page or e-mail address';
+    if (typeof href !== 'string' || !isAllowedNoteLink(href))
+      return 'a link that is not to a web page or e-mail address';
   }
   return null;
 }
