@@ -111,7 +111,11 @@ describe('notes updates that would leave pending data', () => {
       const socket = new WebSocket(attacker);
       socket.on('error', () => {});
       const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
-      if (!(await new Promise<boolean>((resolve) => socket.once('open', () => resolve(true)).once('close', () => resolve(false)))))
+      if (
+        !(await new Promise<boolean>((resolve) =>
+          socket.once('open', () => resolve(true)).once('close', () => resolve(false)),
+        ))
+      )
         break;
       const burst = frames.slice(sent, sent + 500);
       for (const [i, data] of burst.entries()) {
@@ -141,7 +145,9 @@ describe('notes updates that would leave pending data', () => {
     await waitFor(() => b.paragraphs().length === written, 5000, 'the healthy room did not converge');
     expect(a.closes).toEqual([]);
     const db = openDatabase(dataDir);
-    const rows = db.prepare('SELECT COUNT(*) AS n FROM notes_updates WHERE doc_name = ?').get(notesDocName(attackedCase));
+    const rows = db
+      .prepare('SELECT COUNT(*) AS n FROM notes_updates WHERE doc_name = ?')
+      .get(notesDocName(attackedCase));
     db.close();
     expect(rows).toEqual({ n: 0 });
     const stored = notesOnDisk(dataDir, attackedCase);
