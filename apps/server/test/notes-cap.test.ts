@@ -6,7 +6,7 @@ import { openDatabase } from '../src/db/database.js';
 import { notesRepo } from '../src/db/notes.js';
 import { Browser, joinAsPhone } from './helpers/http.js';
 import {
-  NotesClient,
+  type NotesClient,
   notesOnDisk,
   notesToken,
   notesUrl,

@@ -5,7 +5,7 @@ import { WebSocket } from 'ws';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { joinAsPhone } from './helpers/http.js';
-import { NotesClient, notesToken, notesUrl, openNotes, sleep, waitFor } from './helpers/notes.js';
+import { NotesClient, notesToken, notesUrl, sleep, waitFor } from './helpers/notes.js';
 import { frame } from './helpers/notesFuzz.js';
 import { startTestServer } from './helpers/testServer.js';
 import { buildSession, buildWorld, type World } from './helpers/world.js';
