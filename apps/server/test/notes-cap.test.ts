@@ -16,6 +16,7 @@ import {
   waitFor,
 } from './helpers/notes.js';
 import { frame, pendingStructUpdate, seeded } from './helpers/notesFuzz.js';
+import { writeOverCapNotes } from './helpers/overCapNotes.js';
 import { startTestServer } from './helpers/testServer.js';
 import { buildSession, buildWorld, type World } from './helpers/world.js';
 
@@ -124,16 +125,12 @@ describe('the document cap', () => {
 describe('notes stored over the cap before the fix', () => {
   /** Notes as the old code could leave them: a snapshot of 5.5 MB of real text over three stages. */
   function writeOverCap(caseId: string): void {
-    const doc = new Y.Doc();
-    for (let i = 0; i < 4; i++) bigParagraph(doc, 900_000, 'current-situation', 'c');
-    bigParagraph(doc, 750_000, 'desired-situation', 'd');
-    bigParagraph(doc, 750_000, 'desired-situation', 'd');
-    bigParagraph(doc, 500_000, 'strategies-and-resources', 's');
-    const state = Y.encodeStateAsUpdate(doc);
-    expect(state.byteLength).toBeGreaterThan(5.5 * 1000 * 1000);
-    const db = openDatabase(server.dataDir);
-    notesRepo(db).compact(notesDocName(caseId), state, 0);
-    db.close();
+    const bytes = writeOverCapNotes(server.dataDir, caseId, {
+      'current-situation': [900_000, 900_000, 900_000, 900_000],
+      'desired-situation': [750_000, 750_000],
+      'strategies-and-resources': [500_000],
+    });
+    expect(bytes).toBeGreaterThan(5.5 * 1000 * 1000);
   }
 
   it('load read-only for everyone with a reason, and the EP clears a stage at a time until they fit', async () => {
@@ -171,7 +168,7 @@ describe('notes stored over the cap before the fix', () => {
     const first = await ep.post(route, { stageId: 'strategies-and-resources' });
     expect(first.status).toBe(200);
     expect(first.json.full).toBe(true);
-    await waitFor(() => reader.paragraphs('strategies-and-resources').length === 0);
+    await waitFor(() => reader.paragraphs('strategies-and-resources').join('') === '');
     expect(reader.closes).toEqual([]);
 
     // Then a larger one: under the cap. The connected writers are sent back to reconnect, and may write again.
@@ -180,12 +177,15 @@ describe('notes stored over the cap before the fix', () => {
     expect(second.json.full).toBe(false);
     expect(second.json.bytes).toBeLessThanOrEqual(NOTES_LIMITS.documentBytes);
     await waitFor(() => reader.closes.some((close) => close.code === NOTES_CLOSE.reopened.code));
-    await waitFor(() => reader.synced && reader.paragraphs('desired-situation').length === 0);
+    await waitFor(() => reader.synced && reader.paragraphs('desired-situation').join('') === '');
     expect(projector.closes).toEqual([]);
     expect(reader.denied).toEqual([NOTES_FULL_REASON]);
     reader.write('Typed once the EP had cleared a stage', 'desired-situation');
     await waitFor(
-      () => paragraphsOf(notesOnDisk(server.dataDir, caseId), 'desired-situation').length === 1,
+      () =>
+        paragraphsOf(notesOnDisk(server.dataDir, caseId), 'desired-situation').includes(
+          'Typed once the EP had cleared a stage',
+        ),
       5000,
       'the notes did not become writable again',
     );

@@ -190,7 +190,10 @@ export class Room {
     try {
       this.doc.transact(() => {
         const fragment = this.doc.getXmlFragment(notesFragmentName(stageId));
-        if (fragment.length > 0) fragment.delete(0, fragment.length);
+        if (fragment.length === 0) return;
+        fragment.delete(0, fragment.length);
+        // One empty paragraph, as an editor shows empty notes: else each editor open on them adds its own.
+        fragment.insert(0, [new Y.XmlElement('paragraph')]);
       }, SERVER);
     } finally {
       this.captured = null;

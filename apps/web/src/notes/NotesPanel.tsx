@@ -47,7 +47,7 @@ export default function NotesPanel({ caseId, stage, access, surface, userName, e
         </p>
       </div>
       {room && surface === 'console' && notesFull(status) && !ended && (
-        <ClearNotes key={stage.id} room={room} sessionId={access.sessionId} caseId={caseId} stage={stage} />
+        <ClearNotes key={`clear:${stage.id}`} room={room} sessionId={access.sessionId} caseId={caseId} stage={stage} />
       )}
       {room && status !== 'loading' && (
         <NotesEditor
