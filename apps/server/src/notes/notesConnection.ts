@@ -42,8 +42,8 @@ export interface ConnectionBudgets {
 
 /**
  * One client's notes connection: waits for its room to load (buffering what arrives meanwhile), then
- * answers sync, applies and relays updates through the room, and throttles awareness. Every handler
- * is guarded, so nothing a client sends can throw out of here; a bad frame closes this connection only.
+ * applies updates through the room, and answers sync requests and relays awareness within its budgets. Every
+ * handler is guarded, so nothing a client sends can throw out of here; a bad frame closes this connection only.
  */
 export class NotesConnection implements NotesPeer {
   private room: Room | null = null;
