@@ -17,8 +17,11 @@ import { buildSession, buildWorld, type World } from './helpers/world.js';
  * for seconds. The server runs in its own process here, so the probe measures the server and not the attacker.
  */
 const FRAMES = 3000;
-/** The bound, as a client sees it over loopback. */
-const HEALTH_BOUND_MS = 100;
+/**
+ * The issue's bound (100 ms), with slack for a test machine busy with other test files at the same time: the
+ * stall it guards against lasted seconds (3.8 s here with 3,000 frames on the code before the fix).
+ */
+const HEALTH_BOUND_MS = 250;
 
 let child: ChildProcess;
 let url: string;
