@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { createRepos } from './db/repos.js';
 import { createHttpApp } from './http/app.js';
+import type { HttpDeps } from './http/context.js';
 import { LiveConnections } from './live/liveConnections.js';
 import { logger } from './logger.js';
 import { attachGateway } from './meeting/gateway.js';
@@ -72,6 +73,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     allowedOrigins: deps.allowedOrigins,
     settings: config.notes,
   });
+  // The HTTP app was built before the notes ran: its notes routes find them here from now on.
+  Object.assign(deps, { notes } satisfies Pick<HttpDeps, 'notes'>);
   // socket.io answers its own path; the notes take theirs; any other upgrade is refused at once
   // rather than left hanging.
   httpServer.on('upgrade', (request, socket, head) => {

@@ -272,6 +272,21 @@ const ROUTES: RouteRow[] = [
     }),
   },
   {
+    method: 'POST',
+    route: '/api/sessions/:id/cases/:caseId/notes/clear',
+    action: 'session.run',
+    kind: 'resource',
+    ok: 200,
+    prepare: async () => {
+      const session = await buildSession(world, { cases: ['N4M'] });
+      return {
+        path: `/api/sessions/${session.id}/cases/${session.cases[0]?.id}/notes/clear`,
+        body: { stageId: 'current-situation' },
+        judge: sessionJudge(),
+      };
+    },
+  },
+  {
     method: 'GET',
     route: '/api/sessions/:id/submitted',
     action: 'agenda.edit',

@@ -89,8 +89,8 @@ describe('the notes endpoint', () => {
     a.write('J5M reads well one to one; finds group work hard');
     await waitFor(() => b.paragraphs().length === 1);
     b.write('Tried: visual timetable since September');
-    a.doc.getText('scratch').insert(0, 'typed by SENCO A');
-    await waitFor(() => a.paragraphs().length === 2 && b.doc.getText('scratch').toString() === 'typed by SENCO A');
+    a.write('typed by SENCO A', 'desired-situation');
+    await waitFor(() => a.paragraphs().length === 2 && b.paragraphs('desired-situation').length === 1);
     expect(b.paragraphs()).toEqual(a.paragraphs());
     expect(a.paragraphs()).toEqual([
       'J5M reads well one to one; finds group work hard',
@@ -270,7 +270,9 @@ describe('the notes endpoint', () => {
     const chunk = 'x'.repeat(NOTES_LIMITS.messageBytes - 1024);
     const sendUpdate = () => {
       const before = Y.encodeStateVector(writer);
-      writer.getText('bulk').insert(0, chunk);
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(chunk)]);
+      writer.getXmlFragment('stage:current-situation').push([paragraph]);
       const update = Y.encodeStateAsUpdate(writer, before);
       socket.send(
         frame(
@@ -283,8 +285,8 @@ describe('the notes endpoint', () => {
     const fits = Math.floor(NOTES_LIMITS.documentBytes / NOTES_LIMITS.messageBytes);
     for (let i = 0; i < fits + 1; i++) sendUpdate();
     expect((await closed).code).toBe(NOTES_CLOSE.tooLarge.code);
-    const stored = notesOnDisk(server.dataDir, caseId).getText('bulk').toString();
-    expect(stored.length).toBe(fits * chunk.length);
+    const stored = paragraphsOf(notesOnDisk(server.dataDir, caseId));
+    expect(stored.join('').length).toBe(fits * chunk.length);
   });
 
   it('compacts the log when the room empties and frees the room after it has been idle', async () => {

@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { logger } from '../logger.js';
+import { notesRoutes } from '../notes/notesRoutes.js';
 import type { AppEnv, HttpDeps } from './context.js';
 import { AppError, errors } from './errors.js';
 import { loadUser, sameSiteOnly } from './middleware.js';
@@ -78,6 +79,7 @@ export function createHttpApp(deps: HttpDeps) {
   api.route('/', invitationRoutes(deps));
   api.route('/', auditRoutes(deps));
   api.route('/', joinRoutes(deps));
+  api.route('/', notesRoutes(deps));
   api.all('*', () => {
     throw errors.notFound('That API route');
   });

@@ -20,6 +20,8 @@ export interface HttpDeps {
   secureCookies: boolean;
   webDist: string | null;
   limiters: Limiters;
+  /** The notes endpoint, once it runs (set after the server listens): the EP's repair of full notes. */
+  notes?: { clearStage(docName: string, stageId: string): Promise<{ bytes: number; full: boolean }> };
 }
 
 export type AppEnv = { Bindings: HttpBindings; Variables: { user: UserRow | null; actor: AccessActor | null } };

@@ -7,6 +7,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { NotesIdentity } from './notesAuth.js';
 import { NotesConnection } from './notesConnection.js';
+import { connectionBudgets } from './notesHolders.js';
 import { EMPTY_AWARENESS } from './notesProtocol.js';
 import { Rooms } from './rooms.js';
 import { FakeSocket, MemoryStore, notesText, paragraphUpdate } from './testing.js';
@@ -33,7 +34,7 @@ function setUp() {
   const rooms = new Rooms({ store, documentBytes: 1 << 20, compactAfterUpdates: 500, idleRoomMs: 1000 });
   const connect = (overrides: Partial<NotesIdentity> = {}) => {
     const socket = new FakeSocket();
-    const connection = new NotesConnection(socket, identity(overrides), rooms, { awarenessPerSecond: 10 });
+    const connection = new NotesConnection(socket, identity(overrides), rooms, connectionBudgets(NOTES_LIMITS));
     return { socket, connection };
   };
   return { store, rooms, connect };
@@ -125,7 +126,7 @@ describe('NotesConnection', () => {
     expect(b.socket.closedWith).toBeNull();
   });
 
-  it('closes with 4400 on a text frame and on anything Yjs cannot integrate', async () => {
+  it('closes with 4400 on a text frame, and with 4422 on an update Yjs would throw on half-way', async () => {
     const { connect } = setUp();
     const text = connect();
     await tick();
@@ -137,7 +138,7 @@ describe('NotesConnection', () => {
     await tick();
     expect(() => Y.decodeUpdate(UNINTEGRABLE)).not.toThrow();
     bad.socket.receive(updateFrame(UNINTEGRABLE));
-    expect(bad.socket.closedWith?.code).toBe(NOTES_CLOSE.malformed.code);
+    expect(bad.socket.closedWith?.code).toBe(NOTES_CLOSE.refused.code);
   });
 
   it('answers a read-only client, but drops its updates and its carets', async () => {
@@ -177,7 +178,7 @@ describe('NotesConnection', () => {
     const store = new MemoryStore();
     const rooms = new Rooms({ store, documentBytes: 4000, compactAfterUpdates: 500, idleRoomMs: 1000 });
     const socket = new FakeSocket();
-    new NotesConnection(socket, identity(), rooms, { awarenessPerSecond: NOTES_LIMITS.awarenessPerSecond });
+    new NotesConnection(socket, identity(), rooms, connectionBudgets(NOTES_LIMITS));
     await tick();
     const doc = new Y.Doc();
     socket.receive(updateFrame(paragraphUpdate(doc, 'x'.repeat(3000))));

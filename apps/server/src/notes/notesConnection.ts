@@ -1,10 +1,11 @@
 import { NOTES_CLOSE } from '@consultboard/domain';
 import { logger } from '../logger.js';
-import { AwarenessThrottle } from './awarenessThrottle.js';
 import type { NotesIdentity } from './notesAuth.js';
 import { EMPTY_AWARENESS, MalformedMessage, type NotesMessage, parseNotesMessage } from './notesProtocol.js';
 import type { NotesPeer, Room, UpdateOutcome } from './room.js';
 import type { Rooms } from './rooms.js';
+import { Throttle } from './throttle.js';
+import type { TokenBucket } from './tokenBucket.js';
 
 /** The part of a `ws` WebSocket a connection uses (a stand-in in unit tests). */
 export interface NotesSocket {
@@ -27,32 +28,48 @@ type Close = { code: number; reason: string };
 const UPDATE_REFUSED: Record<Exclude<UpdateOutcome, 'applied'>, Close> = {
   tooLarge: NOTES_CLOSE.tooLarge,
   malformed: NOTES_CLOSE.malformed,
+  refused: NOTES_CLOSE.refused,
   unavailable: NOTES_CLOSE.unavailable,
 };
 
+/** What a connection may cost the server, in budgets shared as far as they reach. */
+export interface ConnectionBudgets {
+  /** Carets and names relayed: its token's budget, shared by all that token's connections. */
+  awareness: readonly TokenBucket[];
+  /** Sync requests answered (each sends the document the client lacks): its own budget and its token's. */
+  syncRequests: readonly TokenBucket[];
+}
+
 /**
  * One client's notes connection: waits for its room to load (buffering what arrives meanwhile), then
- * answers sync, applies and relays updates through the room, and throttles awareness. Every handler
- * is guarded, so nothing a client sends can throw out of here; a bad frame closes this connection only.
+ * applies updates through the room, and answers sync requests and relays awareness within its budgets. Every
+ * handler is guarded, so nothing a client sends can throw out of here; a bad frame closes this connection only.
  */
 export class NotesConnection implements NotesPeer {
   private room: Room | null = null;
   private queue: Uint8Array[] = [];
   private closed = false;
   private writable: boolean;
-  private readonly throttle: AwarenessThrottle<{ update: Uint8Array; clients: number[] }>;
+  private readonly awareness: Throttle<{ update: Uint8Array; clients: number[] }>;
+  private readonly syncRequests: Throttle<Uint8Array>;
 
   constructor(
     private readonly socket: NotesSocket,
     readonly identity: NotesIdentity,
     private readonly rooms: Rooms,
-    options: { awarenessPerSecond: number },
+    budgets: ConnectionBudgets,
     private readonly onClosed: (connection: NotesConnection) => void = () => {},
   ) {
     this.writable = identity.writable;
-    this.throttle = new AwarenessThrottle(options.awarenessPerSecond, ({ update, clients }) =>
+    this.awareness = new Throttle(budgets.awareness, ({ update, clients }) =>
       this.guard(() => {
         if (!this.closed && !this.readOnly) this.room?.applyAwareness(update, clients, this);
+      }),
+    );
+    // Only the latest request waits: answered when the budget allows, with the document as it is then.
+    this.syncRequests = new Throttle(budgets.syncRequests, (stateVector) =>
+      this.guard(() => {
+        if (!this.closed && this.room) this.send(this.room.syncStep2(stateVector));
       }),
     );
     socket.on('message', (data: unknown, isBinary: boolean) => this.guard(() => this.receive(data, isBinary)));
@@ -97,7 +114,7 @@ export class NotesConnection implements NotesPeer {
   private ready(room: Room): void {
     if (this.closed) return;
     this.room = room;
-    for (const message of room.welcome()) this.send(message);
+    for (const message of room.welcome(this)) this.send(message);
     const queued = this.queue;
     this.queue = [];
     for (const data of queued) {
@@ -129,12 +146,13 @@ export class NotesConnection implements NotesPeer {
     }
     switch (message.kind) {
       case 'syncStep1':
-        this.send(room.syncStep2(message.stateVector));
+        // A copy: the frame's buffer may be shared, and the throttle may hold the request for a while.
+        this.syncRequests.offer(message.stateVector.slice());
         break;
       case 'syncStep2':
       case 'update': {
         if (this.readOnly) break; // the projector, or anyone after the session ended: dropped, never stored
-        const outcome = room.applyUpdate(message.update, this);
+        const outcome = room.applyUpdate(message.update, this, message.decoded);
         if (outcome !== 'applied') this.close(UPDATE_REFUSED[outcome]);
         break;
       }
@@ -142,7 +160,7 @@ export class NotesConnection implements NotesPeer {
         // Read-only screens show others' carets but have none: an empty answer keeps their provider alive.
         if (this.readOnly) this.send(EMPTY_AWARENESS);
         // A copy: the frame's buffer may be shared, and the throttle may hold the update for a while.
-        else this.throttle.offer({ update: message.update.slice(), clients: message.clients });
+        else this.awareness.offer({ update: message.update.slice(), clients: message.clients });
         break;
     }
   }
@@ -151,7 +169,8 @@ export class NotesConnection implements NotesPeer {
     if (this.closed) return;
     this.closed = true;
     this.queue = [];
-    this.throttle.dispose();
+    this.awareness.dispose();
+    this.syncRequests.dispose();
     this.rooms.leave(this.identity.docName, this);
     this.room = null;
     this.onClosed(this);

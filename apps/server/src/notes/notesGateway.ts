@@ -9,12 +9,19 @@ import { logger } from '../logger.js';
 import type { MeetingStore } from '../meeting/meetingStore.js';
 import { authoriseNotes, NotesRefused, readNotesRequest } from './notesAuth.js';
 import { NotesConnection } from './notesConnection.js';
+import { NotesHolders } from './notesHolders.js';
 import { Rooms } from './rooms.js';
 
 /** The notes limits a server runs with: NOTES_LIMITS, with the timings adjustable for tests. */
 export type NotesSettings = { -readonly [K in keyof typeof NOTES_LIMITS]: number };
 
 const STATUS_TEXT = { 401: 'Unauthorized', 403: 'Forbidden', 500: 'Internal Server Error' } as const;
+
+/**
+ * How often every connection is pinged: one that has not answered the last ping is cut, so a phone that
+ * dropped off the network does not keep holding one of its token's connections.
+ */
+const HEARTBEAT_MS = 30_000;
 
 /** Refuses an upgrade with a plain HTTP answer before any WebSocket exists. */
 function refuseUpgrade(socket: Duplex, status: keyof typeof STATUS_TEXT): void {
@@ -48,6 +55,20 @@ export function createNotesGateway(deps: {
     idleRoomMs: settings.idleRoomMs,
   });
   const connections = new Set<NotesConnection>();
+  const holders = new NotesHolders(settings);
+
+  const alive = new WeakSet<object>();
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', (error) => logger.debug({ err: error }, 'notes upgrade socket error'));
@@ -55,14 +76,23 @@ export function createNotesGateway(deps: {
       if (!originAllowed(request, deps.allowedOrigins)) throw new NotesRefused(403);
       const { docName, token } = readNotesRequest(request.url);
       const identity = authoriseNotes(repos, docName, token, Date.now());
+      // One connection per case on the agenda, and a little slack for reconnects.
+      const most = repos.consultSessions.cases(identity.sessionId).length + settings.connectionsSlack;
       wss.handleUpgrade(request, socket, head, (ws) => {
-        const connection = new NotesConnection(
-          ws,
-          identity,
-          rooms,
-          { awarenessPerSecond: settings.awarenessPerSecond },
-          (closed) => connections.delete(closed),
-        );
+        alive.add(ws);
+        ws.on('pong', () => alive.add(ws));
+        // Counted once the socket is open (upgrades in flight are not), and refused with a close code
+        // rather than an HTTP status, which a browser's WebSocket never shows the page.
+        const budgets = holders.admit(identity, most, ws);
+        if (!budgets) {
+          logger.debug({ sessionId: identity.sessionId, docName }, 'notes connection refused: too many');
+          ws.close(NOTES_CLOSE.tooManyConnections.code, NOTES_CLOSE.tooManyConnections.reason);
+          return;
+        }
+        const connection = new NotesConnection(ws, identity, rooms, budgets, (closed) => {
+          connections.delete(closed);
+          holders.release(identity, ws);
+        });
         connections.add(connection);
       });
     } catch (error) {
@@ -110,12 +140,19 @@ export function createNotesGateway(deps: {
   return {
     handleUpgrade,
     rooms,
+    holders,
+    /**
+     * Deletes a stage's notes in the case's room (loaded if nobody is in it), compacting it so the deleted
+     * text leaves the snapshot; the connected clients converge as on any edit.
+     */
+    clearStage: async (docName: string, stageId: string) => (await rooms.open(docName)).clearStage(stageId),
     /** How many notes connections are open. */
     get connectionCount() {
       return connections.size;
     },
     /** Closes every connection, compacts and frees every room, and stops the WebSocket server. */
     close: async (): Promise<void> => {
+      clearInterval(heartbeat);
       const sockets = [...wss.clients];
       rooms.close();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

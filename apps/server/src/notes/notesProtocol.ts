@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import type { DecodedUpdate } from './checkUpdate.js';
 
 /**
  * The y-websocket wire format, as the stock `WebsocketProvider` speaks it: a varuint message type
@@ -20,8 +21,8 @@ const AWARENESS_MAX_CLIENTS = 256;
 
 export type NotesMessage =
   | { kind: 'syncStep1'; stateVector: Uint8Array }
-  | { kind: 'syncStep2'; update: Uint8Array }
-  | { kind: 'update'; update: Uint8Array }
+  | { kind: 'syncStep2'; update: Uint8Array; decoded: DecodedUpdate }
+  | { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate }
   | { kind: 'awareness'; update: Uint8Array; clients: number[] };
 
 /** A frame that is not a well-formed y-websocket message; the connection that sent it is closed. */
@@ -53,12 +54,12 @@ function readMessage(decoder: decoding.Decoder): NotesMessage {
     case SYNC_STEP_1:
       Y.decodeStateVector(payload);
       return { kind: 'syncStep1', stateVector: payload };
+    // Decoded in full here (a broken one throws now, not half-way into the room's document); the room checks
+    // the structs against its own state before applying anything.
     case SYNC_STEP_2:
-      Y.decodeUpdate(payload);
-      return { kind: 'syncStep2', update: payload };
+      return { kind: 'syncStep2', update: payload, decoded: Y.decodeUpdate(payload) };
     case SYNC_UPDATE:
-      Y.decodeUpdate(payload);
-      return { kind: 'update', update: payload };
+      return { kind: 'update', update: payload, decoded: Y.decodeUpdate(payload) };
     default:
       throw new MalformedMessage(`unknown sync step ${step}`);
   }
@@ -121,6 +122,18 @@ export const awarenessMessage = (update: Uint8Array) =>
   frame((encoder) => {
     encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
     encoding.writeVarUint8Array(encoder, update);
+  });
+
+/** y-websocket's auth message (type 2), "permission denied" (0) with a reason: a stock provider logs it. */
+const MESSAGE_AUTH = 2;
+const PERMISSION_DENIED = 0;
+
+/** Tells a writable connection its notes are over the cap and read-only until the EP clears a stage. */
+export const notesFullMessage = (reason: string) =>
+  frame((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE_AUTH);
+    encoding.writeVarUint(encoder, PERMISSION_DENIED);
+    encoding.writeVarString(encoder, reason);
   });
 
 /** An awareness update about nobody: keeps the stock provider's 30-second silence watchdog fed. */

@@ -1,8 +1,16 @@
+import { NOTES_CLOSE, NOTES_FULL_REASON, notesFragmentName } from '@consultboard/domain';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { applyStored, type StoredNotes } from '../db/notes.js';
 import { logger } from '../logger.js';
-import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './notesProtocol.js';
+import { checkUpdate, type DecodedUpdate, type UpdateVerdict } from './checkUpdate.js';
+import {
+  awarenessMessage,
+  notesFullMessage,
+  syncStep1Message,
+  syncStep2Message,
+  updateMessage,
+} from './notesProtocol.js';
 
 /** One connection as a room sees it. */
 export interface NotesPeer {
@@ -26,12 +34,19 @@ export interface RoomLimits {
   compactAfterUpdates: number;
 }
 
-export type UpdateOutcome = 'applied' | 'malformed' | 'tooLarge' | 'unavailable';
+/** 'refused': it would leave pending data in the room, or the notes' schema does not allow it. */
+export type UpdateOutcome = 'applied' | 'malformed' | 'refused' | 'tooLarge' | 'unavailable';
+
+/** The origin of the server's own edits (clearing a stage), so they are told apart from a peer's. */
+const SERVER = Symbol('server');
 
 /**
  * One case's live document: the server's copy, the awareness of who is in it, and its connections.
- * An incoming update is applied to the server's copy, appended to the store and only then relayed,
+ * An incoming update is checked against the room's state (`checkUpdate`: no pending data, the notes'
+ * schema, the cap), then applied to the server's copy, appended to the store and only then relayed,
  * all in one synchronous turn, so no one can see (by relay or by a sync answer) what is not stored.
+ * A document stored over the cap (before the cap counted what is stored) loads, but is read-only until
+ * the EP clears a stage (`clearStage`).
  */
 export class Room {
   readonly doc = new Y.Doc();
@@ -47,6 +62,7 @@ export class Room {
   private lastId = 0;
   private bytes = 0;
   private sinceCompaction = 0;
+  private full = false;
 
   constructor(
     readonly docName: string,
@@ -66,14 +82,29 @@ export class Room {
     this.lastId = stored.lastId;
     this.bytes = stored.bytes;
     this.sinceCompaction = stored.updates.length;
-    // Listening only from here on: loading must never write anything back.
+    // Stored before updates were checked: edits that wait for others nobody sent. Dropped, and the
+    // document compacted without them, so they are neither merged again on every update nor sent out.
+    const pending = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+    if (pending) {
+      logger.warn({ docName: this.docName }, 'notes held pending data on load: dropped');
+      this.doc.store.pendingStructs = null;
+      this.doc.store.pendingDs = null;
+    }
+    // Listening only from here on: what was loaded is never captured as a new edit.
     this.doc.on('update', (update: Uint8Array) => this.captured?.push(update));
     this.status = 'ready';
-    if (this.sinceCompaction >= this.limits.compactAfterUpdates) this.compact();
+    // The peers waiting for the load are told whether it is full in their welcome, not before it.
+    this.full = this.bytes > this.limits.documentBytes;
+    if (pending || this.sinceCompaction >= this.limits.compactAfterUpdates) this.compact(pending, false);
   }
 
   get storedBytes(): number {
     return this.bytes;
+  }
+
+  /** Over the cap as stored: read-only for everyone until the EP clears a stage. */
+  get isFull(): boolean {
+    return this.full;
   }
 
   addPeer(peer: NotesPeer): void {
@@ -92,11 +123,12 @@ export class Room {
     return this.peers.size === 0;
   }
 
-  /** What a peer is sent once the room is ready: our sync step 1 and who is already here. */
-  welcome(): Uint8Array[] {
+  /** What a peer is sent once the room is ready: our sync step 1, who is already here, and whether it is full. */
+  welcome(peer: NotesPeer): Uint8Array[] {
     const messages = [syncStep1Message(this.doc)];
     const clients = [...this.awareness.getStates().keys()];
     if (clients.length > 0) messages.push(awarenessMessage(encodeAwarenessUpdate(this.awareness, clients)));
+    if (this.full && !peer.readOnly) messages.push(notesFullMessage(NOTES_FULL_REASON));
     return messages;
   }
 
@@ -105,38 +137,73 @@ export class Room {
     return syncStep2Message(this.doc, stateVector);
   }
 
-  /** Applies, stores, then relays one update from a writable peer (the update has been decoded already). */
-  applyUpdate(update: Uint8Array, from: NotesPeer): UpdateOutcome {
+  /**
+   * Checks, applies, stores, then relays one update from a writable peer. Only what the room lacks is
+   * stored and relayed; an update refused for any reason leaves the document exactly as it was.
+   */
+  applyUpdate(update: Uint8Array, from: NotesPeer, decoded?: DecodedUpdate): UpdateOutcome {
     if (this.status !== 'ready') return 'unavailable';
-    if (this.bytes + update.byteLength > this.limits.documentBytes) return 'tooLarge';
+    let verdict: UpdateVerdict;
+    try {
+      verdict = checkUpdate(this.doc, decoded ?? Y.decodeUpdate(update));
+    } catch (error) {
+      // The check only reads: whatever it tripped over, nothing has changed.
+      logger.debug({ err: error, docName: this.docName }, 'notes update could not be checked');
+      return 'malformed';
+    }
+    if (!verdict.ok) {
+      logger.debug({ docName: this.docName, reason: verdict.reason, detail: verdict.detail }, 'notes update refused');
+      return verdict.reason === 'malformed' ? 'malformed' : 'refused';
+    }
+    const stored = verdict.update;
+    if (!stored) return 'applied';
+    if (this.bytes + stored.byteLength > this.limits.documentBytes) return 'tooLarge';
+    try {
+      Y.applyUpdate(this.doc, stored, from);
+    } catch (error) {
+      // The check let through something Yjs could not integrate: memory may hold part of it, the disk
+      // none. The room goes, and reloads from the disk for whoever comes back.
+      logger.error({ err: error, docName: this.docName }, 'notes update failed to integrate');
+      this.onBroken(this);
+      return 'unavailable';
+    }
+    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+      logger.error({ docName: this.docName }, 'notes update left pending data despite the check');
+      this.onBroken(this);
+      return 'unavailable';
+    }
+    if (!this.persist([stored])) return 'unavailable';
+    this.broadcast(updateMessage(stored), from);
+    if (this.sinceCompaction >= this.limits.compactAfterUpdates) this.compact();
+    return 'applied';
+  }
+
+  /**
+   * Deletes a stage's notes (the EP's repair of notes that are full): applied, stored and relayed like any
+   * update, then compacted so the deleted text is gone from the snapshot. If that brings the notes under
+   * the cap, the writable connections are closed with `reopened`, and come back writable.
+   */
+  clearStage(stageId: string): { bytes: number; full: boolean } {
+    if (this.status !== 'ready') throw new Error('the room is not ready');
     const captured: Uint8Array[] = [];
     this.captured = captured;
-    let failed = false;
     try {
-      Y.applyUpdate(this.doc, update, from);
-    } catch {
-      // Yjs decoded it but could not integrate it. Whatever it did integrate was captured and is
-      // stored and relayed below, so memory, disk and the other peers still agree.
-      failed = true;
+      this.doc.transact(() => {
+        const fragment = this.doc.getXmlFragment(notesFragmentName(stageId));
+        if (fragment.length === 0) return;
+        fragment.delete(0, fragment.length);
+        // One empty paragraph, as an editor shows empty notes: else each editor open on them adds its own.
+        fragment.insert(0, [new Y.XmlElement('paragraph')]);
+      }, SERVER);
     } finally {
       this.captured = null;
     }
     if (captured.length > 0) {
-      try {
-        this.lastId = this.store.append(this.docName, captured);
-      } catch (error) {
-        logger.error({ err: error, docName: this.docName }, 'notes update could not be stored');
-        this.onBroken(this);
-        return 'unavailable';
-      }
-      for (const stored of captured) {
-        this.bytes += stored.byteLength;
-        this.sinceCompaction += 1;
-        this.broadcast(updateMessage(stored), from);
-      }
-      if (this.sinceCompaction >= this.limits.compactAfterUpdates) this.compact();
+      if (!this.persist(captured)) throw new Error('the notes could not be stored');
+      for (const update of captured) this.broadcast(updateMessage(update));
     }
-    return failed ? 'malformed' : 'applied';
+    this.compact(true);
+    return { bytes: this.bytes, full: this.full };
   }
 
   /**
@@ -152,9 +219,9 @@ export class Room {
     applyAwarenessUpdate(this.awareness, update, from);
   }
 
-  /** Folds the update log into one snapshot, if anything was added since the last one. */
-  compact(): void {
-    if (this.status !== 'ready' || this.sinceCompaction === 0) return;
+  /** Folds the update log into one snapshot, if anything was added since the last one (or when told to). */
+  compact(force = false, tell = true): void {
+    if (this.status !== 'ready' || (this.sinceCompaction === 0 && !force)) return;
     try {
       const state = Y.encodeStateAsUpdate(this.doc);
       this.store.compact(this.docName, state, this.lastId);
@@ -164,6 +231,7 @@ export class Room {
       // The log still holds every update: nothing is lost, the next compaction tries again.
       logger.warn({ err: error, docName: this.docName }, 'notes compaction failed');
     }
+    this.refreshFull(tell);
   }
 
   /** Frees the document and the awareness timer; the room takes nothing more. */
@@ -177,6 +245,36 @@ export class Room {
     this.doc.destroy();
     this.peers.clear();
     this.awarenessOf.clear();
+  }
+
+  /** Appends updates to the store; if that fails, memory is ahead of disk and the room goes. */
+  private persist(updates: Uint8Array[]): boolean {
+    try {
+      this.lastId = this.store.append(this.docName, updates);
+    } catch (error) {
+      logger.error({ err: error, docName: this.docName }, 'notes update could not be stored');
+      this.onBroken(this);
+      return false;
+    }
+    for (const update of updates) this.bytes += update.byteLength;
+    this.sinceCompaction += updates.length;
+    return true;
+  }
+
+  /**
+   * Follows the stored size across the cap: writable peers are told when the notes become full (a snapshot
+   * can be larger than the updates it folds), and closed with `reopened` when they no longer are.
+   */
+  private refreshFull(tell: boolean): void {
+    const full = this.bytes > this.limits.documentBytes;
+    if (full === this.full) return;
+    this.full = full;
+    if (!tell) return;
+    for (const peer of [...this.peers]) {
+      if (peer.readOnly) continue;
+      if (full) peer.send(notesFullMessage(NOTES_FULL_REASON));
+      else peer.close(NOTES_CLOSE.reopened.code, NOTES_CLOSE.reopened.reason);
+    }
   }
 
   private broadcast(message: Uint8Array, except?: NotesPeer): void {

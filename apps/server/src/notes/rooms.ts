@@ -41,6 +41,24 @@ export class Rooms {
     return entered.loading.then(() => entered);
   }
 
+  /**
+   * A document's room for the server's own use (the EP clearing a stage), loaded if nobody is in it; a room
+   * loaded this way with nobody in it is compacted and dropped like any other once idle.
+   */
+  async open(docName: string): Promise<Room> {
+    let room = this.rooms.get(docName);
+    if (!room) {
+      room = new Room(docName, this.options.store, this.options, (broken) =>
+        this.evict(broken, NOTES_CLOSE.unavailable),
+      );
+      this.rooms.set(docName, room);
+      room.loading = this.load(room);
+    }
+    await room.loading;
+    if (room.status !== 'ready') throw new Error('the room closed while it was loading');
+    return room;
+  }
+
   /** Takes a peer out of its room; the last one out compacts the room and starts its idle timer. */
   leave(docName: string, peer: NotesPeer): void {
     const room = this.rooms.get(docName);

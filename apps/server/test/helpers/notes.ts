@@ -1,5 +1,6 @@
 import { NOTES_PATH, type NotesTokenRequest } from '@consultboard/domain';
 import { WebSocket } from 'ws';
+import * as authProtocol from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { openDatabase } from '../../src/db/database.js';
@@ -24,16 +25,27 @@ export class NotesClient {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly closes: { code: number; reason: string }[] = [];
+  /** The reasons of the "permission denied" messages the server sent (the notes are full). */
+  readonly denied: string[] = [];
   synced = false;
 
-  constructor(baseUrl: string, docName: string, token: string | null, options: { connect?: boolean } = {}) {
+  constructor(
+    baseUrl: string,
+    docName: string,
+    token: string | null,
+    options: { connect?: boolean; resyncInterval?: number } = {},
+  ) {
     this.provider = new WebsocketProvider(notesUrl(baseUrl), docName, this.doc, {
       params: token === null ? {} : { token },
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
       maxBackoffTime: 300,
       connect: options.connect ?? true,
+      ...(options.resyncInterval ? { resyncInterval: options.resyncInterval } : {}),
     });
+    // The stock provider only logs a "permission denied"; the web app (and this client) read it.
+    this.provider.messageHandlers[2] = (_encoder, decoder) =>
+      authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => this.denied.push(reason));
     this.provider.on('sync', (state: boolean) => {
       if (state) this.synced = true;
     });

@@ -1,8 +1,9 @@
 import { useEffect, useId } from 'react';
 import { browserStore } from '../meeting/storage';
+import { ClearNotes } from './ClearNotes';
 import { NotesEditor } from './NotesEditor';
 import type { NotesAccess } from './NotesRoom';
-import { type NotesSurface, notesEditable, notesStatusText } from './notesStatus';
+import { type NotesSurface, notesEditable, notesFull, notesStatusText } from './notesStatus';
 import { rememberNotesDoc } from './phoneNotes';
 import { useNotesRoom } from './useNotesRoom';
 import './notes.css';
@@ -45,6 +46,9 @@ export default function NotesPanel({ caseId, stage, access, surface, userName, e
           {notesStatusText(status, surface)}
         </p>
       </div>
+      {room && surface === 'console' && notesFull(status) && !ended && (
+        <ClearNotes key={`clear:${stage.id}`} room={room} sessionId={access.sessionId} caseId={caseId} stage={stage} />
+      )}
       {room && status !== 'loading' && (
         <NotesEditor
           key={stage.id}

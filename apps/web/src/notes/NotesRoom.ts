@@ -1,6 +1,7 @@
-import { NOTES_PATH, notesDocName } from '@consultboard/domain';
+import { NOTES_CLOSE, NOTES_FULL_REASON, NOTES_PATH, notesDocName } from '@consultboard/domain';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { WebsocketProvider } from 'y-websocket';
+import { readAuthMessage } from 'y-protocols/auth';
+import { messageAuth, WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { apiGet, apiPost } from '../api';
 import { deriveNotesStatus, type NotesConnectionFacts, type NotesStatus } from './notesStatus';
@@ -50,6 +51,8 @@ export class NotesRoom {
   private tokenRefreshed = false;
   private checking = false;
   private destroyed = false;
+  /** The server said the notes are full on the connection being made (it says so in its welcome). */
+  private fullThisConnection = false;
 
   constructor(options: NotesRoomOptions) {
     this.access = options.access;
@@ -67,18 +70,31 @@ export class NotesRoom {
       closedCode: null,
       gaveUp: false,
       online: navigator.onLine,
+      full: false,
       synced: false,
       everSynced: false,
     };
     this.status = deriveNotesStatus(this.facts);
 
     this.provider.on('status', ({ status }) => {
-      if (status === 'connecting') this.openedThisAttempt = false;
+      if (status === 'connecting') {
+        this.openedThisAttempt = false;
+        this.fullThisConnection = false;
+      }
       if (status === 'connected') this.openedThisAttempt = true;
     });
+    // A stock provider only logs the server's "permission denied": here it says the notes are full.
+    this.provider.messageHandlers[messageAuth] = (_encoder, decoder) =>
+      readAuthMessage(decoder, this.doc, (_doc, reason) => {
+        if (reason !== NOTES_FULL_REASON) return;
+        this.fullThisConnection = true;
+        this.update({ full: true });
+      });
     this.provider.on('sync', (synced) => {
       if (synced) this.refusedAttempts = 0;
-      this.update({ synced, everSynced: this.facts.everSynced || synced });
+      // The welcome comes before the answer to our sync request: a synced connection without it is not full.
+      const full = synced ? this.fullThisConnection : this.facts.full;
+      this.update({ synced, everSynced: this.facts.everSynced || synced, full });
     });
     this.provider.on('connection-close', (event) => {
       this.update({ synced: false });
@@ -105,6 +121,16 @@ export class NotesRoom {
   /** The meeting ended: the notes stay on screen, read-only. */
   setEnded(ended: boolean): void {
     this.update({ ended });
+  }
+
+  /**
+   * The EP cleared a stage's notes and they fit again: a connection the server closed because a change would
+   * not fit is opened again (connections it left open are sent to reconnect by the server itself).
+   */
+  reopen(): void {
+    if (this.destroyed || this.facts.closedCode !== NOTES_CLOSE.tooLarge.code) return;
+    this.update({ closedCode: null, full: false });
+    this.provider.connect();
   }
 
   destroy(): void {

@@ -1,19 +1,7 @@
-/** The only kinds of link the notes keep: web pages and e-mail addresses. */
-export const NOTE_LINK_PROTOCOLS = ['http', 'https', 'mailto'] as const;
+import { isAllowedNoteLink } from '@consultboard/domain';
 
-const ALLOWED = new Set(NOTE_LINK_PROTOCOLS.map((protocol) => `${protocol}:`));
-
-/** Whether an address may be a link in the notes (checked on typing, pasting, and on every render). */
-export function isAllowedNoteLink(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (!ALLOWED.has(parsed.protocol)) return false;
-  return parsed.protocol === 'mailto:' ? parsed.pathname.includes('@') : parsed.hostname !== '';
-}
+// The link rules live in the domain, so the server checks every synced link against the same ones.
+export { isAllowedNoteLink, NOTE_LINK_PROTOCOLS } from '@consultboard/domain';
 
 // A scheme is letters before a colon that are not a host name with a port ("example.org:8080").
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;

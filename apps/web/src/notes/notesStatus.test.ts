@@ -1,6 +1,6 @@
 import { NOTES_CLOSE } from '@consultboard/domain';
 import { describe, expect, it } from 'vitest';
-import { deriveNotesStatus, type NotesConnectionFacts, notesEditable, notesStatusText } from './notesStatus';
+import { deriveNotesStatus, type NotesConnectionFacts, notesEditable, notesFull, notesStatusText } from './notesStatus';
 
 const facts = (change: Partial<NotesConnectionFacts> = {}): NotesConnectionFacts => ({
   loaded: true,
@@ -8,6 +8,7 @@ const facts = (change: Partial<NotesConnectionFacts> = {}): NotesConnectionFacts
   closedCode: null,
   gaveUp: false,
   online: true,
+  full: false,
   synced: false,
   everSynced: false,
   ...change,
@@ -38,6 +39,32 @@ describe('deriveNotesStatus', () => {
     expect(deriveNotesStatus(facts({ closedCode: NOTES_CLOSE.tooLarge.code }))).toBe('tooLarge');
     expect(deriveNotesStatus(facts({ closedCode: NOTES_CLOSE.forbidden.code }))).toBe('refused');
     expect(deriveNotesStatus(facts({ gaveUp: true, synced: true }))).toBe('refused');
+    expect(deriveNotesStatus(facts({ closedCode: NOTES_CLOSE.malformed.code }))).toBe('rejected');
+    expect(deriveNotesStatus(facts({ closedCode: NOTES_CLOSE.refused.code }))).toBe('rejected');
+    expect(deriveNotesStatus(facts({ closedCode: NOTES_CLOSE.tooManyConnections.code }))).toBe('tooManyConnections');
+  });
+
+  it('says the notes are full while the server says so, above the state of the connection', () => {
+    expect(deriveNotesStatus(facts({ full: true, synced: true, everSynced: true }))).toBe('full');
+    expect(deriveNotesStatus(facts({ full: true, online: false }))).toBe('full');
+    expect(deriveNotesStatus(facts({ full: true, closedCode: NOTES_CLOSE.tooLarge.code }))).toBe('tooLarge');
+    expect(deriveNotesStatus(facts({ full: true, ended: true }))).toBe('readOnly');
+  });
+});
+
+describe('what the notes say when the server refuses', () => {
+  it('tells phones the EP can repair full notes, and the EP how', () => {
+    expect(notesStatusText('full', 'phone')).toBe(
+      'These notes are full. The EP can clear a stage’s notes to carry on.',
+    );
+    expect(notesStatusText('full', 'console')).toBe('These notes are full. Clear a stage’s notes to carry on.');
+    expect(notesStatusText('tooLarge', 'phone')).toContain('the last change was not saved');
+    expect(notesStatusText('tooManyConnections', 'phone')).toBe(
+      'The notes are open in too many tabs on this device. Close the others, then reload this page.',
+    );
+    expect(notesStatusText('rejected', 'phone')).toBe(
+      'A change here could not be saved. Reload the page to try again.',
+    );
   });
 });
 
@@ -49,5 +76,9 @@ describe('notesEditable', () => {
     expect(notesEditable('readOnly', 'console')).toBe(false);
     expect(notesEditable('refused', 'phone')).toBe(false);
     expect(notesEditable('loading', 'phone')).toBe(false);
+    for (const status of ['full', 'tooLarge', 'tooManyConnections', 'rejected'] as const) {
+      expect(notesEditable(status, 'console')).toBe(false);
+      expect(notesFull(status)).toBe(status === 'full' || status === 'tooLarge');
+    }
   });
 });

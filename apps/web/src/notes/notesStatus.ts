@@ -12,7 +12,14 @@ export type NotesStatus =
   | 'offline'
   | 'readOnly'
   | 'refused'
-  | 'tooLarge';
+  /** The server refused a change from here (not a well-formed edit of these notes). */
+  | 'rejected'
+  /** The notes are over their size limit: read-only until the EP clears a stage. */
+  | 'full'
+  /** A change from here would have taken the notes over their size limit: it was not saved. */
+  | 'tooLarge'
+  /** This device has the notes open in too many places at once. */
+  | 'tooManyConnections';
 
 /** The status in words a person understands. */
 export function notesStatusText(status: NotesStatus, surface: NotesSurface): string {
@@ -33,8 +40,18 @@ export function notesStatusText(status: NotesStatus, surface: NotesSurface): str
       return 'Notes are read-only now';
     case 'refused':
       return 'The notes could not connect. Reload the page to try again.';
+    case 'rejected':
+      return 'A change here could not be saved. Reload the page to try again.';
+    case 'full':
+      return surface === 'console'
+        ? 'These notes are full. Clear a stage’s notes to carry on.'
+        : 'These notes are full. The EP can clear a stage’s notes to carry on.';
     case 'tooLarge':
-      return 'These notes are full: nothing more can be saved.';
+      return surface === 'console'
+        ? 'These notes are full: the last change was not saved. Clear a stage’s notes to carry on.'
+        : 'These notes are full: the last change was not saved. The EP can clear a stage’s notes to carry on.';
+    case 'tooManyConnections':
+      return 'The notes are open in too many tabs on this device. Close the others, then reload this page.';
   }
 }
 
@@ -49,6 +66,8 @@ export interface NotesConnectionFacts {
   /** Too many refused attempts while the server itself answered: stopped trying. */
   gaveUp: boolean;
   online: boolean;
+  /** The server said the notes are over their size limit (on the current connection). */
+  full: boolean;
   synced: boolean;
   /** Synced at least once since the page opened. */
   everSynced: boolean;
@@ -58,15 +77,25 @@ export interface NotesConnectionFacts {
 export function deriveNotesStatus(facts: NotesConnectionFacts): NotesStatus {
   if (facts.ended || facts.closedCode === NOTES_CLOSE.sessionEnded.code) return 'readOnly';
   if (facts.closedCode === NOTES_CLOSE.tooLarge.code) return 'tooLarge';
+  if (facts.closedCode === NOTES_CLOSE.tooManyConnections.code) return 'tooManyConnections';
+  if (facts.closedCode === NOTES_CLOSE.malformed.code || facts.closedCode === NOTES_CLOSE.refused.code)
+    return 'rejected';
   if (facts.closedCode !== null || facts.gaveUp) return 'refused';
+  if (facts.full) return 'full';
   if (!facts.loaded) return 'loading';
   if (!facts.online) return 'offline';
   if (facts.synced) return 'connected';
   return facts.everSynced ? 'reconnecting' : 'connecting';
 }
 
+const EDITABLE: ReadonlySet<NotesStatus> = new Set(['connecting', 'connected', 'reconnecting', 'offline']);
+
 /** Whether people may type into the notes in this status (the projector never may). */
 export function notesEditable(status: NotesStatus, surface: NotesSurface): boolean {
-  if (surface === 'board') return false;
-  return status !== 'readOnly' && status !== 'refused' && status !== 'tooLarge' && status !== 'loading';
+  return surface !== 'board' && EDITABLE.has(status);
+}
+
+/** Whether the notes are over their size limit, so the EP is offered to clear a stage's notes. */
+export function notesFull(status: NotesStatus): boolean {
+  return status === 'full' || status === 'tooLarge';
 }
