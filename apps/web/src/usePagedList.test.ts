@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchAllPages, fetchPage } from './usePagedList';
+import { fetchAllPages, fetchPage, withAdded } from './usePagedList';
 
 /** A server's list of 7 rows in pages of `size`, answering as the API does (rows, and `next` until the last). */
 function pagedServer(size: number) {
@@ -29,5 +29,13 @@ describe('fetchPage and fetchAllPages', () => {
     expect(await fetchAllPages(server.get, '/api/sessions', 'rows')).toEqual(server.rows);
     expect(server.asked).toHaveLength(4);
     expect(server.asked[1]).toBe('/api/sessions?cursor=2&limit=200');
+  });
+});
+
+describe('withAdded', () => {
+  it('shows a row just added first until a loaded page holds it, and never twice', () => {
+    const loaded = [{ id: 'a' }, { id: 'b' }];
+    expect(withAdded([{ id: 'new' }], loaded).map((row) => row.id)).toEqual(['new', 'a', 'b']);
+    expect(withAdded([{ id: 'b' }], loaded).map((row) => row.id)).toEqual(['a', 'b']);
   });
 });

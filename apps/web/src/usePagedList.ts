@@ -36,11 +36,23 @@ export interface PagedList<T> {
   loadMore: () => void;
   /** Starts again from the first page (after a change). */
   reload: () => void;
+  /**
+   * Starts again from the first page and keeps a row just made at the top until a loaded page holds it:
+   * what a person has just added is on screen even when the list's order puts it on a later page.
+   */
+  added: (row: T) => void;
+}
+
+/** The rows just added that no loaded page holds yet, then the loaded rows. */
+export function withAdded<T extends { id: string | number }>(added: readonly T[], loaded: readonly T[]): T[] {
+  const shown = new Set(loaded.map((row) => row.id));
+  return [...added.filter((row) => !shown.has(row.id)), ...loaded];
 }
 
 /** A list a page shows: the first page, then the next each time Show more is pressed. */
-export function usePagedList<T>(path: string, key: string): PagedList<T> {
+export function usePagedList<T extends { id: string | number }>(path: string, key: string): PagedList<T> {
   const [items, setItems] = useState<T[] | null>(null);
+  const [justAdded, setJustAdded] = useState<T[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -77,7 +89,19 @@ export function usePagedList<T>(path: string, key: string): PagedList<T> {
   }, [path, key, next, loadingMore]);
 
   const reload = useCallback(() => setVersion((n) => n + 1), []);
-  return { items, error, hasMore: next !== null, loadingMore, loadMore, reload };
+  const added = useCallback((row: T) => {
+    setJustAdded((rows) => [row, ...rows.filter((other) => other.id !== row.id)]);
+    setVersion((n) => n + 1);
+  }, []);
+  return {
+    items: items === null ? null : withAdded(justAdded, items),
+    error,
+    hasMore: next !== null,
+    loadingMore,
+    loadMore,
+    reload,
+    added,
+  };
 }
 
 /** Every row of a list (all its pages), again whenever reload is called: for choices and lookups of names. */

@@ -27,8 +27,8 @@ function Localities() {
   const schools = useAllPages<SchoolView>('/api/schools', 'schools');
   const localityList = localities.items ?? [];
   const schoolList = schools.items ?? [];
-  const added = () => {
-    localities.reload();
+  const added = (locality: LocalityView) => {
+    localities.added(locality);
     choices.reload();
   };
 
@@ -68,16 +68,16 @@ function Localities() {
   );
 }
 
-function AddLocalityForm({ onAdded }: { onAdded: () => void }) {
+function AddLocalityForm({ onAdded }: { onAdded: (locality: LocalityView) => void }) {
   const [name, setName] = useState('');
   const { busy, error, run } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     await run(async () => {
-      await apiPost('/api/localities', { name });
+      const { locality } = (await apiPost('/api/localities', { name })) as { locality: LocalityView };
       setName('');
-      onAdded();
+      onAdded(locality);
     });
   }
 

@@ -47,7 +47,7 @@ function People() {
     <SignedInLayout wide>
       <h1>People</h1>
       <ErrorAlert message={people.error ?? localities.error ?? schools.error} />
-      <InviteForm localities={localityList} schools={schoolList} onInvited={people.reload} />
+      <InviteForm localities={localityList} schools={schoolList} onInvited={people.added} />
       <section aria-labelledby="people-heading">
         <h2 id="people-heading">Everyone</h2>
         <ErrorAlert message={error} />

@@ -16,7 +16,7 @@ export function InviteForm({
 }: {
   localities: LocalityView[];
   schools: SchoolView[];
-  onInvited: () => void;
+  onInvited: (person: InvitationView['person']) => void;
 }) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
@@ -40,7 +40,7 @@ export function InviteForm({
         setName('');
         setEmail('');
         setLocalityIds([]);
-        onInvited();
+        onInvited(created.person);
       },
       (caught) => {
         if (caught instanceof ApiError) setFields(caught.fields as Fields);
