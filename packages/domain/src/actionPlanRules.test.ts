@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { actionRowSchema } from './actionPlan.js';
 import { ACTION_PLAN_LIMITS, actionPlanFileName, draftRowsFromHelpful, nextReviewDate } from './actionPlanRules.js';
+import { LIMITS } from './limits.js';
 import { buildCard } from './testing/builders.js';
 
 const ids = () => {
@@ -25,13 +27,20 @@ describe('draftRowsFromHelpful', () => {
     expect(rows[0]).toMatchObject({ who: '', byWhen: '', successLooksLike: '', reviewDate: '', areaOfNeed: null });
   });
 
-  it('caps the draft at the most rows a plan holds, and each action at its length', () => {
+  it('caps the draft at the most rows a plan holds, and keeps each card whole (never cut)', () => {
+    const longest = `${'x'.repeat(LIMITS.cardText.max - 3)}end`;
     const cards = Array.from({ length: ACTION_PLAN_LIMITS.rows + 5 }, (_, i) =>
-      buildCard({ id: `c${i}`, kind: 'strategy', text: 'x'.repeat(1000), helpful: true }),
+      buildCard({ id: `c${i}`, kind: 'strategy', text: longest, helpful: true }),
     );
     const rows = draftRowsFromHelpful(cards, ids());
     expect(rows).toHaveLength(ACTION_PLAN_LIMITS.rows);
-    expect(rows[0]?.action).toHaveLength(ACTION_PLAN_LIMITS.action);
+    expect(rows[0]?.action).toBe(longest);
+    expect(actionRowSchema.safeParse(rows[0]).success).toBe(true);
+  });
+
+  it('leaves out a withdrawn card even if it was marked helpful', () => {
+    const cards = [buildCard({ id: 'c1', kind: 'strategy', text: 'Withdrawn', helpful: true, withdrawn: true })];
+    expect(draftRowsFromHelpful(cards, ids())).toEqual([]);
   });
 
   it('drafts nothing when nothing was found helpful', () => {

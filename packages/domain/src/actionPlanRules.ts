@@ -2,7 +2,14 @@
 import type { AreaOfNeed } from './caseLabels.js';
 import type { Card } from './events.js';
 
-export const ACTION_PLAN_LIMITS = { rows: 30, action: 500, who: 120, successLooksLike: 500, reviewNote: 1000 } as const;
+// An action holds a whole card (item 5 of issue 9: a helpful card's text reaches the plan uncut).
+export const ACTION_PLAN_LIMITS = {
+  rows: 30,
+  action: 1000,
+  who: 120,
+  successLooksLike: 500,
+  reviewNote: 1000,
+} as const;
 
 /** One row of the plan: what, who, by when, what success looks like, when to review, and the need it serves. */
 export interface ActionRow {
@@ -48,11 +55,14 @@ export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = {
 /** The first draft of a plan: one row for each helpful strategy or resource card, in the order they were added. */
 export function draftRowsFromHelpful(cards: readonly Card[], makeId: () => string): ActionRow[] {
   return cards
-    .filter((card) => card.helpful && !card.hidden && (card.kind === 'strategy' || card.kind === 'resource'))
+    .filter(
+      (card) =>
+        card.helpful && !card.hidden && !card.withdrawn && (card.kind === 'strategy' || card.kind === 'resource'),
+    )
     .slice(0, ACTION_PLAN_LIMITS.rows)
     .map((card) => ({
       id: makeId(),
-      action: card.text.slice(0, ACTION_PLAN_LIMITS.action),
+      action: card.text,
       who: '',
       byWhen: '',
       successLooksLike: '',

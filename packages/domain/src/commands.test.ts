@@ -17,6 +17,9 @@ const ALL_TYPES: CommandType[] = [
   'plan.update',
   'participant.remove',
   'room.lock',
+  // Item 2 of issue 9
+  'card.edit',
+  'card.withdraw',
 ];
 
 function messages(result: { success: boolean; error?: { issues: { message: string }[] } }): string[] {

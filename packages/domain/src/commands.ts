@@ -54,6 +54,10 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ id: commandId, type: z.literal('participant.remove'), participantId: entityId }).strict(),
   /** The EP's "Lock the room" switch: while locked, the join code lets nobody new in. */
   z.object({ id: commandId, type: z.literal('room.lock'), locked: z.boolean() }).strict(),
+  /** Item 2 of issue 9: a person changes the text of their own card while its stage is on. */
+  z.object({ id: commandId, type: z.literal('card.edit'), cardId: entityId, text: cardTextSchema }).strict(),
+  /** Item 2 of issue 9: a person takes back their own card while its stage is on. */
+  z.object({ id: commandId, type: z.literal('card.withdraw'), cardId: entityId }).strict(),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;

@@ -25,6 +25,9 @@ export const ERROR_CODES = {
   room_locked: 'This room is locked. Ask the EP to let you in.',
   not_current_case: 'Cards can only be added to the case being discussed now.',
   stage_not_reached: 'The meeting has not reached that stage yet.',
+  // Item 2 of issue 9: Edit and Withdraw.
+  not_your_card: 'Only the person who added a card can change it.',
+  card_stage_closed: "The meeting has moved on from that card's stage, so it can no longer be changed.",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

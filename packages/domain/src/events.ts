@@ -30,6 +30,12 @@ export interface Card {
    * left out and `text` is empty. Never stored: the log holds every card whole.
    */
   redacted?: true;
+  /** Item 2 of issue 9: who added the card (a participant or account person id). Only the console is sent it. */
+  authorId?: string;
+  /** Item 2 of issue 9: its author changed the text after adding it. */
+  edited?: true;
+  /** Item 2 of issue 9: its author took it back: shown nowhere, its text forgotten, not counted in the cap. */
+  withdrawn?: true;
 }
 
 type EventBody =
@@ -50,7 +56,11 @@ type EventBody =
   /** The EP removed a phone from the meeting: its token stops at once and cannot come back. */
   | { type: 'participant.removed'; participantId: string; name: string }
   /** The EP locked (or unlocked) the room: while locked, nobody new may join with the code. */
-  | { type: 'room.locked'; locked: boolean };
+  | { type: 'room.locked'; locked: boolean }
+  /** Item 2 of issue 9: the author changed a card's text; sent to phones without it while the card is hidden. */
+  | { type: 'card.edited'; cardId: string; text: string; redacted?: true }
+  /** Item 2 of issue 9: the author withdrew a card before the stage moved on. */
+  | { type: 'card.withdrawn'; cardId: string };
 
 /** An event as stored and broadcast: its per-session sequence number, when, and what. */
 export type MeetingEvent = EventBody & { seq: number; at: number };

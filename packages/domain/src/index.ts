@@ -2,6 +2,7 @@ export * from './access.js';
 export * from './actionPlan.js';
 export * from './actionPlanRules.js';
 export * from './api.js';
+export * from './cardEdits.js';
 export * from './caseLabels.js';
 export * from './caseReference.js';
 export * from './cases.js';

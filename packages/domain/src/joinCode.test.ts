@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, makeJoinCode, normaliseJoinCode } from './joinCode.js';
+import {
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  JOIN_CODE_LOOK_ALIKE_GROUPS,
+  joinCodeLookAlikeReadings,
+  joinCodeNeverUses,
+  makeJoinCode,
+  normaliseJoinCode,
+  readJoinCode,
+} from './joinCode.js';
 
 /** A deterministic byte source (xorshift32), so the distribution test always gives the same answer. */
 function seededBytes(seed: number): (n: number) => Uint8Array {
@@ -147,5 +156,59 @@ describe('normaliseJoinCode', () => {
       const code = makeJoinCode(bytes);
       expect(normaliseJoinCode(code.toLowerCase())).toBe(code);
     }
+  });
+});
+
+// Item 6 of issue 9: a code typed wrongly says why, and look-alikes are read where that is unambiguous.
+describe('readJoinCode', () => {
+  it('lists the characters codes never use, derived from the alphabet', () => {
+    expect(joinCodeNeverUses()).toEqual(['0', '1', '2', '5', '8', 'B', 'I', 'L', 'O', 'S', 'Z']);
+    for (const character of joinCodeNeverUses()) expect(JOIN_CODE_ALPHABET).not.toContain(character);
+    expect(joinCodeNeverUses().length + JOIN_CODE_ALPHABET.length).toBe(36);
+  });
+
+  it('says which characters codes never use, naming those typed (the issue’s GF7JT5)', () => {
+    expect(readJoinCode('GF7JT5')).toEqual({
+      ok: false,
+      problem: 'never_used',
+      characters: ['5'],
+      message: 'Join codes never use 0, 1, 2, 5, 8, B, I, L, O, S or Z. You typed 5.',
+    });
+    expect(readJoinCode('s0 l1ab')).toMatchObject({
+      characters: ['S', '0', 'L', '1', 'B'],
+      message: 'Join codes never use 0, 1, 2, 5, 8, B, I, L, O, S or Z. You typed S, 0, L, 1 or B.',
+    });
+  });
+
+  it('asks for the code again when it has the wrong length or other characters', () => {
+    for (const input of ['', 'ACDEF', 'ACDEFGH', 'ACD_EF', 'ACDÉFG', 'x'.repeat(40)]) {
+      expect(readJoinCode(input), input).toEqual({
+        ok: false,
+        problem: 'shape',
+        message: 'Enter the join code shown on the board: 6 letters and numbers.',
+      });
+    }
+  });
+
+  it('reads full-width and Greek or Cyrillic look-alikes as the letters they stand for', () => {
+    expect(readJoinCode('ＡＣＤ７ＫＭ')).toEqual({ ok: true, code: 'ACD7KM' });
+    // Cyrillic А, С, Е, Н, К, М and Greek Τ, Χ.
+    expect(readJoinCode('\u0410\u0421\u0415\u041D\u041A\u041C')).toEqual({ ok: true, code: 'ACEHKM' });
+    expect(readJoinCode('\u0430\u0441\u0435 \u03A4\u03A7\u0443')).toEqual({ ok: true, code: 'ACETXY' });
+    // A Cyrillic В looks like B, which codes never use: it is reported as B.
+    expect(readJoinCode('\u0412CD7KM')).toMatchObject({ problem: 'never_used', characters: ['B'] });
+  });
+
+  it('reads a look-alike as the one alphabet character of its group, and only when there is exactly one', () => {
+    // Today each group was left out whole, so nothing is guessed.
+    expect(joinCodeLookAlikeReadings()).toEqual({});
+    // Had the alphabet kept O (but not 0), a typed 0 would be read as O; with both 1 and I kept, L stays unread.
+    expect(joinCodeLookAlikeReadings('ACDO7I1', JOIN_CODE_LOOK_ALIKE_GROUPS)).toEqual({ 0: 'O' });
+    expect(joinCodeLookAlikeReadings('ACD5', ['5S', '8B'])).toEqual({ S: '5' });
+  });
+
+  it('keeps normaliseJoinCode for well-formed codes', () => {
+    expect(normaliseJoinCode('acd 7km')).toBe('ACD7KM');
+    expect(normaliseJoinCode('GF7JT5')).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { ActionRow } from './actionPlanRules.js';
 import type { Command } from './commands.js';
+import { applyCardChange, decideCardChange } from './cardEdits.js';
 import { type ErrorCode, type Refusal, refuse } from './errors.js';
 import type { AgendaCase, Card, MeetingEvent, MeetingEventBody, TimerState } from './events.js';
 import { LIMITS } from './limits.js';
@@ -48,15 +49,15 @@ export const STORED_CARDS_CEILING = LIMITS.cardsPerSession * 5;
 
 /**
  * Whether a card counts against the session's card cap. Hidden cards do not (the EP took them off the
- * board); when cards can be withdrawn, withdrawn ones will not either.
+ * board), nor do withdrawn ones (their authors took them back).
  */
 export function countsTowardsCardCap(card: Card): boolean {
-  return !card.hidden;
+  return !card.hidden && !card.withdrawn;
 }
 
-/** Whether a card can be shown: not hidden, and its text was not left out of what this screen was sent. */
+/** Whether a card can be shown: not hidden, not withdrawn, and its text was not left out of what this screen was sent. */
 function showable(card: Card): boolean {
-  return !card.hidden && card.redacted !== true;
+  return !card.hidden && !card.withdrawn && card.redacted !== true;
 }
 
 function updateCard(state: MeetingState, cardId: string, change: Partial<Card>): Card[] {
@@ -107,6 +108,9 @@ export function applyEvent(state: MeetingState, event: MeetingEvent): MeetingSta
       return { ...next, removed: [...state.removed, event.participantId] };
     case 'room.locked':
       return { ...next, locked: event.locked };
+    case 'card.edited': // Item 2 of issue 9
+    case 'card.withdrawn':
+      return applyCardChange(state, event);
   }
 }
 
@@ -138,18 +142,24 @@ export function currentStage(state: MeetingState): StageDefinition | undefined {
   return state.stages[state.stageIndex];
 }
 
-/** The cards of one stage of the current case, in the order they were added. */
+/** The cards of one stage of the current case, in the order they were added (withdrawn ones never). */
 export function cardsOfStage(state: MeetingState, stageId: string, options: { includeHidden?: boolean } = {}): Card[] {
   const caseId = currentCase(state)?.id;
   return state.cards.filter(
-    (card) => card.caseId === caseId && card.stageId === stageId && (options.includeHidden || showable(card)),
+    (card) =>
+      card.caseId === caseId &&
+      card.stageId === stageId &&
+      !card.withdrawn &&
+      (options.includeHidden || showable(card)),
   );
 }
 
 /** The cards of the current case that can be marked helpful (all visible cards of the case). */
 export function cardsOfCurrentCase(state: MeetingState, options: { includeHidden?: boolean } = {}): Card[] {
   const caseId = currentCase(state)?.id;
-  return state.cards.filter((card) => card.caseId === caseId && (options.includeHidden || showable(card)));
+  return state.cards.filter(
+    (card) => card.caseId === caseId && !card.withdrawn && (options.includeHidden || showable(card)),
+  );
 }
 
 /**
@@ -196,6 +206,8 @@ export interface DecideContext {
   author: string;
   /** Looks up a phone that joined this session (for `participant.remove`); the server reads it from storage. */
   findParticipant?: (participantId: string) => { name: string } | undefined;
+  /** Item 2 of issue 9: who sent the command (a participant id, or role and account id), kept as a card's author. */
+  actorId?: string;
 }
 
 export type Decision = { ok: true; event: MeetingEventBody } | Refusal;
@@ -207,8 +219,9 @@ function moveTo(state: MeetingState, caseIndex: number, stageIndex: number): Dec
   };
 }
 
+/** A card still on the board (hidden or not): a withdrawn card is not there to hide, spotlight or mark. */
 function findCard(state: MeetingState, cardId: string): Card | undefined {
-  return state.cards.find((card) => card.id === cardId);
+  return state.cards.find((card) => card.id === cardId && !card.withdrawn);
 }
 
 /**
@@ -258,7 +271,16 @@ export function decide(state: MeetingState, command: Command, context: DecideCon
         ok: true,
         event: {
           type: 'card.added',
-          card: { id, caseId, stageId, kind, text, author: context.author, createdAt: now },
+          card: {
+            id,
+            caseId,
+            stageId,
+            kind,
+            text,
+            author: context.author,
+            createdAt: now,
+            ...(context.actorId === undefined ? {} : { authorId: context.actorId }),
+          },
         },
       };
     }
@@ -293,5 +315,8 @@ export function decide(state: MeetingState, command: Command, context: DecideCon
     }
     case 'room.lock':
       return { ok: true, event: { type: 'room.locked', locked: command.locked } };
+    case 'card.edit': // Item 2 of issue 9
+    case 'card.withdraw':
+      return decideCardChange(state, command, context.actorId);
   }
 }

@@ -21,8 +21,11 @@ export const MEETING_PERMISSIONS: Record<MeetingRole, ReadonlySet<CommandType>> 
     'plan.update',
     'participant.remove',
     'room.lock',
+    // Item 2 of issue 9: a person's own cards only (decide checks the author).
+    'card.edit',
+    'card.withdraw',
   ]),
-  participant: new Set<CommandType>(['card.add']),
+  participant: new Set<CommandType>(['card.add', 'card.edit', 'card.withdraw']),
   projector: new Set<CommandType>(),
 };
 

@@ -1,3 +1,4 @@
+import { redactCardEdit } from './cardEdits.js';
 import type { Card, MeetingEvent } from './events.js';
 import type { MeetingState } from './meeting.js';
 import type { MeetingRole } from './permissions.js';
@@ -18,21 +19,28 @@ function cardNow(state: MeetingState, cardId: string): Card | undefined {
  * added carries no text at all, live or in any catch-up. The domain's one reducer folds both streams:
  * - `card.added` of a card hidden now: empty text, marked `redacted`;
  * - `card.hidden` hiding a card: marked `redacted`, so a screen that had the text drops it;
- * - `card.hidden` showing a card again: with the card's text, unless it is hidden once more by now.
+ * - `card.hidden` showing a card again: with the card's text, unless it is hidden once more by now;
+ * - `card.edited` of a card hidden or withdrawn now: empty text, marked `redacted` (item 2 of issue 9);
+ * - a card withdrawn now is sent like a hidden one, and no card carries its author's person id.
  * Pure: the server calls it per event and per audience, and the tests drive it directly.
  */
 export function redactEvent(event: MeetingEvent, state: MeetingState): MeetingEvent {
   switch (event.type) {
     case 'card.added': {
-      if (!cardNow(state, event.card.id)?.hidden) return event;
-      return { ...event, card: { ...event.card, text: '', redacted: true } };
+      // Who added a card is a person id: only the console is sent it (phones know their own cards by id).
+      const { authorId: _authorId, ...card } = event.card;
+      const now = cardNow(state, event.card.id);
+      if (!now?.hidden && !now?.withdrawn) return { ...event, card };
+      return { ...event, card: { ...card, text: '', redacted: true } };
     }
     case 'card.hidden': {
       const { redacted: _redacted, text: _text, ...bare } = event;
       const card = cardNow(state, event.cardId);
-      if (event.hidden || !card || card.hidden) return { ...bare, redacted: true };
+      if (event.hidden || !card || card.hidden || card.withdrawn) return { ...bare, redacted: true };
       return { ...bare, text: card.text };
     }
+    case 'card.edited': // Item 2 of issue 9
+      return redactCardEdit(event, cardNow(state, event.cardId));
     default:
       return event;
   }

@@ -54,6 +54,7 @@ export function handleCommand(
   const decision = decide(state, command, {
     now,
     author: who.name,
+    actorId: who.personId,
     findParticipant: (participantId) => deps.repos.participants.inSession(who.sessionId, participantId),
   });
   if (!decision.ok) return decision;

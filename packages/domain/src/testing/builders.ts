@@ -55,6 +55,8 @@ const COMMAND_DEFAULTS: { [T in CommandType]: Omit<CommandOf<T>, 'id' | 'type'> 
   'plan.update': { caseId: 'case-1', version: 0, rows: [] },
   'participant.remove': { participantId: 'participant-1' },
   'room.lock': { locked: true },
+  'card.edit': { cardId: 'card-1', text: 'What helps at break time?' },
+  'card.withdraw': { cardId: 'card-1' },
 };
 
 /** A valid command of a type, with a fresh id, and any fields overridden. */

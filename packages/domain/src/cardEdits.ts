@@ -1,0 +1,72 @@
+import { type ErrorCode, type Refusal, refuse } from './errors.js';
+import type { Card, MeetingEvent, MeetingEventBody } from './events.js';
+import type { MeetingState } from './meeting.js';
+
+// Item 2 of issue 9: a person's Edit and Withdraw of their own card. Kept apart from meeting.ts so the reducer
+// and `decide` each call in here with one line. No runtime import of meeting.ts (it imports this file).
+
+type CardEdit = { type: 'card.edit'; cardId: string; text: string };
+type CardWithdraw = { type: 'card.withdraw'; cardId: string };
+type CardChangeEvent = Extract<MeetingEvent, { type: 'card.edited' | 'card.withdrawn' }>;
+
+/** Whether the meeting is still at the card's stage of its case: until it moves on, the author may change it. */
+export function cardStageIsOn(state: MeetingState, card: Pick<Card, 'caseId' | 'stageId'>): boolean {
+  return state.cases[state.caseIndex]?.id === card.caseId && state.stages[state.stageIndex]?.id === card.stageId;
+}
+
+/**
+ * Why a person may not change a card now, or null: the card must be on the board (not withdrawn), theirs (the
+ * person id it was added with; a card from a log older than that has none, so nobody may), and its stage still on.
+ */
+export function cardChangeRefusal(state: MeetingState, cardId: string, actorId: string | undefined): ErrorCode | null {
+  const card = state.cards.find((candidate) => candidate.id === cardId);
+  if (!card || card.withdrawn) return 'no_such_card';
+  if (actorId === undefined || card.authorId !== actorId) return 'not_your_card';
+  if (!cardStageIsOn(state, card)) return 'card_stage_closed';
+  return null;
+}
+
+/** Resolves an Edit or a Withdraw into its event, or a refusal. */
+export function decideCardChange(
+  state: MeetingState,
+  command: CardEdit | CardWithdraw,
+  actorId: string | undefined,
+): { ok: true; event: MeetingEventBody } | Refusal {
+  const refusal = cardChangeRefusal(state, command.cardId, actorId);
+  if (refusal) return refuse(refusal);
+  if (command.type === 'card.withdraw') return { ok: true, event: { type: 'card.withdrawn', cardId: command.cardId } };
+  // A hidden card's author is not sent its text, so an edit of it could only be blind: the EP's hide stands.
+  if (state.cards.find((card) => card.id === command.cardId)?.hidden) return refuse('no_such_card');
+  return { ok: true, event: { type: 'card.edited', cardId: command.cardId, text: command.text } };
+}
+
+/** Folds an edit or a withdrawal. A withdrawn card's text is forgotten on every screen that folds it. */
+export function applyCardChange(state: MeetingState, event: CardChangeEvent): MeetingState {
+  const next = { ...state, seq: event.seq };
+  if (event.type === 'card.withdrawn') {
+    return {
+      ...next,
+      cards: state.cards.map((card) =>
+        card.id === event.cardId ? { ...card, text: '', withdrawn: true as const } : card,
+      ),
+      spotlightCardId: state.spotlightCardId === event.cardId ? null : state.spotlightCardId,
+    };
+  }
+  return {
+    ...next,
+    cards: state.cards.map((card) => {
+      if (card.id !== event.cardId) return card;
+      if (event.redacted) return { ...card, text: '', redacted: true as const, edited: true as const };
+      return { ...card, text: event.text, edited: true as const };
+    }),
+  };
+}
+
+/** A card edit as phones and the projector are sent it: no text while the card is hidden or withdrawn now. */
+export function redactCardEdit(
+  event: Extract<MeetingEvent, { type: 'card.edited' }>,
+  cardNow: Card | undefined,
+): MeetingEvent {
+  if (cardNow && !cardNow.hidden && !cardNow.withdrawn) return event;
+  return { ...event, text: '', redacted: true };
+}
