@@ -1,6 +1,6 @@
 import type { ActionRow } from './actionPlanRules.js';
-import type { Command } from './commands.js';
 import { applyCardChange, decideCardChange } from './cardEdits.js';
+import type { Command } from './commands.js';
 import { type ErrorCode, type Refusal, refuse } from './errors.js';
 import type { AgendaCase, Card, MeetingEvent, MeetingEventBody, TimerState } from './events.js';
 import { LIMITS } from './limits.js';
