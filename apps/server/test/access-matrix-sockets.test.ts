@@ -51,6 +51,11 @@ function commandOf(type: CommandType, caseId: string) {
       return { type, participantId: 'no-such-participant' };
     case 'room.lock':
       return { type, locked: false };
+    // Item 2 of issue 9
+    case 'card.edit':
+      return { type, cardId: 'no-such-card', text: 'What helps?' };
+    case 'card.withdraw':
+      return { type, cardId: 'no-such-card' };
     default:
       return { type };
   }

@@ -43,6 +43,26 @@ async function burst(code: string, addressOf: (i: number) => string) {
 }
 
 describe('joining a session', () => {
+  // Item 6 of issue 9: a wrongly typed code says what is wrong; a well-formed code that is not live says so.
+  it('says which characters codes never use, and reads full-width look-alikes as their letters', async () => {
+    const wrong = await join('GF7JT5', 'SENCO A', '198.51.100.90');
+    expect(wrong.status).toBe(400);
+    expect(wrong.json.error).toMatchObject({
+      code: 'invalid_join_code',
+      message: 'Join codes never use 0, 1, 2, 5, 8, B, I, L, O, S or Z. You typed 5.',
+    });
+    const notLive = await join('QQQQQQ', 'SENCO A', '198.51.100.90');
+    expect(notLive.status).toBe(404);
+    expect(notLive.json.error.message).toBe('That join code is not for a live session. Check it on the board.');
+    const session = await buildSession(world);
+    const fullWidth = [...(session.joinCode as string)]
+      .map((character) => String.fromCharCode(character.charCodeAt(0) + 0xfee0))
+      .join('');
+    const joined = await join(fullWidth, 'SENCO B', '198.51.100.91');
+    expect(joined.status).toBe(200);
+    expect(joined.json.sessionId).toBe(session.id);
+  });
+
   it('lets a room of 15 on one school network join, and rejoin after reloading', async () => {
     const session = await buildSession(world);
     const code = session.joinCode as string;

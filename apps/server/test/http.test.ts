@@ -221,6 +221,7 @@ describe('joining from a phone', () => {
     const result = await new Browser(server.url).post('/api/join', { code: 'ACDEFG', name: 'SENCO A' });
     expect(result.status).toBe(404);
     expect(result.json.error.code).toBe('unknown_code');
+    expect(result.json.error.message).toBe('That join code is not for a live session. Check it on the board.');
   });
 
   it('rate-limits wrong join codes per address', async () => {

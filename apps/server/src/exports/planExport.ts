@@ -58,7 +58,10 @@ export function planExport(repos: Repos, caseRow: CaseRow, plan: ActionPlanRow):
       shared: state.cards
         .filter(
           (card) =>
-            card.caseId === caseRow.id && !card.hidden && !card.withdrawn && (card.kind === 'strategy' || card.kind === 'resource'),
+            card.caseId === caseRow.id &&
+            !card.hidden &&
+            !card.withdrawn &&
+            (card.kind === 'strategy' || card.kind === 'resource'),
         )
         .map((card) => ({
           kind: card.kind === 'strategy' ? ('Strategy' as const) : ('Resource' as const),

@@ -47,7 +47,7 @@ export const errors = {
   forbidden: () => new AppError(403, 'forbidden', 'You may not do that.'),
   notFound: (what = 'That page') => new AppError(404, 'not_found', `${what} was not found.`),
   unknownCode: () =>
-    new AppError(404, 'unknown_code', 'That join code is not for a live session. Check it with the facilitator.'),
+    new AppError(404, 'unknown_code', 'That join code is not for a live session. Check it on the board.'),
   conflict: (code: string, message: string) => new AppError(409, code, message),
   crossSite: () => new AppError(403, 'cross_site', 'That request came from another site and was refused.'),
   unsupportedMediaType: () => new AppError(415, 'unsupported_media_type', 'Send the request as JSON.'),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { displayNameSchema, joinRequestSchema, normaliseJoinCode } from '@consultboard/domain';
+import { displayNameSchema, joinRequestSchema, readJoinCode } from '@consultboard/domain';
 import { Hono } from 'hono';
 import { hashToken, newToken } from '../../auth/tokens.js';
 import type { AppEnv, HttpDeps } from '../context.js';
@@ -19,8 +19,14 @@ export function joinRoutes(deps: HttpDeps) {
     // Wrong codes are limited strictly per address, so guessing a code stays slow; while limited, every code waits.
     const guessing = limiters.joinFailures.retryAfterMs(address);
     if (guessing > 0) throw retryLater(c, guessing, 'Too many wrong join codes. Wait a few minutes and try again.');
-    const code = normaliseJoinCode(body.code);
-    const session = code ? repos.consultSessions.byLiveCode(code) : undefined;
+    // Item 6 of issue 9: a code that cannot be one says why (which characters codes never use), and still
+    // counts as a wrong code, so guessing stays as slow as before.
+    const reading = readJoinCode(body.code);
+    if (!reading.ok) {
+      limiters.joinFailures.hit(address);
+      throw new AppError(400, 'invalid_join_code', reading.message, { code: reading.message });
+    }
+    const session = repos.consultSessions.byLiveCode(reading.code);
     if (!session) {
       limiters.joinFailures.hit(address);
       throw errors.unknownCode();
