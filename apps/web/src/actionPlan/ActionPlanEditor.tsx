@@ -115,7 +115,7 @@ function RowFields({
         label={ACTION_ROW_LABELS.action}
         className="plan-action"
         rows={2}
-        maxLength={ACTION_PLAN_LIMITS.action}
+        limit={ACTION_PLAN_LIMITS.action}
         data-action-of={row.id}
         value={row.action}
         disabled={disabled}
@@ -125,7 +125,7 @@ function RowFields({
       <div className="plan-row-grid">
         <TextField
           label={ACTION_ROW_LABELS.who}
-          maxLength={ACTION_PLAN_LIMITS.who}
+          limit={ACTION_PLAN_LIMITS.who}
           value={row.who}
           disabled={disabled}
           onChange={(event) => onChange({ who: event.target.value })}
@@ -161,7 +161,7 @@ function RowFields({
       <TextArea
         label={ACTION_ROW_LABELS.successLooksLike}
         rows={2}
-        maxLength={ACTION_PLAN_LIMITS.successLooksLike}
+        limit={ACTION_PLAN_LIMITS.successLooksLike}
         value={row.successLooksLike}
         disabled={disabled}
         onChange={(event) => onChange({ successLooksLike: event.target.value })}

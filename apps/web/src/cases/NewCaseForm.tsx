@@ -48,7 +48,7 @@ export function NewCaseForm({ onCancel }: { onCancel: () => void }) {
         name="reference"
         hint={type === 'child' ? CHILD_HINT : TOPIC_HINT}
         autoComplete="off"
-        maxLength={200}
+        limit={200}
         value={reference}
         aria-invalid={error ? true : undefined}
         onChange={(event) => setReference(event.target.value)}

@@ -87,7 +87,7 @@ export function PreparationForm({ found, onSaved }: { found: CaseView; onSaved: 
           label={PREPARATION_LABELS[section]}
           name={section}
           rows={4}
-          maxLength={PREPARATION_LIMITS.text}
+          limit={PREPARATION_LIMITS.text}
           value={preparation[section]}
           onChange={(event) => change({ ...preparation, [section]: event.target.value })}
         />

@@ -1,53 +1,73 @@
 import { CARD_KIND_LABELS, type CardKind, checkCardText, LIMITS } from '@consultboard/domain';
 import { type FormEvent, useState } from 'react';
 import { TextArea } from '../components/Field';
+import { draftId } from '../meeting/drafts';
 
-/** One box per kind of card the stage takes, and a single Add for every box with words in it. */
+export type Place = { caseId: string; stageId: string; kind: CardKind };
+
+/** One text box: where its words go, its label, and whether it was kept from a stage the room has left. */
+export interface CardBox {
+  place: Place;
+  label: string;
+}
+
+const idOf = (place: Place) => draftId(place.caseId, place.stageId, place.kind);
+
+/**
+ * One box per kind of card the stage takes, and a single Add for every box with words in it. Boxes are keyed by
+ * where their words go, never by the stage: a box kept when the room moves on (item 2 of issue 9) stays the same
+ * element, so the text, the focus and a phone's keyboard stay where they were.
+ */
 export function CardForm({
-  kinds,
+  boxes,
   textOf,
   onType,
   onAdd,
+  onFocusBox,
 }: {
-  kinds: readonly CardKind[];
-  textOf: (kind: CardKind) => string;
-  onType: (kind: CardKind, text: string) => void;
-  onAdd: (cards: { kind: CardKind; text: string }[]) => void;
+  boxes: readonly CardBox[];
+  textOf: (place: Place) => string;
+  onType: (place: Place, text: string) => void;
+  onAdd: (cards: { place: Place; text: string }[]) => void;
+  onFocusBox: (place: Place | null) => void;
 }) {
-  const [errors, setErrors] = useState<Partial<Record<CardKind, string>>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [nothing, setNothing] = useState(false);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const cards: { kind: CardKind; text: string }[] = [];
-    const found: Partial<Record<CardKind, string>> = {};
-    for (const kind of kinds) {
-      const text = textOf(kind);
+    const cards: { place: Place; text: string }[] = [];
+    const found: Record<string, string> = {};
+    for (const { place } of boxes) {
+      const text = textOf(place);
       if (text.trim() === '') continue;
       const checked = checkCardText(text);
-      if (checked.ok) cards.push({ kind, text: checked.value });
-      else found[kind] = checked.message;
+      if (checked.ok) cards.push({ place, text: checked.value });
+      else found[idOf(place)] = checked.message;
     }
     setErrors(found);
     setNothing(cards.length === 0 && Object.keys(found).length === 0);
     if (cards.length > 0) onAdd(cards);
   }
 
-  const words = kinds.map((kind) => CARD_KIND_LABELS[kind].toLowerCase()).join(' or ');
+  const words = [...new Set(boxes.map((box) => CARD_KIND_LABELS[box.place.kind].toLowerCase()))].join(' or ');
   return (
     <form className="card-form stack" onSubmit={submit} noValidate>
-      {kinds.map((kind) => (
+      {boxes.map(({ place, label }) => (
         <TextArea
-          key={kind}
-          label={CARD_KIND_LABELS[kind]}
-          className={`kind-${kind}`}
+          key={idOf(place)}
+          label={label}
+          className={`kind-${place.kind}`}
           rows={3}
-          maxLength={LIMITS.cardText.max}
-          value={textOf(kind)}
-          error={errors[kind]}
+          limit={LIMITS.cardText.max}
+          value={textOf(place)}
+          error={errors[idOf(place)]}
+          onFocus={() => onFocusBox(place)}
+          onBlur={() => onFocusBox(null)}
           onChange={(event) => {
             setNothing(false);
-            onType(kind, event.target.value);
+            setErrors(({ [idOf(place)]: _cleared, ...rest }) => rest);
+            onType(place, event.target.value);
           }}
         />
       ))}

@@ -62,7 +62,6 @@ export function JoinForm({
           autoCapitalize="characters"
           autoCorrect="off"
           spellCheck={false}
-          maxLength={16}
           value={code}
           error={errors.code}
           onChange={(event) => setCode(event.target.value)}
@@ -73,7 +72,7 @@ export function JoinForm({
           name="name"
           hint="Shown with your cards during the meeting only."
           autoComplete="nickname"
-          maxLength={LIMITS.displayName.max}
+          limit={LIMITS.displayName.max}
           value={name}
           error={errors.name}
           onChange={(event) => setName(event.target.value)}

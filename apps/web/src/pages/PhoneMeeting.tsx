@@ -1,18 +1,20 @@
 import {
-  type CardKind,
-  cardsOfStage,
+  CARD_KIND_LABELS,
+  cardPlaceRefusal,
   currentCase,
   currentStage,
   type HandshakeAuth,
   PROTOCOL_VERSION,
   type StageDefinition,
 } from '@consultboard/domain';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ActionPlanTable } from '../actionPlan/ActionPlanTable';
 import { CardView } from '../components/CardView';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { MeetingTimer } from '../components/MeetingTimer';
 import { PreparationView } from '../components/PreparationView';
+import { cardsToShow, spotlightCard } from '../meeting/cardsToShow';
 import { makeCommandId } from '../meeting/commandId';
 import {
   type Draft,
@@ -27,16 +29,18 @@ import {
 import type { CommandRefusal } from '../meeting/MeetingClient';
 import { loadMeetingSnapshot, saveMeetingSnapshot } from '../meeting/meetingSnapshot';
 import { addMyCard, forgetSession, loadMyCards, type StoredJoin } from '../meeting/phoneStore';
+import { roomCards } from '../meeting/roomCards';
 import type { KeyValueStore } from '../meeting/storage';
 import { useMeeting } from '../meeting/useMeeting';
 import { NotesArea } from '../notes/NotesArea';
 import { loadNotesOpen, saveNotesOpen } from '../notes/phoneNotes';
 import { usePageTitle } from '../usePageTitle';
-import { CardForm } from './CardForm';
+import { type CardBox, CardForm, type Place } from './CardForm';
+import { MovedOnNotice } from './MovedOnNotice';
 import { NotYetAdded } from './NotYetAdded';
-import { YourCards } from './YourCards';
+import { RoomCards } from './RoomCards';
 
-type Place = { caseId: string; stageId: string; kind: CardKind };
+const samePlace = (a: Place, b: Place) => a.caseId === b.caseId && a.stageId === b.stageId && a.kind === b.kind;
 
 /** What a phone shows in a stage that takes no cards. */
 function listenInstruction(stage: StageDefinition): string {
@@ -79,9 +83,13 @@ export function PhoneMeeting({
       }),
     [changeDrafts],
   );
+  // A refused edit goes back into a box for its card's stage, so the new words are not lost either.
+  const cardPlace = useRef<(cardId: string) => Place | undefined>(() => undefined);
   const onRefused = useCallback(
     ({ command }: CommandRefusal) => {
       if (command.type === 'card.add') restore(command, command.text);
+      const place = command.type === 'card.edit' ? cardPlace.current(command.cardId) : undefined;
+      if (command.type === 'card.edit' && place) restore(place, command.text);
     },
     [restore],
   );
@@ -93,6 +101,10 @@ export function PhoneMeeting({
   const storedState = useCallback(() => loadMeetingSnapshot(store, sessionId), [store, sessionId]);
   const meeting = useMeeting(handshake, { persistOutboxFor: sessionId, onRefused, initialState: storedState });
   const { state, connection } = meeting;
+  cardPlace.current = (cardId) => {
+    const card = state.cards.find((candidate) => candidate.id === cardId);
+    return card && { caseId: card.caseId, stageId: card.stageId, kind: card.kind };
+  };
   const ended = connection === 'ended';
   const refusal = connection === 'refused' ? meeting.connectRefusal : null;
   const removed = refusal?.code === 'participant_removed';
@@ -120,6 +132,24 @@ export function PhoneMeeting({
   const agendaCase = currentCase(state);
   usePageTitle(ended ? 'Session ended' : removed ? 'Removed from the meeting' : (stage?.name ?? 'Joining'));
   const showNotes = notesOpen && !ended && stage?.notes === true && agendaCase !== undefined;
+
+  // Item 2 of issue 9: when the room moves on while someone is typing, the box they are typing in stays (the same
+  // element, still focused, so the keyboard stays up), labelled with what it was written as. Decided during the
+  // render that shows the new stage, so the box is never unmounted in between.
+  const focusedBox = useRef<Place | null>(null);
+  const placeKey = agendaCase && stage ? `${agendaCase.id}:${stage.id}` : '';
+  const [shownPlaceKey, setShownPlaceKey] = useState(placeKey);
+  const [held, setHeld] = useState<Place | null>(null);
+  if (placeKey !== shownPlaceKey) {
+    setShownPlaceKey(placeKey);
+    const typing = focusedBox.current;
+    const keep =
+      typing &&
+      shownPlaceKey !== '' &&
+      `${typing.caseId}:${typing.stageId}` !== placeKey &&
+      draftText(drafts, typing.caseId, typing.stageId, typing.kind).trim() !== '';
+    setHeld(keep ? typing : null);
+  }
 
   if (ended) {
     return (
@@ -159,23 +189,60 @@ export function PhoneMeeting({
     });
   }
 
-  function sendDraft(draft: Draft) {
+  function sendDraft(draft: Pick<Draft, 'caseId' | 'stageId' | 'kind' | 'text'>) {
     const text = draft.text.trim();
     changeDrafts((current) => removeDraft(current, draft));
+    if (held && samePlace(held, draft)) setHeld(null);
     if (text) send({ caseId: draft.caseId, stageId: draft.stageId, kind: draft.kind }, text);
   }
 
+  function discardDraft(draft: Place) {
+    changeDrafts((current) => removeDraft(current, draft));
+    if (held && samePlace(held, draft)) setHeld(null);
+  }
+
   const mineSet = new Set(mine);
-  const others = stage ? cardsOfStage(state, stage.id).filter((card) => !mineSet.has(card.id)) : [];
+  const listed = roomCards(state, mineSet, meeting.pending);
+  const stageName = (stageId: string) => state.stages.find((candidate) => candidate.id === stageId)?.name ?? '';
+  const boxes: CardBox[] = [];
+  if (held) {
+    boxes.push({ place: held, label: `${CARD_KIND_LABELS[held.kind]}, written for ${stageName(held.stageId)}` });
+  }
+  if (stage && agendaCase) {
+    for (const kind of stage.cardKinds) {
+      const place = { caseId: agendaCase.id, stageId: stage.id, kind };
+      if (!held || !samePlace(held, place)) boxes.push({ place, label: CARD_KIND_LABELS[kind] });
+    }
+  }
+  // The kept box is shown as a box, not again under Not yet added.
+  const elsewhere = held ? removeDraft(drafts, held) : drafts;
+  const spotlight = spotlightCard(state);
 
   return (
     <main className="phone">
+      {held && stage && (
+        <MovedOnNotice
+          stageName={stage.name}
+          kind={held.kind}
+          closed={cardPlaceRefusal(state, held) !== null}
+          onSend={() => sendDraft({ ...held, text: draftText(drafts, held.caseId, held.stageId, held.kind) })}
+          onDiscard={() => discardDraft(held)}
+        />
+      )}
       <ConnectionStatus connection={connection} audience="phone" />
       {meeting.waitingReason && <p className="notice">{meeting.waitingReason.message}</p>}
-      {agendaCase && (
-        <p className="phone-case">
-          Case: <strong>{agendaCase.reference}</strong>
-        </p>
+      {stage && (
+        <div className="phone-where">
+          <p className="phone-stage-count">
+            Stage {state.stageIndex + 1} of {state.stages.length}
+          </p>
+          {agendaCase && (
+            <p className="phone-case">
+              Case: <strong>{agendaCase.reference}</strong>
+            </p>
+          )}
+          <MeetingTimer timer={state.timer} clockOffset={meeting.clockOffset} />
+        </div>
       )}
       <h1>{stage?.name ?? 'Joining the session…'}</h1>
       {stage && <p className="prompt">{stage.prompt}</p>}
@@ -184,26 +251,33 @@ export function PhoneMeeting({
       )}
       <ErrorAlert message={meeting.lastRefusal?.message} />
 
-      {stage && agendaCase && stage.cardKinds.length > 0 ? (
+      {spotlight && (
+        <section className="phone-spotlight" aria-labelledby="phone-spotlight-heading">
+          <h2 id="phone-spotlight-heading">Spotlight</h2>
+          <div className={`card kind-${spotlight.kind}`}>
+            <CardView card={spotlight} />
+          </div>
+        </section>
+      )}
+
+      {boxes.length > 0 && (
         <CardForm
-          key={`${agendaCase.id}:${stage.id}`}
-          kinds={stage.cardKinds}
-          textOf={(kind) => draftText(drafts, agendaCase.id, stage.id, kind)}
-          onType={(kind, text) =>
-            changeDrafts((current) =>
-              setDraft(current, { caseId: agendaCase.id, stageId: stage.id, kind }, text, Date.now()),
-            )
-          }
+          boxes={boxes}
+          textOf={(place) => draftText(drafts, place.caseId, place.stageId, place.kind)}
+          onType={(place, text) => changeDrafts((current) => setDraft(current, place, text, Date.now()))}
+          onFocusBox={(place) => {
+            focusedBox.current = place;
+          }}
           onAdd={(cards) => {
-            for (const { kind, text } of cards) {
-              changeDrafts((current) => removeDraft(current, { caseId: agendaCase.id, stageId: stage.id, kind }));
-              send({ caseId: agendaCase.id, stageId: stage.id, kind }, text);
+            for (const { place, text } of cards) {
+              // A kept box for a case the room has left cannot be added: it stays, with its notice.
+              if (cardPlaceRefusal(state, place)) continue;
+              sendDraft({ ...place, text });
             }
           }}
         />
-      ) : (
-        stage && <p className="instruction">{listenInstruction(stage)}</p>
       )}
+      {stage && stage.cardKinds.length === 0 && <p className="instruction">{listenInstruction(stage)}</p>}
 
       {stage?.id === 'action-plan' && agendaCase && (
         <section aria-labelledby="phone-plan-heading">
@@ -211,6 +285,14 @@ export function PhoneMeeting({
           <ActionPlanTable rows={state.plans[agendaCase.id]?.rows ?? []} variant="compact" />
         </section>
       )}
+
+      <RoomCards
+        heading={cardsToShow(state).heading}
+        cards={listed}
+        spotlightId={spotlight?.id ?? null}
+        onEdit={(cardId, text) => meeting.sendCommand({ id: makeCommandId(), type: 'card.edit', cardId, text })}
+        onWithdraw={(cardId) => meeting.sendCommand({ id: makeCommandId(), type: 'card.withdraw', cardId })}
+      />
 
       {stage?.notes && agendaCase && (
         <div className="phone-notes">
@@ -241,27 +323,7 @@ export function PhoneMeeting({
         </div>
       )}
 
-      <NotYetAdded
-        drafts={drafts}
-        state={state}
-        onSend={sendDraft}
-        onDiscard={(draft) => changeDrafts((current) => removeDraft(current, draft))}
-      />
-
-      <YourCards state={state} mine={mineSet} pending={meeting.pending} />
-
-      {others.length > 0 && (
-        <section aria-labelledby="others-heading">
-          <h2 id="others-heading">On the board</h2>
-          <ul className="phone-cards">
-            {others.map((card) => (
-              <li key={card.id} className={`card kind-${card.kind}`}>
-                <CardView card={card} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <NotYetAdded drafts={elsewhere} state={state} onSend={sendDraft} onDiscard={discardDraft} />
 
       <p className="muted joined-as">Joined as {join.name}</p>
     </main>
