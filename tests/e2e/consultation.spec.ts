@@ -65,7 +65,10 @@ test('an EP runs a whole case through every stage with the projector and two pho
   await phoneB.getByRole('textbox', { name: 'Question' }).fill('Who else knows J5M well');
   await console_.getByRole('button', { name: 'Next stage' }).click();
   await expect(phoneB.getByRole('heading', { name: 'Desired situation' })).toBeVisible();
-  await expect(phoneB.getByText('Who else knows J5M well')).toBeVisible();
+  // Still in its box, labelled with what it was written as (item 2 of issue 9).
+  await expect(phoneB.getByRole('textbox', { name: 'Question, written for Clarifying questions' })).toHaveValue(
+    'Who else knows J5M well',
+  );
   await phoneA.getByRole('textbox', { name: 'Question' }).fill('What would be different at lunchtime?');
   await phoneA.getByRole('button', { name: 'Add' }).click();
   await expect(board.getByText('What would be different at lunchtime?')).toBeVisible();

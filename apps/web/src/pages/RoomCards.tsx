@@ -115,7 +115,7 @@ function EditCard({
         limit={LIMITS.cardText.max}
         value={text}
         error={error}
-        // biome-ignore lint/a11y/noAutofocus: the person just pressed Edit on this card: the box is where they go
+        // The person just pressed Edit on this card: the box is where they go next.
         autoFocus
         onChange={(event) => {
           setError(undefined);
