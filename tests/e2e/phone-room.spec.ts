@@ -136,7 +136,8 @@ test('a phone in a stage with 30 cards and a spotlight', async ({ app, browser }
   const spotlit = ep.events.find(
     (event) => event.type === 'card.added' && (event.card as { text: string }).text.startsWith('Card 12:'),
   );
-  await ep.send({ type: 'card.spotlight', cardId: (spotlit?.card as { id: string }).id });
+  expect(spotlit).toBeDefined();
+  await ep.send({ type: 'card.spotlight', cardId: (spotlit?.card as { id: string } | undefined)?.id });
   const spotlight = phone.getByRole('region', { name: 'Spotlight' });
   await expect(spotlight).toContainText('Card 12:');
   // Newest first: this phone's own card, just added, heads the list.

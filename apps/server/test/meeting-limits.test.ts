@@ -156,7 +156,10 @@ describe('a session with a long log', () => {
     expect(reader.welcomes[0]?.events.length).toBeLessThanOrEqual(REPLAY_PAGE.events);
     expect(await reader.catchUpToEnd()).toBeGreaterThan(1);
     expect(reader.state.seq).toBe(facilitator.state.seq);
-    expect(reader.state.cards.filter((c) => !c.hidden)).toEqual(facilitator.state.cards.filter((c) => !c.hidden));
+    // Only the console is sent who added each card (item 2 of issue 9); phones have the rest alike.
+    const seen = (cards: typeof facilitator.state.cards) =>
+      cards.filter((c) => !c.hidden).map(({ authorId: _authorId, ...card }) => card);
+    expect(seen(reader.state.cards)).toEqual(seen(facilitator.state.cards));
   });
 
   it('answers 60 catch-ups from 0 within a budget of pages, with health answering fast throughout', async () => {
