@@ -155,3 +155,46 @@ test('a phone in a stage with 30 cards and a spotlight', async ({ app, browser }
   await expectAccessible(phone);
   ep.close();
 });
+
+// Items 5 and 6 of issue 9: a join code typed wrongly says why; long text is counted and never cut.
+test('a phone is told what is wrong with a join code, and a long card is kept whole with a count', async ({
+  app,
+  browser,
+}) => {
+  const { console_, board, live } = await openRoom(browser, app, ['J5M']);
+  const phone = await (await newPhone(browser)).newPage();
+  await phone.goto(`${app.url}/join`);
+  const codeBox = phone.getByRole('textbox', { name: 'Join code' });
+  await codeBox.fill('GF7JT5');
+  await phone.getByRole('textbox', { name: 'Your name' }).fill('SENCO B');
+  await phone.getByRole('button', { name: 'Join' }).click();
+  await expect(
+    phone.getByText('Join codes never use 0, 1, 2, 5, 8, B, I, L, O, S or Z. You typed 5.').first(),
+  ).toBeVisible();
+  // A well-formed code that is not live (the live code with its letters turned round).
+  const notLive = [...live.code].reverse().join('') === live.code ? 'QQQQQQ' : [...live.code].reverse().join('');
+  await codeBox.fill(notLive);
+  await phone.getByRole('button', { name: 'Join' }).click();
+  await expect(
+    phone.getByText('That join code is not for a live session. Check it on the board.').first(),
+  ).toBeVisible();
+  await expectAccessible(phone);
+
+  await codeBox.fill(live.code.toLowerCase());
+  await phone.getByRole('button', { name: 'Join' }).click();
+  for (let i = 0; i < 2; i++) await console_.getByRole('button', { name: 'Next stage' }).click();
+  const box = phone.getByRole('textbox', { name: 'Question', exact: true });
+  // 940 characters: the count shows; pasted to 1,020: kept whole, said to be over, and not added.
+  await box.fill('x'.repeat(940));
+  await expect(phone.getByText('940 of 1,000')).toBeVisible();
+  await box.fill(`${'y'.repeat(1019)}z`);
+  await expect(box).toHaveValue(`${'y'.repeat(1019)}z`);
+  await expect(phone.getByText('1,020 of 1,000')).toBeVisible();
+  await expect(
+    phone.getByText('This is 20 characters over the limit of 1,000. Shorten it to carry on: nothing has been cut.'),
+  ).toBeVisible();
+  await phone.getByRole('button', { name: 'Add' }).click();
+  await expect(box).toHaveValue(`${'y'.repeat(1019)}z`);
+  await expect(board.getByText('yyyy', { exact: false })).toHaveCount(0);
+  await expectAccessible(phone);
+});

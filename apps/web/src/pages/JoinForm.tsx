@@ -1,4 +1,4 @@
-import { checkDisplayName, type JoinResponse, LIMITS, normaliseJoinCode } from '@consultboard/domain';
+import { checkDisplayName, type JoinResponse, LIMITS, readJoinCode } from '@consultboard/domain';
 import { type FormEvent, useState } from 'react';
 import { ApiError, apiPost } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -25,10 +25,12 @@ export function JoinForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const normalised = normaliseJoinCode(code);
+    // Item 6 of issue 9: says which characters codes never use, and reads unambiguous look-alikes.
+    const reading = readJoinCode(code);
+    const normalised = reading.ok ? reading.code : null;
     const checkedName = checkDisplayName(name);
     const found = {
-      code: normalised ? undefined : 'Enter the join code shown on the board: 6 letters and numbers.',
+      code: reading.ok ? undefined : reading.message,
       name: checkedName.ok ? undefined : checkedName.message,
     };
     setErrors(found);
@@ -42,7 +44,8 @@ export function JoinForm({
         onJoined({ token: joined.token, sessionId: joined.sessionId, name: joined.name, code: normalised });
       },
       (caught) => {
-        if (caught instanceof ApiError && caught.code === 'unknown_code') setErrors({ code: caught.message });
+        if (caught instanceof ApiError && (caught.code === 'unknown_code' || caught.code === 'invalid_join_code'))
+          setErrors({ code: caught.message });
       },
     );
   }
