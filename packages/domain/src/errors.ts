@@ -25,6 +25,9 @@ export const ERROR_CODES = {
   room_locked: 'This room is locked. Ask the EP to let you in.',
   not_current_case: 'Cards can only be added to the case being discussed now.',
   stage_not_reached: 'The meeting has not reached that stage yet.',
+  // Issue 9 item 3: the presenting SENCO marks helpful cards of their own case, in the stage for it.
+  not_your_case: 'Only the SENCO presenting this case can mark its cards.',
+  not_helpful_stage: 'Cards are marked helpful only in the stage for it, such as Feedback.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

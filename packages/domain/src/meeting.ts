@@ -3,6 +3,7 @@ import type { Command } from './commands.js';
 import { type ErrorCode, type Refusal, refuse } from './errors.js';
 import type { AgendaCase, Card, MeetingEvent, MeetingEventBody, TimerState } from './events.js';
 import { LIMITS } from './limits.js';
+import { presenterRefusal } from './presenting.js';
 import { type CardKind, type StageDefinition, stageTakes, suggestedMs } from './stages.js';
 
 /** The live state of one consultation session, folded from its events. */
@@ -196,6 +197,8 @@ export interface DecideContext {
   author: string;
   /** Looks up a phone that joined this session (for `participant.remove`); the server reads it from storage. */
   findParticipant?: (participantId: string) => { name: string } | undefined;
+  /** Issue 9 item 3: the cases a presenting SENCO's phone presents; unset for the EP's console and other phones. */
+  presenting?: readonly string[];
 }
 
 export type Decision = { ok: true; event: MeetingEventBody } | Refusal;
@@ -217,6 +220,8 @@ function findCard(state: MeetingState, cardId: string): Card | undefined {
  */
 export function decide(state: MeetingState, command: Command, context: DecideContext): Decision {
   if (state.status !== 'live') return refuse('session_not_live');
+  const presenterRefused = context.presenting ? presenterRefusal(state, command, context.presenting) : null;
+  if (presenterRefused) return presenterRefused;
   const { now } = context;
   switch (command.type) {
     case 'stage.next':
