@@ -31,6 +31,7 @@ import type { KeyValueStore } from '../meeting/storage';
 import { useMeeting } from '../meeting/useMeeting';
 import { NotesArea } from '../notes/NotesArea';
 import { loadNotesOpen, saveNotesOpen } from '../notes/phoneNotes';
+import { PresenterHelpful } from '../presenting/PresenterHelpful';
 import { usePageTitle } from '../usePageTitle';
 import { CardForm } from './CardForm';
 import { NotYetAdded } from './NotYetAdded';
@@ -204,6 +205,8 @@ export function PhoneMeeting({
       ) : (
         stage && <p className="instruction">{listenInstruction(stage)}</p>
       )}
+
+      <PresenterHelpful meeting={meeting} />
 
       {stage?.id === 'action-plan' && agendaCase && (
         <section aria-labelledby="phone-plan-heading">
