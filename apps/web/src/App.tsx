@@ -17,9 +17,8 @@ const PeoplePage = lazy(() => import('./pages/PeoplePage'));
 const ReviewsPage = lazy(() => import('./pages/ReviewsPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const InvitePage = lazy(() => import('./pages/InvitePage'));
-// Issue 9 item 8: a locality's stage template.
-const StageTemplatesPage = lazy(() => import('./templates/StageTemplatesPage'));
-const StageTemplatePage = lazy(() => import('./templates/StageTemplatePage'));
+// Issue 9 item 8: the stage templates (one chunk for both pages, so the phone's first load carries one entry).
+const StageTemplateRoutes = lazy(() => import('./templates/StageTemplateRoutes'));
 
 interface Route {
   path: string;
@@ -41,8 +40,8 @@ const routes: Route[] = [
   { path: '/facilitate/:id', render: ({ id = '' }) => <FacilitatePage id={id} /> },
   { path: '/join', render: () => <JoinPage /> },
   { path: '/join/:code', render: ({ code }) => <JoinPage code={code} /> },
-  { path: '/templates', render: () => <StageTemplatesPage /> },
-  { path: '/localities/:id/template', render: ({ id = '' }) => <StageTemplatePage id={id} /> },
+  { path: '/templates', render: () => <StageTemplateRoutes /> },
+  { path: '/localities/:id/template', render: ({ id = '' }) => <StageTemplateRoutes id={id} /> },
 ];
 
 export function App() {

@@ -1,5 +1,4 @@
 import {
-  DEFAULT_STAGES,
   STAGE_TEMPLATE_LIMITS,
   type StageDefinition,
   type StageTemplateView,
@@ -165,10 +164,7 @@ function StageTemplate({ id }: { id: string }) {
           </div>
           {confirmRestore && (
             <div className="panel stack">
-              <p>
-                The default has {DEFAULT_STAGES.length} stages, from {DEFAULT_STAGES[0]?.name} to Action plan. This
-                locality's own stages are replaced.
-              </p>
+              <p>The default stages, from Preparation to Action plan, replace this locality's own.</p>
               <div className="button-row">
                 <button type="button" className="button primary" disabled={busy} onClick={restore}>
                   Yes, restore the default
