@@ -99,6 +99,7 @@ describe('the socket access matrix (derived from ACCESS and MEETING_PERMISSIONS)
   it('lets only the case’s own SENCO present it, and then send each command as MEETING_PERMISSIONS and the presenter’s', async () => {
     const session = await buildSession(world, { cases: ['R4F'] });
     const caseId = session.cases[0]?.id as string;
+    const presented: Role[] = [];
     for (const role of ROLES) {
       const answer = await browsers[role].post(`/api/cases/${caseId}/present`);
       const actor = actors[role];
@@ -107,6 +108,7 @@ describe('the socket access matrix (derived from ACCESS and MEETING_PERMISSIONS)
         allowed(actor, 'meeting.present', { schoolId: here().school.id, localityId: here().locality.id });
       expect(answer.status === 200, `${role}: ${answer.status}`).toBe(may);
       if (!may) continue;
+      presented.push(role);
       const client = await connect(server.url, { token: answer.json.token }, { cookie: browsers[role].cookie });
       for (const type of ordered.filter((one) => one !== 'session.end')) {
         const ack = await client.send(commandOf(type, caseId) as never);
@@ -117,6 +119,8 @@ describe('the socket access matrix (derived from ACCESS and MEETING_PERMISSIONS)
       }
       client.close();
     }
+    // The case's own SENCO, and nobody else.
+    expect(presented).toEqual(['sencoHere']);
   });
 
   it('opens the notes only to the room and to those who may run the session', async () => {
