@@ -1,5 +1,5 @@
 import { expect, expectAccessible, newPhone, openRoom, signInWith, test } from './support/fixtures';
-import { joinRoom } from './support/roomSockets';
+import { addCards, cardText, joinRoom, mixedLengths } from './support/roomSockets';
 
 /**
  * Issue 9 item 3: the presenting SENCO is in the room as themselves. Signed in on their phone, they open the live
@@ -30,13 +30,16 @@ test('the presenting SENCO joins from their case page and marks Helpful from the
   for (const text of ['Visual timetable for transitions', 'Meet and greet at the gate'])
     await room.send({ type: 'card.add', caseId, stageId: 'strategies-and-resources', kind: 'strategy', text });
   room.close();
+  // A real room's worth: twenty more cards from several phones.
+  const more = mixedLengths(20).map((length, i) => ({ kind: 'strategy' as const, text: cardText(i + 1, length) }));
+  await addCards(app, { code: live.code, caseId, stageId: 'strategies-and-resources' }, more);
   await next.click();
   await expect(phone.getByRole('heading', { level: 1, name: 'Feedback' })).toBeVisible();
 
   // From their own phone the SENCO marks one as helpful; the console and the board follow.
   await expect(phone.getByRole('heading', { name: 'Cards for this case' })).toBeVisible();
   const helpful = phone.getByRole('button', { name: 'Helpful' });
-  await expect(helpful).toHaveCount(2);
+  await expect(helpful).toHaveCount(22);
   const timetable = phone
     .getByRole('listitem')
     .filter({ hasText: 'Visual timetable for transitions' })
@@ -47,6 +50,8 @@ test('the presenting SENCO joins from their case page and marks Helpful from the
   await expect(board.getByText('Helpful', { exact: true })).toHaveCount(1);
   await expectAccessible(phone);
   await phone.screenshot({ path: 'test-results/presenting-senco-360.png' });
+  await console_.setViewportSize({ width: 1366, height: 768 });
+  await console_.screenshot({ path: 'test-results/presenting-senco-console.png' });
 
   // The EP can still mark (and unmark) too; the SENCO's phone follows.
   await console_.getByRole('button', { name: /Helpful/, pressed: true }).click();
