@@ -5,6 +5,7 @@ import {
   type CommandType,
   type MeetingRole,
   mayCommand,
+  mayCommandAs,
   notesDocName,
 } from '@consultboard/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +99,34 @@ describe('the socket access matrix (derived from ACCESS and MEETING_PERMISSIONS)
       }
     },
   );
+
+  // Issue 9 item 3: the presenting SENCO's phone is a participant bound to their account ('meeting.present').
+  it('lets only the case’s own SENCO present it, and then send each command as MEETING_PERMISSIONS and the presenter’s', async () => {
+    const session = await buildSession(world, { cases: ['R4F'] });
+    const caseId = session.cases[0]?.id as string;
+    const presented: Role[] = [];
+    for (const role of ROLES) {
+      const answer = await browsers[role].post(`/api/cases/${caseId}/present`);
+      const actor = actors[role];
+      const may =
+        actor !== null &&
+        allowed(actor, 'meeting.present', { schoolId: here().school.id, localityId: here().locality.id });
+      expect(answer.status === 200, `${role}: ${answer.status}`).toBe(may);
+      if (!may) continue;
+      presented.push(role);
+      const client = await connect(server.url, { token: answer.json.token }, { cookie: browsers[role].cookie });
+      for (const type of ordered.filter((one) => one !== 'session.end')) {
+        const ack = await client.send(commandOf(type, caseId) as never);
+        const refused = !ack.ok && ack.code === 'forbidden';
+        expect(refused, `presenting ${role} sending ${type}: ${JSON.stringify(ack)}`).toBe(
+          !mayCommandAs('participant', type, [caseId]),
+        );
+      }
+      client.close();
+    }
+    // The case's own SENCO, and nobody else.
+    expect(presented).toEqual(['sencoHere']);
+  });
 
   it('opens the notes only to the room and to those who may run the session', async () => {
     const session = await buildSession(world, { cases: ['T3M'] });

@@ -4,6 +4,7 @@ import {
   type Action,
   allowed,
   allowedOnCase,
+  DEFAULT_STAGES,
   reachesAnything,
 } from '@consultboard/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -451,6 +452,36 @@ const ROUTES: RouteRow[] = [
         body: { sessionId: (await draftSession()).id },
         judge: caseJudge(true),
       };
+    },
+  },
+  // Issue 9 item 8: a locality's stage template ('template.edit': the admin everywhere, the EP in their own).
+  ...(['GET', 'PUT', 'DELETE'] as const).map(
+    (method): RouteRow => ({
+      method,
+      route: '/api/localities/:id/template',
+      action: 'template.edit',
+      kind: 'resource',
+      ok: 200,
+      prepare: async () => ({
+        path: `/api/localities/${here().locality.id}/template`,
+        body:
+          method === 'PUT'
+            ? { stages: DEFAULT_STAGES.map((stage) => ({ ...stage, name: `${stage.name} ${next()}` })) }
+            : undefined,
+        judge: sessionJudge(),
+      }),
+    }),
+  ),
+  {
+    // Issue 9 item 3: the presenting SENCO opens the live meeting from their case ('meeting.present').
+    method: 'POST',
+    route: '/api/cases/:id/present',
+    action: 'meeting.present',
+    kind: 'resource',
+    ok: 200,
+    prepare: async () => {
+      const session = await buildSession(world, { cases: ['P6F'] });
+      return { path: `/api/cases/${session.cases[0]?.id}/present`, body: {}, judge: caseJudge(true) };
     },
   },
 ];

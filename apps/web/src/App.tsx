@@ -17,6 +17,8 @@ const PeoplePage = lazy(() => import('./pages/PeoplePage'));
 const ReviewsPage = lazy(() => import('./pages/ReviewsPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const InvitePage = lazy(() => import('./pages/InvitePage'));
+// Issue 9 item 8: the stage templates (one chunk for both pages, so the phone's first load carries one entry).
+const StageTemplateRoutes = lazy(() => import('./templates/StageTemplateRoutes'));
 
 interface Route {
   path: string;
@@ -38,6 +40,8 @@ const routes: Route[] = [
   { path: '/facilitate/:id', render: ({ id = '' }) => <FacilitatePage id={id} /> },
   { path: '/join', render: () => <JoinPage /> },
   { path: '/join/:code', render: ({ code }) => <JoinPage code={code} /> },
+  { path: '/templates', render: () => <StageTemplateRoutes /> },
+  { path: '/localities/:id/template', render: ({ id = '' }) => <StageTemplateRoutes id={id} /> },
 ];
 
 export function App() {

@@ -9,8 +9,15 @@ const labels = (items: { label: string }[]) => items.map((item) => item.label);
 
 describe('navFor (asked of the ACCESS table)', () => {
   it('gives each account its own header links in order', () => {
-    expect(labels(navFor(ADMIN))).toEqual(['Sessions', 'Localities and schools', 'People', 'Reviews', 'Audit log']);
-    expect(labels(navFor(EP))).toEqual(['Sessions', 'Cases', 'Reviews']);
+    expect(labels(navFor(ADMIN))).toEqual([
+      'Sessions',
+      'Localities and schools',
+      'People',
+      'Reviews',
+      'Audit log',
+      'Stage templates',
+    ]);
+    expect(labels(navFor(EP))).toEqual(['Sessions', 'Cases', 'Reviews', 'Stage templates']);
     expect(labels(navFor(SENCO))).toEqual(['Cases', 'Sessions']);
   });
 

@@ -18,6 +18,8 @@ const NAV: readonly NavItem[] = [
   { href: '/people', label: 'People', action: 'person.manage' },
   { href: '/reviews', label: 'Reviews', action: 'review.overview' },
   { href: '/audit', label: 'Audit log', action: 'audit.read' },
+  // Issue 9 item 8: the admin's and each EP's way to their localities' stage templates.
+  { href: '/templates', label: 'Stage templates', action: 'template.edit' },
 ];
 
 /** Where "/" takes an account: whoever creates cases (a SENCO) starts from them, everyone else from sessions. */

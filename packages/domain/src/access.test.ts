@@ -29,6 +29,7 @@ const GRANTS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
     'case.read': 'all',
     'plan.read': 'all',
     'review.overview': 'all',
+    'template.edit': 'all',
   },
   ep: {
     'session.create': 'ownLocalities',
@@ -41,6 +42,7 @@ const GRANTS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
     'plan.update': 'ownLocalities',
     'plan.export': 'ownLocalities',
     'review.overview': 'ownLocalities',
+    'template.edit': 'ownLocalities',
   },
   senco: {
     'session.read': 'ownSchoolLocality',
@@ -56,6 +58,7 @@ const GRANTS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
     'plan.updateOutsideMeeting': 'ownSchool',
     'plan.export': 'ownSchool',
     'review.record': 'ownSchool',
+    'meeting.present': 'ownSchool',
   },
 };
 
@@ -174,8 +177,8 @@ describe('allowed: every actor × action × target', () => {
     ),
   );
 
-  it('covers five actors, twenty-one actions and six targets', () => {
-    expect(cases).toHaveLength(5 * 21 * 6);
+  it('covers five actors, twenty-three actions and six targets', () => {
+    expect(cases).toHaveLength(5 * 23 * 6);
   });
 
   it.each(cases)('%s %s on %s: %s', (who, action, target, expected) => {

@@ -23,6 +23,10 @@ export const ACTIONS = [
   'plan.export',
   'review.record',
   'review.overview',
+  // Issue 9 item 8: a locality's stage template.
+  'template.edit',
+  // Issue 9 item 3: the presenting SENCO in the live meeting, for their school's cases.
+  'meeting.present',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -58,6 +62,7 @@ export const ACCESS: AccessTable = frozen({
     'case.read': 'all',
     'plan.read': 'all',
     'review.overview': 'all',
+    'template.edit': 'all',
   },
   ep: {
     'session.create': 'ownLocalities',
@@ -72,6 +77,7 @@ export const ACCESS: AccessTable = frozen({
     'plan.update': 'ownLocalities',
     'plan.export': 'ownLocalities',
     'review.overview': 'ownLocalities',
+    'template.edit': 'ownLocalities',
   },
   senco: {
     'session.read': 'ownSchoolLocality',
@@ -87,6 +93,7 @@ export const ACCESS: AccessTable = frozen({
     'plan.updateOutsideMeeting': 'ownSchool',
     'plan.export': 'ownSchool',
     'review.record': 'ownSchool',
+    'meeting.present': 'ownSchool',
   },
 });
 

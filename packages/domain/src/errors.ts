@@ -28,6 +28,9 @@ export const ERROR_CODES = {
   // Item 2 of issue 9: Edit and Withdraw.
   not_your_card: 'Only the person who added a card can change it.',
   card_stage_closed: "The meeting has moved on from that card's stage, so it can no longer be changed.",
+  // Issue 9 item 3: the presenting SENCO marks helpful cards of their own case, in the stage for it.
+  not_your_case: 'Only the SENCO presenting this case can mark its cards.',
+  not_helpful_stage: 'Cards are marked helpful only in the stage for it, such as Feedback.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -4,6 +4,7 @@ import type { Command } from './commands.js';
 import { type ErrorCode, type Refusal, refuse } from './errors.js';
 import type { AgendaCase, Card, MeetingEvent, MeetingEventBody, TimerState } from './events.js';
 import { LIMITS } from './limits.js';
+import { presenterRefusal } from './presenting.js';
 import { type CardKind, type StageDefinition, stageTakes, suggestedMs } from './stages.js';
 
 /** The live state of one consultation session, folded from its events. */
@@ -208,6 +209,8 @@ export interface DecideContext {
   findParticipant?: (participantId: string) => { name: string } | undefined;
   /** Item 2 of issue 9: who sent the command (a participant id, or role and account id), kept as a card's author. */
   actorId?: string;
+  /** Issue 9 item 3: the cases a presenting SENCO's phone presents; unset for the EP's console and other phones. */
+  presenting?: readonly string[];
 }
 
 export type Decision = { ok: true; event: MeetingEventBody } | Refusal;
@@ -230,6 +233,8 @@ function findCard(state: MeetingState, cardId: string): Card | undefined {
  */
 export function decide(state: MeetingState, command: Command, context: DecideContext): Decision {
   if (state.status !== 'live') return refuse('session_not_live');
+  const presenterRefused = context.presenting ? presenterRefusal(state, command, context.presenting) : null;
+  if (presenterRefused) return presenterRefused;
   const { now } = context;
   switch (command.type) {
     case 'stage.next':

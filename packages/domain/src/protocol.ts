@@ -28,6 +28,8 @@ export interface Participant {
   id: string;
   name: string;
   role: MeetingRole;
+  /** Issue 9 item 3: set for a presenting SENCO, the references of the cases they present ("Presenting SENCO"). */
+  presents?: string[];
 }
 
 export interface Welcome {
@@ -43,6 +45,8 @@ export interface Welcome {
   /** Shown to the room on the board and the console. */
   join: { code: string; url: string } | null;
   locality: string;
+  /** Issue 9 item 3: the case ids this connection presents (a presenting SENCO's phone); absent for everyone else. */
+  presenting?: string[];
 }
 
 export type CommandAck =

@@ -101,7 +101,11 @@ export interface LiveSession {
 export async function createLiveSession(
   page: Page,
   cases: string[],
-  options: { preparation?: Record<string, unknown> } = {},
+  options: {
+    preparation?: Record<string, unknown>;
+    /** Runs once the agenda is built, before the session starts (issue 9: edit the locality's stage template). */
+    beforeStart?: (seeded: { localityId: string; sessionId: string }) => Promise<void>;
+  } = {},
 ): Promise<LiveSession> {
   const origin = new URL(page.url()).origin;
   const admin = page.request;
@@ -148,6 +152,7 @@ export async function createLiveSession(
   } finally {
     await sencoRequest.dispose();
   }
+  await options.beforeStart?.({ localityId: locality.id, sessionId: session.id });
   const started = await api<{ session: { id: string; joinCode: string | null } }>(
     admin,
     'POST',

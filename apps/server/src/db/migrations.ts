@@ -197,4 +197,19 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ALTER TABLE consult_sessions DROP COLUMN locality;
     `,
   },
+  {
+    version: 6,
+    name: "issue 9: a locality's own stage template, and the presenting SENCO's participant bound to their account",
+    sql: `
+      -- A locality without a row here uses the default template (DEFAULT_STAGES); "Restore the default" deletes it.
+      CREATE TABLE locality_templates (
+        locality_id TEXT PRIMARY KEY REFERENCES localities(id) ON DELETE CASCADE,
+        stages TEXT NOT NULL,
+        updated_by TEXT REFERENCES users(id),
+        updated_at INTEGER NOT NULL
+      );
+      -- Set only for a SENCO who joined from their case page: their token opens the meeting with their sign-in only.
+      ALTER TABLE participants ADD COLUMN user_id TEXT REFERENCES users(id);
+    `,
+  },
 ];

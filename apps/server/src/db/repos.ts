@@ -10,6 +10,7 @@ import { meetingEventsRepo } from './meetingEvents.js';
 import { notesRepo } from './notes.js';
 import { notesTokensRepo } from './notesTokens.js';
 import { participantsRepo } from './participants.js';
+import { stageTemplatesRepo } from './stageTemplates.js';
 import { usersRepo } from './users.js';
 
 /** Every repository over one database: the only place SQL lives. */
@@ -28,6 +29,7 @@ export function createRepos(db: Db) {
     cases: casesRepo(db),
     audit: auditRepo(db),
     actionPlans: actionPlansRepo(db),
+    stageTemplates: stageTemplatesRepo(db),
     /** Runs a function in one transaction: all of it is written, or none. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };

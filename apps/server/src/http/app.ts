@@ -19,8 +19,10 @@ import { invitationRoutes } from './routes/invitations.js';
 import { joinRoutes } from './routes/join.js';
 import { localityRoutes } from './routes/localities.js';
 import { peopleRoutes } from './routes/people.js';
+import { presentRoutes } from './routes/present.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { stageTemplateRoutes } from './routes/stageTemplates.js';
 
 /** The HTTP side of the server: the JSON API under /api, then the built web app. */
 export function createHttpApp(deps: HttpDeps) {
@@ -80,6 +82,9 @@ export function createHttpApp(deps: HttpDeps) {
   api.route('/', auditRoutes(deps));
   api.route('/', joinRoutes(deps));
   api.route('/', notesRoutes(deps));
+  // Issue 9: a locality's stage template (item 8) and the presenting SENCO (item 3).
+  api.route('/', stageTemplateRoutes(deps));
+  api.route('/', presentRoutes(deps));
   api.all('*', () => {
     throw errors.notFound('That API route');
   });

@@ -7,7 +7,7 @@ import {
   decide,
   type MeetingEvent,
   type MeetingState,
-  mayCommand,
+  mayCommandAs,
   refuse,
 } from '@consultboard/domain';
 import type { Repos } from '../db/repos.js';
@@ -33,7 +33,7 @@ export function handleCommand(
   if (!KNOWN.has(type)) return refuse('unknown_command');
 
   // Authorise before looking closer: a role that may never send this command learns nothing more.
-  if (!mayCommand(who.role, type as CommandType)) return refuse('forbidden');
+  if (!mayCommandAs(who.role, type as CommandType, presentedIds(who))) return refuse('forbidden');
   // An account's console acts only while the account may still run this session (ACCESS 'session.run').
   if (!mayStillRun(deps.repos, who)) return refuse('forbidden');
   // A phone the EP removed acts no more, even on a socket that has not been closed yet.
@@ -56,6 +56,8 @@ export function handleCommand(
     author: who.name,
     actorId: who.personId,
     findParticipant: (participantId) => deps.repos.participants.inSession(who.sessionId, participantId),
+    // Issue 9 item 3: a presenting SENCO marks only their own case's cards, in the stage for it.
+    presenting: who.role === 'participant' ? presentedIds(who) : undefined,
   });
   if (!decision.ok) return decision;
 
@@ -69,6 +71,11 @@ export function handleCommand(
   if (event.type === 'stage.changed')
     draftPlanOnArrival(deps, who.sessionId, { actor: who.personId, userId: who.userId }, now);
   return { ok: true, seq: event.seq, duplicate: false };
+}
+
+/** The case ids a presenting SENCO presents (empty for every other connection). */
+function presentedIds(who: SocketIdentity): string[] {
+  return (who.presenting ?? []).map((presented) => presented.id);
 }
 
 function withStoredPlan(repos: Repos, state: MeetingState, caseId: string): MeetingState {

@@ -95,7 +95,13 @@ export function attachGateway(
   io.on('connection', (socket: MeetingSocket) => {
     const who = socket.data;
     socket.join(who.role === 'facilitator' ? consoleRoom(who.sessionId) : roomOf(who.sessionId));
-    presence.add(who.sessionId, socket.id, { id: who.personId, name: who.name, role: who.role });
+    presence.add(who.sessionId, socket.id, {
+      id: who.personId,
+      name: who.name,
+      role: who.role,
+      // Issue 9 item 3: shown as "Presenting SENCO" for these cases wherever the room lists people.
+      ...(who.presenting?.length ? { presents: who.presenting.map((presented) => presented.reference) } : {}),
+    });
 
     const session = repos.consultSessions.byId(who.sessionId);
     const showsJoin = who.role !== 'participant' && session?.status === 'live' && session.join_code;
@@ -110,6 +116,7 @@ export function attachGateway(
       join:
         showsJoin && session.join_code ? { code: session.join_code, url: joinUrl(publicUrl, session.join_code) } : null,
       locality: session?.locality ?? '',
+      ...(who.presenting?.length ? { presenting: who.presenting.map((presented) => presented.id) } : {}),
     });
     presenceBroadcasts.request(who.sessionId);
 

@@ -1,4 +1,4 @@
-import { DEFAULT_STAGES, notesDocName } from '@consultboard/domain';
+import { notesDocName, STAGE_ID_PATTERN } from '@consultboard/domain';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireActor } from '../http/access.js';
@@ -8,10 +8,11 @@ import { readJson } from '../http/middleware.js';
 import { sessionFor } from '../http/resources.js';
 import { parseBody } from '../http/validate.js';
 
-const NOTE_STAGES = DEFAULT_STAGES.filter((stage) => stage.notes).map((stage) => stage.id) as [string, ...string[]];
-
-/** The body of POST /api/sessions/:id/cases/:caseId/notes/clear: which stage's notes to delete. */
-export const clearNotesRequestSchema = z.object({ stageId: z.enum(NOTE_STAGES) }).strict();
+/**
+ * The body of POST /api/sessions/:id/cases/:caseId/notes/clear: which stage's notes to delete. A locality may have
+ * its own stages (issue 9 item 8), so the id is checked against the session's own template below.
+ */
+export const clearNotesRequestSchema = z.object({ stageId: z.string().regex(STAGE_ID_PATTERN) }).strict();
 
 /**
  * The EP's repair of a case's notes that are full: deletes one stage's notes in the live room (so everyone
@@ -28,6 +29,8 @@ export function notesRoutes(deps: HttpDeps) {
     // The notes are written only while the session is live; afterwards they are the record of the meeting.
     if (row.status !== 'live')
       throw errors.conflict('not_live', 'The notes can be cleared only while the session is live.');
+    const stage = deps.meetings.state(row.id).stages.find((candidate) => candidate.id === stageId);
+    if (!stage?.notes) throw errors.field('unknown_stage', 'stageId', 'That stage has no notes in this session.');
     if (!deps.notes) throw new AppError(503, 'unavailable', 'The notes are not running. Try again.');
     const result = await deps.notes.clearStage(notesDocName(caseId), stageId);
     repos.audit.record({

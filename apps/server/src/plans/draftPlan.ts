@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { currentCase, currentStage, draftRowsFromHelpful } from '@consultboard/domain';
+import { ACTION_PLAN_STAGE_ID, currentCase, currentStage, draftRowsFromHelpful } from '@consultboard/domain';
 import type { Repos } from '../db/repos.js';
 import type { MeetingStore } from '../meeting/meetingStore.js';
 import { writePlan } from './writePlan.js';
-
-/** The stage whose arrival drafts the plan. */
-export const ACTION_PLAN_STAGE_ID = 'action-plan';
 
 /**
  * When the meeting arrives at the Action plan stage of a case with no plan yet, drafts the plan from the cards
@@ -20,6 +17,7 @@ export function draftPlanOnArrival(
   const { repos, meetings } = deps;
   const state = meetings.state(sessionId);
   const agendaCase = currentCase(state);
+  // Found by its id, which every locality's template keeps (the domain's `stageTemplateProblem` refuses others).
   if (currentStage(state)?.id !== ACTION_PLAN_STAGE_ID || !agendaCase) return;
   if (!repos.cases.byId(agendaCase.id) || repos.actionPlans.byCase(agendaCase.id)) return;
   const rows = draftRowsFromHelpful(

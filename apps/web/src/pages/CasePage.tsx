@@ -19,6 +19,7 @@ import { PreparationView } from '../components/PreparationView';
 import { SignedInLayout } from '../components/SignedInLayout';
 import { SignedInPage } from '../components/SignedInPage';
 import { useActor } from '../components/UserContext';
+import { JoinMeetingSection } from '../presenting/JoinMeetingSection';
 import { useApiData } from '../useApiData';
 import { usePageTitle } from '../usePageTitle';
 
@@ -75,6 +76,7 @@ function CaseDetails({ id }: { id: string }) {
           <dd>{consentStatus(found)}</dd>
         </div>
       </dl>
+      {may('meeting.present') && found.submittedSessionId && <JoinMeetingSection found={found} />}
       {/* Once the case has been to a meeting its plan is what matters; before then there is none. */}
       <CasePlanSection key={found.id} caseId={found.id} target={target} />
       {needsParentalConsent(found.type) && may('case.consent') && <ConsentSection found={found} onChange={update} />}

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { apiPost } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SelectField, TextField } from '../components/Field';
+import { Link } from '../components/Link';
 import { ShowMore } from '../components/ShowMore';
 import { SignedInLayout } from '../components/SignedInLayout';
 import { SignedInPage } from '../components/SignedInPage';
@@ -49,6 +50,11 @@ function Localities() {
             return (
               <li key={locality.id}>
                 <h3>{locality.name}</h3>
+                <p>
+                  <Link href={`/localities/${encodeURIComponent(locality.id)}/template`}>
+                    Stage template: {locality.name}
+                  </Link>
+                </p>
                 {inLocality.length === 0 ? (
                   <p className="muted">No schools yet.</p>
                 ) : (

@@ -34,6 +34,7 @@ import type { KeyValueStore } from '../meeting/storage';
 import { useMeeting } from '../meeting/useMeeting';
 import { NotesArea } from '../notes/NotesArea';
 import { loadNotesOpen, saveNotesOpen } from '../notes/phoneNotes';
+import { PresenterHelpful } from '../presenting/PresenterHelpful';
 import { usePageTitle } from '../usePageTitle';
 import { type CardBox, CardForm, type Place } from './CardForm';
 import { MovedOnNotice } from './MovedOnNotice';
@@ -278,6 +279,8 @@ export function PhoneMeeting({
         />
       )}
       {stage && stage.cardKinds.length === 0 && <p className="instruction">{listenInstruction(stage)}</p>}
+
+      <PresenterHelpful meeting={meeting} />
 
       {stage?.id === 'action-plan' && agendaCase && (
         <section aria-labelledby="phone-plan-heading">

@@ -1,12 +1,7 @@
 import type { MeetingRole, Participant } from '@consultboard/domain';
 import type { CommandBody } from '../meeting/commandBody';
 import type { CommandOutcome } from '../meeting/MeetingClient';
-
-const ROLE_LABELS: Record<MeetingRole, string> = {
-  facilitator: 'Facilitator',
-  participant: 'Participant',
-  projector: 'Board',
-};
+import { presenceLabel } from '../presenting/presenceLabel';
 
 /** The EP and the board head the list; the phones follow in the order they came. */
 const ROLE_ORDER: Record<MeetingRole, number> = { facilitator: 0, projector: 1, participant: 2 };
@@ -56,7 +51,7 @@ export function PresenceList({
           {listed.map((person) => (
             <li key={person.id}>
               <span className="presence-name">
-                {person.name} <span className="muted">({ROLE_LABELS[person.role]})</span>
+                {person.name} <span className="muted">({presenceLabel(person)})</span>
               </span>
               {person.role === 'participant' && (
                 <button

@@ -109,7 +109,11 @@ export function sessionRoutes(deps: HttpDeps) {
       const code = freshJoinCode();
       meetings.append(
         row.id,
-        sessionStartedEvent(agenda, DEFAULT_STAGES),
+        // The locality's own template, if it has one (issue 9 item 8): the event keeps it for this session's life.
+        sessionStartedEvent(
+          agenda,
+          (row.locality_id && repos.stageTemplates.stagesOf(row.locality_id)) || DEFAULT_STAGES,
+        ),
         { commandId: null, actor: user.id, now },
         () => {
           if (!repos.consultSessions.start(row.id, code, now))
