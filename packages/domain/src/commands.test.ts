@@ -17,6 +17,12 @@ const ALL_TYPES: CommandType[] = [
   'plan.update',
   'participant.remove',
   'room.lock',
+  // Issue 9, item 4 and "Show join code".
+  'case.previous',
+  'case.goTo',
+  'card.merge',
+  'card.unmerge',
+  'join.show',
 ];
 
 function messages(result: { success: boolean; error?: { issues: { message: string }[] } }): string[] {

@@ -25,6 +25,13 @@ export const ERROR_CODES = {
   room_locked: 'This room is locked. Ask the EP to let you in.',
   not_current_case: 'Cards can only be added to the case being discussed now.',
   stage_not_reached: 'The meeting has not reached that stage yet.',
+  // Issue 9, item 4: moving between cases, Merge and Unmerge.
+  no_previous_case: 'This is the first case on the agenda.',
+  already_current_case: 'That case is being discussed now.',
+  cards_not_together: 'Only cards of the same stage can be merged.',
+  card_merged: 'That card is merged into another. Unmerge it first.',
+  card_holds_merged: 'Other cards are merged into that card. Unmerge them first.',
+  card_not_merged: 'That card is not merged.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -30,6 +30,8 @@ export interface Card {
    * left out and `text` is empty. Never stored: the log holds every card whole.
    */
   redacted?: true;
+  /** Issue 9, item 4: the card the EP merged this one into; it is shown inside that card until unmerged. */
+  mergedInto?: string;
 }
 
 type EventBody =
@@ -50,7 +52,12 @@ type EventBody =
   /** The EP removed a phone from the meeting: its token stops at once and cannot come back. */
   | { type: 'participant.removed'; participantId: string; name: string }
   /** The EP locked (or unlocked) the room: while locked, nobody new may join with the code. */
-  | { type: 'room.locked'; locked: boolean };
+  | { type: 'room.locked'; locked: boolean }
+  /** Issue 9, item 4: the EP merged a card into another of the same stage, or took it back out. */
+  | { type: 'card.merged'; cardId: string; intoCardId: string }
+  | { type: 'card.unmerged'; cardId: string }
+  /** Issue 9, "Show join code": the EP brought the board's join panel back large (true) or sent it to its corner. */
+  | { type: 'join.shown'; shown: boolean };
 
 /** An event as stored and broadcast: its per-session sequence number, when, and what. */
 export type MeetingEvent = EventBody & { seq: number; at: number };

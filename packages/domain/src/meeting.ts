@@ -3,6 +3,8 @@ import type { Command } from './commands.js';
 import { type ErrorCode, type Refusal, refuse } from './errors.js';
 import type { AgendaCase, Card, MeetingEvent, MeetingEventBody, TimerState } from './events.js';
 import { LIMITS } from './limits.js';
+import { applyMerge, decideMerge, mergeRefusal, type ShownCard, withMerged } from './meeting/cardMerges.js';
+import { caseMove, rememberStage } from './meeting/caseMoves.js';
 import { type CardKind, type StageDefinition, stageTakes, suggestedMs } from './stages.js';
 
 /** The live state of one consultation session, folded from its events. */
@@ -23,6 +25,10 @@ export interface MeetingState {
   locked: boolean;
   /** The participants the EP removed, by participant id: their tokens stop for good. */
   removed: string[];
+  /** Issue 9, item 4: the stage each case was last at, by case id, so a case reopens where it was left. */
+  caseStages?: Record<string, number>;
+  /** Issue 9, "Show join code": the EP's word on the board's join panel (unset: the board's own rule). */
+  joinShown?: boolean;
 }
 
 export const initialMeetingState: MeetingState = {
@@ -59,6 +65,11 @@ function showable(card: Card): boolean {
   return !card.hidden && card.redacted !== true;
 }
 
+/** A card merged into another is shown inside that one, never on its own. */
+function standsAlone(card: Card): boolean {
+  return card.mergedInto === undefined;
+}
+
 function updateCard(state: MeetingState, cardId: string, change: Partial<Card>): Card[] {
   return state.cards.map((card) => (card.id === cardId ? { ...card, ...change } : card));
 }
@@ -84,6 +95,7 @@ export function applyEvent(state: MeetingState, event: MeetingEvent): MeetingSta
         stageIndex: event.stageIndex,
         timer: event.timer,
         spotlightCardId: null,
+        caseStages: rememberStage(state, event.caseIndex, event.stageIndex),
       };
     case 'timer.changed':
       return { ...next, timer: event.timer };
@@ -107,6 +119,13 @@ export function applyEvent(state: MeetingState, event: MeetingEvent): MeetingSta
       return { ...next, removed: [...state.removed, event.participantId] };
     case 'room.locked':
       return { ...next, locked: event.locked };
+    // Issue 9, item 4: Merge and Unmerge.
+    case 'card.merged':
+    case 'card.unmerged':
+      return applyMerge(next, event);
+    // Issue 9, "Show join code".
+    case 'join.shown':
+      return { ...next, joinShown: event.shown };
   }
 }
 
@@ -138,18 +157,37 @@ export function currentStage(state: MeetingState): StageDefinition | undefined {
   return state.stages[state.stageIndex];
 }
 
-/** The cards of one stage of the current case, in the order they were added. */
-export function cardsOfStage(state: MeetingState, stageId: string, options: { includeHidden?: boolean } = {}): Card[] {
+/**
+ * The cards of one stage of the current case, in the order they were added. A card merged into another is not
+ * listed on its own: it comes in the `merged` of the card it went into.
+ */
+export function cardsOfStage(
+  state: MeetingState,
+  stageId: string,
+  options: { includeHidden?: boolean } = {},
+): ShownCard[] {
   const caseId = currentCase(state)?.id;
-  return state.cards.filter(
-    (card) => card.caseId === caseId && card.stageId === stageId && (options.includeHidden || showable(card)),
+  return withMerged(
+    state,
+    state.cards.filter(
+      (card) =>
+        card.caseId === caseId &&
+        card.stageId === stageId &&
+        standsAlone(card) &&
+        (options.includeHidden || showable(card)),
+    ),
   );
 }
 
-/** The cards of the current case that can be marked helpful (all visible cards of the case). */
-export function cardsOfCurrentCase(state: MeetingState, options: { includeHidden?: boolean } = {}): Card[] {
+/** The cards of the current case that can be marked helpful (all visible cards of the case, merges as one). */
+export function cardsOfCurrentCase(state: MeetingState, options: { includeHidden?: boolean } = {}): ShownCard[] {
   const caseId = currentCase(state)?.id;
-  return state.cards.filter((card) => card.caseId === caseId && (options.includeHidden || showable(card)));
+  return withMerged(
+    state,
+    state.cards.filter(
+      (card) => card.caseId === caseId && standsAlone(card) && (options.includeHidden || showable(card)),
+    ),
+  );
 }
 
 /**
@@ -218,6 +256,11 @@ function findCard(state: MeetingState, cardId: string): Card | undefined {
 export function decide(state: MeetingState, command: Command, context: DecideContext): Decision {
   if (state.status !== 'live') return refuse('session_not_live');
   const { now } = context;
+  // A merged card acts only through the card it went into (issue 9, item 4).
+  if (command.type === 'card.hide' || command.type === 'card.spotlight' || command.type === 'card.helpful') {
+    const blocked = mergeRefusal(state, command);
+    if (blocked) return blocked;
+  }
   switch (command.type) {
     case 'stage.next':
       if (state.stageIndex >= state.stages.length - 1) return refuse('at_last_stage');
@@ -226,8 +269,13 @@ export function decide(state: MeetingState, command: Command, context: DecideCon
       if (state.stageIndex <= 0) return refuse('at_first_stage');
       return moveTo(state, state.caseIndex, state.stageIndex - 1);
     case 'case.next':
-      if (state.caseIndex >= state.cases.length - 1) return refuse('no_next_case');
-      return moveTo(state, state.caseIndex + 1, 0);
+    case 'case.previous':
+    case 'case.goTo': {
+      // Every case reopens at the stage it was left in (issue 9, item 4).
+      const target = caseMove(state, command);
+      if (typeof target === 'string') return refuse(target);
+      return moveTo(state, target.caseIndex, target.stageIndex);
+    }
     case 'timer.start':
       if (state.timer.status === 'running') return refuse('timer_running');
       return {
@@ -293,5 +341,12 @@ export function decide(state: MeetingState, command: Command, context: DecideCon
     }
     case 'room.lock':
       return { ok: true, event: { type: 'room.locked', locked: command.locked } };
+    // Issue 9, item 4: Merge and Unmerge.
+    case 'card.merge':
+    case 'card.unmerge':
+      return decideMerge(state, command);
+    // Issue 9, "Show join code": the board's join panel large (true) or in its corner (false).
+    case 'join.show':
+      return { ok: true, event: { type: 'join.shown', shown: command.shown } };
   }
 }

@@ -21,6 +21,12 @@ export const MEETING_PERMISSIONS: Record<MeetingRole, ReadonlySet<CommandType>> 
     'plan.update',
     'participant.remove',
     'room.lock',
+    // Issue 9, item 4 and "Show join code".
+    'case.previous',
+    'case.goTo',
+    'card.merge',
+    'card.unmerge',
+    'join.show',
   ]),
   participant: new Set<CommandType>(['card.add']),
   projector: new Set<CommandType>(),

@@ -55,6 +55,12 @@ const COMMAND_DEFAULTS: { [T in CommandType]: Omit<CommandOf<T>, 'id' | 'type'> 
   'plan.update': { caseId: 'case-1', version: 0, rows: [] },
   'participant.remove': { participantId: 'participant-1' },
   'room.lock': { locked: true },
+  // Issue 9, item 4 and "Show join code".
+  'case.previous': {},
+  'case.goTo': { caseId: 'case-2' },
+  'card.merge': { cardId: 'card-2', intoCardId: 'card-1' },
+  'card.unmerge': { cardId: 'card-2' },
+  'join.show': { shown: true },
 };
 
 /** A valid command of a type, with a fresh id, and any fields overridden. */
