@@ -1,3 +1,4 @@
+import { endSession } from './support/endSession';
 import { createLiveSession, expect, joinFromPhone, newPhone, signIn, test } from './support/fixtures';
 
 test('an EP runs a whole case through every stage with the projector and two phones', async ({ app, browser }) => {
@@ -107,7 +108,7 @@ test('an EP runs a whole case through every stage with the projector and two pho
   await expect(board.getByText('Year 3 transition').first()).toBeVisible();
   await expect(phoneA.getByRole('heading', { name: 'Preparation' })).toBeVisible();
 
-  await console_.getByRole('button', { name: 'End session' }).click();
+  await endSession(console_);
   for (const page of [phoneA, phoneB]) {
     await expect(page.getByRole('heading', { name: 'This session has ended' })).toBeVisible();
     await expect(page.getByText('Visual timetable checked each morning')).toHaveCount(0);

@@ -7,6 +7,8 @@ import { applyMerge, decideMerge, mergeRefusal, type ShownCard, withMerged } fro
 import { caseMove, rememberStage } from './meeting/caseMoves.js';
 import { type CardKind, type StageDefinition, stageTakes, suggestedMs } from './stages.js';
 
+export { holdsMerged, type ShownCard, withMerged } from './meeting/cardMerges.js';
+
 /** The live state of one consultation session, folded from its events. */
 export interface MeetingState {
   status: 'waiting' | 'live' | 'ended';
