@@ -127,7 +127,6 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
         {/* The bar stays on screen at a laptop's height while the cards and the notes scroll under it. */}
         <div className="console-bar">
           <div className="bar-top">
-            <p className="console-title">{title}</p>
             {agendaCase && (
               <p className="console-case">
                 Case {state.caseIndex + 1} of {state.cases.length}: <strong>{agendaCase.reference}</strong>
@@ -135,21 +134,22 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
             )}
             <h1>{stage?.name ?? 'Connecting to the session…'}</h1>
             <ConnectionStatus connection={connection} audience="room" />
+            <button
+              type="button"
+              className="button secondary small shortcuts-button"
+              aria-haspopup="dialog"
+              onClick={() => setShortcutsOpen(true)}
+            >
+              Keyboard shortcuts
+            </button>
           </div>
-          {stage && (
-            <FacilitatorControls
-              state={state}
-              clockOffset={meeting.clockOffset}
-              enabled={live}
-              send={send}
-              onShortcuts={() => setShortcutsOpen(true)}
-            />
-          )}
+          {stage && <FacilitatorControls state={state} clockOffset={meeting.clockOffset} enabled={live} send={send} />}
           {/* A stale plan edit is re-applied by the plan editor itself, so it needs no message here. */}
           <ErrorAlert message={meeting.lastRefusal?.code === 'plan_changed' ? null : meeting.lastRefusal?.message} />
         </div>
 
         <div className="console-main">
+          <p className="console-title">{title}</p>
           <StageProgress stages={state.stages} stageIndex={state.stageIndex} />
           {stage && <p className="prompt">{stage.prompt}</p>}
 

@@ -15,19 +15,19 @@ export function FacilitatorControls({
   clockOffset,
   enabled,
   send,
-  onShortcuts,
 }: {
   state: MeetingState;
   clockOffset: number;
   enabled: boolean;
   send: (body: CommandBody) => Promise<CommandOutcome>;
-  onShortcuts: () => void;
 }) {
   const can = controlsAvailable(state);
   return (
     <div className="controls">
       <section className="control-group" aria-labelledby="timer-heading">
-        <h2 id="timer-heading">Timer</h2>
+        <h2 id="timer-heading" className="visually-hidden">
+          Timer
+        </h2>
         <MeetingTimer timer={state.timer} clockOffset={clockOffset} />
         <div className="button-row">
           <ControlButton
@@ -44,7 +44,9 @@ export function FacilitatorControls({
       </section>
 
       <section className="control-group" aria-labelledby="stage-heading">
-        <h2 id="stage-heading">Stage</h2>
+        <h2 id="stage-heading" className="visually-hidden">
+          Stage
+        </h2>
         <div className="button-row">
           <ControlButton unavailable={!enabled || !can.previousStage} onPress={() => send({ type: 'stage.previous' })}>
             Previous stage
@@ -60,7 +62,9 @@ export function FacilitatorControls({
       </section>
 
       <section className="control-group" aria-labelledby="case-heading">
-        <h2 id="case-heading">Case</h2>
+        <h2 id="case-heading" className="visually-hidden">
+          Case
+        </h2>
         <div className="button-row">
           <ControlButton unavailable={!enabled || !can.previousCase} onPress={() => send({ type: 'case.previous' })}>
             Previous case
@@ -70,12 +74,6 @@ export function FacilitatorControls({
           </ControlButton>
         </div>
       </section>
-
-      <div className="control-group control-help">
-        <button type="button" className="button secondary small" aria-haspopup="dialog" onClick={onShortcuts}>
-          Keyboard shortcuts
-        </button>
-      </div>
     </div>
   );
 }
