@@ -140,6 +140,7 @@ test('Merge shows one card with both texts on the board, the console and a phone
   await expect(mergedOn(phone.getByRole('listitem'))).toContainText('Merged');
   await expectAccessible(console_);
   await expectAccessible(phone);
+  await expectAccessible(board);
 
   // The merged card cannot be hidden while it holds another: the room is told why.
   await console_.getByRole('button', { name: `Hide: ${first}` }).click();

@@ -84,11 +84,11 @@ test('an EP runs a whole case through every stage with the projector and two pho
 
   // The EP hides one card and spotlights another.
   const hidden = console_.getByRole('listitem').filter({ hasText: 'Card to hide' });
-  await hidden.getByRole('button', { name: 'Hide' }).click();
+  await hidden.getByRole('button', { name: 'Hide: Card to hide' }).click();
   await expect(board.getByText('Card to hide')).toHaveCount(0);
   await expect(phoneA.getByText('Card to hide')).toHaveCount(0);
   const strategy = console_.getByRole('listitem').filter({ hasText: 'Visual timetable checked each morning' });
-  await strategy.getByRole('button', { name: 'Spotlight' }).click();
+  await strategy.getByRole('button', { name: /^Spotlight: Visual timetable/ }).click();
   await expect(board.getByRole('region', { name: 'Spotlight' })).toContainText('Visual timetable checked each morning');
 
   // Feedback: the SENCO's picks, entered by the EP.
