@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
+import { endSession } from './support/endSession';
 import {
   createLiveSession,
   expect,
@@ -92,7 +93,7 @@ test('the helpful strategies become the plan, which the SENCO exports and review
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 
-  await console_.getByRole('button', { name: 'End session' }).click();
+  await endSession(console_);
   await expect(phone.getByRole('heading', { name: 'This session has ended' })).toBeVisible();
 
   // The review date is within two weeks: the plan is due for review.
@@ -188,7 +189,7 @@ test('two edits of the same plan: the later one sees the other and can re-apply 
   await console_.getByRole('button', { name: 'Add action' }).click();
   await plan.getByRole('textbox', { name: 'Action' }).last().fill('Weekly check-in with a trusted adult');
   await expect(plan.getByRole('status')).toHaveText('Saved');
-  await console_.getByRole('button', { name: 'End session' }).click();
+  await endSession(console_);
   await expect(console_.getByRole('heading', { name: 'This session has ended.' })).toBeVisible();
 
   // The SENCO edits on a 360-pixel phone here: the editor must fit.

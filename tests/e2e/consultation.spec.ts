@@ -1,3 +1,4 @@
+import { endSession } from './support/endSession';
 import { createLiveSession, expect, joinFromPhone, newPhone, signIn, test } from './support/fixtures';
 
 test('an EP runs a whole case through every stage with the projector and two phones', async ({ app, browser }) => {
@@ -86,11 +87,11 @@ test('an EP runs a whole case through every stage with the projector and two pho
 
   // The EP hides one card and spotlights another.
   const hidden = console_.getByRole('listitem').filter({ hasText: 'Card to hide' });
-  await hidden.getByRole('button', { name: 'Hide' }).click();
+  await hidden.getByRole('button', { name: 'Hide: Card to hide' }).click();
   await expect(board.getByText('Card to hide')).toHaveCount(0);
   await expect(phoneA.getByText('Card to hide')).toHaveCount(0);
   const strategy = console_.getByRole('listitem').filter({ hasText: 'Visual timetable checked each morning' });
-  await strategy.getByRole('button', { name: 'Spotlight' }).click();
+  await strategy.getByRole('button', { name: /^Spotlight: Visual timetable/ }).click();
   await expect(board.getByRole('region', { name: 'Spotlight' })).toContainText('Visual timetable checked each morning');
 
   // Feedback: the SENCO's picks, entered by the EP.
@@ -110,7 +111,7 @@ test('an EP runs a whole case through every stage with the projector and two pho
   await expect(board.getByText('Year 3 transition').first()).toBeVisible();
   await expect(phoneA.getByRole('heading', { name: 'Preparation' })).toBeVisible();
 
-  await console_.getByRole('button', { name: 'End session' }).click();
+  await endSession(console_);
   for (const page of [phoneA, phoneB]) {
     await expect(page.getByRole('heading', { name: 'This session has ended' })).toBeVisible();
     await expect(page.getByText('Visual timetable checked each morning')).toHaveCount(0);

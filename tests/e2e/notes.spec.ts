@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { endSession } from './support/endSession';
 import {
   createLiveSession,
   expect,
@@ -105,7 +106,7 @@ test('the console and a phone write the same notes, and the projector shows them
   await expect(notes(board, 'Clarifying questions')).toContainText('Ask about the morning routine');
 
   // Once the session ends the notes stay on the console and board, read-only; the phone keeps nothing.
-  await console_.getByRole('button', { name: 'End session' }).click();
+  await endSession(console_);
   await expect(console_.getByRole('heading', { name: 'This session has ended.' })).toBeVisible();
   await expect(notes(console_, 'Clarifying questions')).toHaveAttribute('contenteditable', 'false');
   await expect(notes(console_, 'Clarifying questions')).toContainText('Ask about the morning routine');

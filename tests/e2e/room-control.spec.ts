@@ -88,7 +88,7 @@ test('the console stays usable at 1366×768 with 12 phones connected and 20 card
       const ack = await socket.timeout(5000).emitWithAck('command', command);
       expect(ack).toMatchObject({ ok: true });
     }
-    await expect(console_.getByRole('button', { name: 'Hide' })).toHaveCount(20);
+    await expect(console_.getByRole('button', { name: /^Hide: Question / })).toHaveCount(20);
 
     // Nothing scrolls sideways, every Remove button fits the side column, and the switch is in reach.
     const overflow = await console_.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

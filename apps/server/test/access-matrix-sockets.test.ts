@@ -57,6 +57,15 @@ function commandOf(type: CommandType, caseId: string) {
       return { type, cardId: 'no-such-card', text: 'What helps?' };
     case 'card.withdraw':
       return { type, cardId: 'no-such-card' };
+    // Issue 9, item 4 and "Show join code".
+    case 'case.goTo':
+      return { type, caseId };
+    case 'card.merge':
+      return { type, cardId: 'no-such-card', intoCardId: 'no-such-card-either' };
+    case 'card.unmerge':
+      return { type, cardId: 'no-such-card' };
+    case 'join.show':
+      return { type, shown: true };
     default:
       return { type };
   }

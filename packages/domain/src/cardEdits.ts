@@ -1,6 +1,7 @@
 import { type ErrorCode, type Refusal, refuse } from './errors.js';
 import type { Card, MeetingEvent, MeetingEventBody } from './events.js';
 import type { MeetingState } from './meeting.js';
+import { holdsMerged } from './meeting/cardMerges.js';
 
 // Item 2 of issue 9: a person's Edit and Withdraw of their own card. Kept apart from meeting.ts so the reducer
 // and `decide` each call in here with one line. No runtime import of meeting.ts (it imports this file).
@@ -34,7 +35,12 @@ export function decideCardChange(
 ): { ok: true; event: MeetingEventBody } | Refusal {
   const refusal = cardChangeRefusal(state, command.cardId, actorId);
   if (refusal) return refuse(refusal);
-  if (command.type === 'card.withdraw') return { ok: true, event: { type: 'card.withdrawn', cardId: command.cardId } };
+  if (command.type === 'card.withdraw') {
+    // A card in a merge is shown as one with another: the EP unmerges it first, so no merged text goes missing.
+    if (state.cards.find((card) => card.id === command.cardId)?.mergedInto !== undefined) return refuse('card_merged');
+    if (holdsMerged(state, command.cardId)) return refuse('card_holds_merged');
+    return { ok: true, event: { type: 'card.withdrawn', cardId: command.cardId } };
+  }
   // A hidden card's author is not sent its text, so an edit of it could only be blind: the EP's hide stands.
   if (state.cards.find((card) => card.id === command.cardId)?.hidden) return refuse('no_such_card');
   return { ok: true, event: { type: 'card.edited', cardId: command.cardId, text: command.text } };

@@ -20,6 +20,12 @@ const ALL_TYPES: CommandType[] = [
   // Item 2 of issue 9
   'card.edit',
   'card.withdraw',
+  // Issue 9, item 4 and "Show join code".
+  'case.previous',
+  'case.goTo',
+  'card.merge',
+  'card.unmerge',
+  'join.show',
 ];
 
 function messages(result: { success: boolean; error?: { issues: { message: string }[] } }): string[] {

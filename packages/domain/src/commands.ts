@@ -58,6 +58,14 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ id: commandId, type: z.literal('card.edit'), cardId: entityId, text: cardTextSchema }).strict(),
   /** Item 2 of issue 9: a person takes back their own card while its stage is on. */
   z.object({ id: commandId, type: z.literal('card.withdraw'), cardId: entityId }).strict(),
+  /** Issue 9, item 4: back to the previous case, or to any case on the agenda, at the stage it was left in. */
+  bare('case.previous'),
+  z.object({ id: commandId, type: z.literal('case.goTo'), caseId: entityId }).strict(),
+  /** Issue 9, item 4: merge a card into another of its stage, and undo it. */
+  z.object({ id: commandId, type: z.literal('card.merge'), cardId: entityId, intoCardId: entityId }).strict(),
+  z.object({ id: commandId, type: z.literal('card.unmerge'), cardId: entityId }).strict(),
+  /** Issue 9, "Show join code": the board's join panel large again (true), or back to its corner (false). */
+  z.object({ id: commandId, type: z.literal('join.show'), shown: z.boolean() }).strict(),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;

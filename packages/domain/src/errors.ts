@@ -31,6 +31,13 @@ export const ERROR_CODES = {
   // Issue 9 item 3: the presenting SENCO marks helpful cards of their own case, in the stage for it.
   not_your_case: 'Only the SENCO presenting this case can mark its cards.',
   not_helpful_stage: 'Cards are marked helpful only in the stage for it, such as Feedback.',
+  // Issue 9, item 4: moving between cases, Merge and Unmerge.
+  no_previous_case: 'This is the first case on the agenda.',
+  already_current_case: 'That case is being discussed now.',
+  cards_not_together: 'Only cards of the same stage can be merged.',
+  card_merged: 'That card is merged into another. Unmerge it first.',
+  card_holds_merged: 'Other cards are merged into that card. Unmerge them first.',
+  card_not_merged: 'That card is not merged.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

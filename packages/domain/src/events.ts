@@ -36,6 +36,8 @@ export interface Card {
   edited?: true;
   /** Item 2 of issue 9: its author took it back: shown nowhere, its text forgotten, not counted in the cap. */
   withdrawn?: true;
+  /** Issue 9, item 4: the card the EP merged this one into; it is shown inside that card until unmerged. */
+  mergedInto?: string;
 }
 
 type EventBody =
@@ -60,7 +62,12 @@ type EventBody =
   /** Item 2 of issue 9: the author changed a card's text; sent to phones without it while the card is hidden. */
   | { type: 'card.edited'; cardId: string; text: string; redacted?: true }
   /** Item 2 of issue 9: the author withdrew a card before the stage moved on. */
-  | { type: 'card.withdrawn'; cardId: string };
+  | { type: 'card.withdrawn'; cardId: string }
+  /** Issue 9, item 4: the EP merged a card into another of the same stage, or took it back out. */
+  | { type: 'card.merged'; cardId: string; intoCardId: string }
+  | { type: 'card.unmerged'; cardId: string }
+  /** Issue 9, "Show join code": the EP brought the board's join panel back large (true) or sent it to its corner. */
+  | { type: 'join.shown'; shown: boolean };
 
 /** An event as stored and broadcast: its per-session sequence number, when, and what. */
 export type MeetingEvent = EventBody & { seq: number; at: number };

@@ -5,7 +5,11 @@ import { type ErrorCode, type Refusal, refuse } from './errors.js';
 import type { AgendaCase, Card, MeetingEvent, MeetingEventBody, TimerState } from './events.js';
 import { LIMITS } from './limits.js';
 import { presenterRefusal } from './presenting.js';
+import { applyMerge, decideMerge, mergeRefusal, type ShownCard, withMerged } from './meeting/cardMerges.js';
+import { caseMove, rememberStage } from './meeting/caseMoves.js';
 import { type CardKind, type StageDefinition, stageTakes, suggestedMs } from './stages.js';
+
+export { holdsMerged, type ShownCard, withMerged } from './meeting/cardMerges.js';
 
 /** The live state of one consultation session, folded from its events. */
 export interface MeetingState {
@@ -25,6 +29,10 @@ export interface MeetingState {
   locked: boolean;
   /** The participants the EP removed, by participant id: their tokens stop for good. */
   removed: string[];
+  /** Issue 9, item 4: the stage each case was last at, by case id, so a case reopens where it was left. */
+  caseStages?: Record<string, number>;
+  /** Issue 9, "Show join code": the EP's word on the board's join panel (unset: the board's own rule). */
+  joinShown?: boolean;
 }
 
 export const initialMeetingState: MeetingState = {
@@ -61,6 +69,11 @@ function showable(card: Card): boolean {
   return !card.hidden && !card.withdrawn && card.redacted !== true;
 }
 
+/** A card merged into another is shown inside that one, never on its own. */
+function standsAlone(card: Card): boolean {
+  return card.mergedInto === undefined;
+}
+
 function updateCard(state: MeetingState, cardId: string, change: Partial<Card>): Card[] {
   return state.cards.map((card) => (card.id === cardId ? { ...card, ...change } : card));
 }
@@ -86,6 +99,7 @@ export function applyEvent(state: MeetingState, event: MeetingEvent): MeetingSta
         stageIndex: event.stageIndex,
         timer: event.timer,
         spotlightCardId: null,
+        caseStages: rememberStage(state, event.caseIndex, event.stageIndex),
       };
     case 'timer.changed':
       return { ...next, timer: event.timer };
@@ -112,6 +126,13 @@ export function applyEvent(state: MeetingState, event: MeetingEvent): MeetingSta
     case 'card.edited': // Item 2 of issue 9
     case 'card.withdrawn':
       return applyCardChange(state, event);
+    // Issue 9, item 4: Merge and Unmerge.
+    case 'card.merged':
+    case 'card.unmerged':
+      return applyMerge(next, event);
+    // Issue 9, "Show join code".
+    case 'join.shown':
+      return { ...next, joinShown: event.shown };
   }
 }
 
@@ -143,23 +164,38 @@ export function currentStage(state: MeetingState): StageDefinition | undefined {
   return state.stages[state.stageIndex];
 }
 
-/** The cards of one stage of the current case, in the order they were added (withdrawn ones never). */
-export function cardsOfStage(state: MeetingState, stageId: string, options: { includeHidden?: boolean } = {}): Card[] {
+/**
+ * The cards of one stage of the current case, in the order they were added (withdrawn ones never). A card merged into another is not
+ * listed on its own: it comes in the `merged` of the card it went into.
+ */
+export function cardsOfStage(
+  state: MeetingState,
+  stageId: string,
+  options: { includeHidden?: boolean } = {},
+): ShownCard[] {
   const caseId = currentCase(state)?.id;
-  return state.cards.filter(
-    (card) =>
-      card.caseId === caseId &&
-      card.stageId === stageId &&
-      !card.withdrawn &&
-      (options.includeHidden || showable(card)),
+  return withMerged(
+    state,
+    state.cards.filter(
+      (card) =>
+        card.caseId === caseId &&
+        card.stageId === stageId &&
+        standsAlone(card) &&
+        !card.withdrawn &&
+        (options.includeHidden || showable(card)),
+    ),
   );
 }
 
-/** The cards of the current case that can be marked helpful (all visible cards of the case). */
-export function cardsOfCurrentCase(state: MeetingState, options: { includeHidden?: boolean } = {}): Card[] {
+/** The cards of the current case that can be marked helpful (all visible cards of the case, merges as one). */
+export function cardsOfCurrentCase(state: MeetingState, options: { includeHidden?: boolean } = {}): ShownCard[] {
   const caseId = currentCase(state)?.id;
-  return state.cards.filter(
-    (card) => card.caseId === caseId && !card.withdrawn && (options.includeHidden || showable(card)),
+  return withMerged(
+    state,
+    state.cards.filter(
+      (card) =>
+        card.caseId === caseId && standsAlone(card) && !card.withdrawn && (options.includeHidden || showable(card)),
+    ),
   );
 }
 
@@ -236,6 +272,11 @@ export function decide(state: MeetingState, command: Command, context: DecideCon
   const presenterRefused = context.presenting ? presenterRefusal(state, command, context.presenting) : null;
   if (presenterRefused) return presenterRefused;
   const { now } = context;
+  // A merged card acts only through the card it went into (issue 9, item 4).
+  if (command.type === 'card.hide' || command.type === 'card.spotlight' || command.type === 'card.helpful') {
+    const blocked = mergeRefusal(state, command);
+    if (blocked) return blocked;
+  }
   switch (command.type) {
     case 'stage.next':
       if (state.stageIndex >= state.stages.length - 1) return refuse('at_last_stage');
@@ -244,8 +285,13 @@ export function decide(state: MeetingState, command: Command, context: DecideCon
       if (state.stageIndex <= 0) return refuse('at_first_stage');
       return moveTo(state, state.caseIndex, state.stageIndex - 1);
     case 'case.next':
-      if (state.caseIndex >= state.cases.length - 1) return refuse('no_next_case');
-      return moveTo(state, state.caseIndex + 1, 0);
+    case 'case.previous':
+    case 'case.goTo': {
+      // Every case reopens at the stage it was left in (issue 9, item 4).
+      const target = caseMove(state, command);
+      if (typeof target === 'string') return refuse(target);
+      return moveTo(state, target.caseIndex, target.stageIndex);
+    }
     case 'timer.start':
       if (state.timer.status === 'running') return refuse('timer_running');
       return {
@@ -323,5 +369,12 @@ export function decide(state: MeetingState, command: Command, context: DecideCon
     case 'card.edit': // Item 2 of issue 9
     case 'card.withdraw':
       return decideCardChange(state, command, context.actorId);
+    // Issue 9, item 4: Merge and Unmerge.
+    case 'card.merge':
+    case 'card.unmerge':
+      return decideMerge(state, command);
+    // Issue 9, "Show join code": the board's join panel large (true) or in its corner (false).
+    case 'join.show':
+      return { ok: true, event: { type: 'join.shown', shown: command.shown } };
   }
 }

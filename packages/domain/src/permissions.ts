@@ -24,6 +24,12 @@ export const MEETING_PERMISSIONS: Record<MeetingRole, ReadonlySet<CommandType>> 
     // Item 2 of issue 9: a person's own cards only (decide checks the author).
     'card.edit',
     'card.withdraw',
+    // Issue 9, item 4 and "Show join code".
+    'case.previous',
+    'case.goTo',
+    'card.merge',
+    'card.unmerge',
+    'join.show',
   ]),
   participant: new Set<CommandType>(['card.add', 'card.edit', 'card.withdraw']),
   projector: new Set<CommandType>(),

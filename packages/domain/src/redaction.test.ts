@@ -5,12 +5,13 @@ import {
   applyEvent,
   cardsOfCurrentCase,
   cardsOfStage,
+  decide,
   foldEvents,
   initialMeetingState,
   type MeetingState,
 } from './meeting.js';
 import { eventsFor, redactEvent, seesHiddenCards } from './redaction.js';
-import { buildCommand, buildEvent, buildStartedState, decideEvent } from './testing/builders.js';
+import { buildCommand, buildContext, buildEvent, buildStartedState, decideEvent } from './testing/builders.js';
 
 const MARKER = 'Marker text 7Q4 that only the console may see';
 
@@ -184,6 +185,55 @@ describe('one reducer folds the whole and the redacted stream', () => {
       expect(reconnect.cards, context).toEqual(expected);
       for (const id of hidden) expect(text(replay), context).not.toContain(`${MARKER} ${id}"`);
       expect(foldEvents(initialMeetingState, log).cards.every((card) => card.redacted === undefined)).toBe(true);
+    }
+  });
+});
+
+describe('merged cards and hidden text (issue 9, item 4)', () => {
+  it('phones and the projector see a merge with both texts, and never a hidden one, for any run (seeded)', () => {
+    const seed = 20261123;
+    let random = seed;
+    const next = () => {
+      random = (random * 1103515245 + 12345) % 2 ** 31;
+      return random / 2 ** 31;
+    };
+    for (let trial = 0; trial < 200; trial++) {
+      let { log, state } = startLog();
+      const live: MeetingEvent[] = [...log];
+      const ids: string[] = [];
+      const pickId = () => ids[Math.floor(next() * ids.length)] as string;
+      for (let step = 0; step < 16; step++) {
+        const roll = next();
+        let command: Command;
+        if (ids.length < 2 || roll < 0.25) {
+          const id = `card-${trial}-${step}`;
+          ids.push(id);
+          command = buildCommand('card.add', { id, text: `${MARKER} ${id}` });
+        } else if (roll < 0.55) command = buildCommand('card.hide', { cardId: pickId(), hidden: next() < 0.6 });
+        else if (roll < 0.85) command = buildCommand('card.merge', { cardId: pickId(), intoCardId: pickId() });
+        else command = buildCommand('card.unmerge', { cardId: pickId() });
+        // Only what the room accepts reaches the log, as on the server.
+        if (!decide(state, command, buildContext()).ok) continue;
+        const event = decideEvent(state, command);
+        log = [...log, event];
+        state = applyEvent(state, event);
+        live.push(redactEvent(event, state));
+      }
+      const context = `seed ${seed}, trial ${trial}`;
+      // A card is hidden from the room when it is hidden, or when the card it was merged into is.
+      const hiddenIds = new Set(state.cards.filter((card) => card.hidden).map((card) => card.id));
+      const hiddenTexts = state.cards
+        .filter((card) => hiddenIds.has(card.id) || (card.mergedInto !== undefined && hiddenIds.has(card.mergedInto)))
+        .map((card) => `${card.text}"`);
+      const replay = eventsFor('participant', log, state);
+      for (const hidden of hiddenTexts) expect(text(replay), context).not.toContain(hidden);
+      // What a phone shows, live or replayed, is what the console shows without the hidden cards.
+      const shownOnConsole = JSON.stringify(cardsOfStage(state, 'clarifying-questions'));
+      for (const stream of [live, replay]) {
+        const phone = foldEvents(initialMeetingState, stream);
+        expect(phone.cards, context).toEqual(withoutHiddenText(state));
+        expect(JSON.stringify(cardsOfStage(phone, 'clarifying-questions')), context).toBe(shownOnConsole);
+      }
     }
   });
 });

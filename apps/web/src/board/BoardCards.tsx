@@ -1,4 +1,4 @@
-import { CARD_KIND_LABELS, type Card } from '@consultboard/domain';
+import { CARD_KIND_LABELS, type Card, type ShownCard } from '@consultboard/domain';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { type CardLayout, fitCards } from './fitCards';
 import { PagerStatus } from './PagerStatus';
@@ -17,14 +17,16 @@ export function BoardCards({
   pageMs,
 }: {
   heading: string;
-  /** Newest first. */
-  cards: readonly Card[];
+  /** Newest first; a merged card with the texts merged into it. */
+  cards: readonly ShownCard[];
   pageMs: number;
 }) {
   const area = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const [layout, setLayout] = useState<CardLayout | null>(null);
-  const contentKey = cards.map((card) => `${card.id}:${card.helpful ? 1 : 0}:${card.text}`).join('\n');
+  const contentKey = cards
+    .map((card) => `${card.id}:${card.helpful ? 1 : 0}:${card.text}:${card.merged?.map((m) => m.text).join('|')}`)
+    .join('\n');
 
   const refit = useCallback(() => {
     if (!area.current || !list.current) return;
@@ -77,6 +79,11 @@ export function BoardCards({
                 <span className={`card-kind kind-${card.kind}`}>{CARD_KIND_LABELS[card.kind]}</span> {card.text}
                 {card.helpful && <span className="badge helpful">Helpful</span>}
               </p>
+              {card.merged?.map((merged) => (
+                <p key={merged.id} className="board-card-text board-card-merged">
+                  <span className="badge merged">Merged</span> {merged.text}
+                </p>
+              ))}
             </li>
           ))}
         </ul>

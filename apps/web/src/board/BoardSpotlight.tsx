@@ -1,11 +1,11 @@
-import { CARD_KIND_LABELS, type Card } from '@consultboard/domain';
+import { CARD_KIND_LABELS, type ShownCard } from '@consultboard/domain';
 import { useCallback, useLayoutEffect, useRef } from 'react';
 import { TYPE } from './boardType';
 import { fitFont } from './fitFont';
 import { useRefit } from './useRefit';
 
 /** The spotlighted card takes the stage area, in the largest type that fits it (up to 1,000 characters). */
-export function BoardSpotlight({ card }: { card: Card }) {
+export function BoardSpotlight({ card }: { card: ShownCard }) {
   const area = useRef<HTMLElement>(null);
   const content = useRef<HTMLDivElement>(null);
 
@@ -16,7 +16,7 @@ export function BoardSpotlight({ card }: { card: Card }) {
     fitFont(box, '--spotlight-font', TYPE.spotlight, () => inner.offsetHeight <= box.clientHeight);
   }, []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: refit whenever the spotlighted text changes
-  useLayoutEffect(refit, [refit, card.text]);
+  useLayoutEffect(refit, [refit, card.text, card.merged]);
   useRefit(area, refit);
 
   return (
@@ -27,6 +27,11 @@ export function BoardSpotlight({ card }: { card: Card }) {
       <div className={`card board-spotlight-card kind-${card.kind}`} ref={content}>
         <p className={`card-kind kind-${card.kind}`}>{CARD_KIND_LABELS[card.kind]}</p>
         <p className="board-spotlight-text">{card.text}</p>
+        {card.merged?.map((merged) => (
+          <p key={merged.id} className="board-spotlight-text board-card-merged">
+            <span className="badge merged">Merged</span> {merged.text}
+          </p>
+        ))}
       </div>
     </section>
   );

@@ -14,4 +14,9 @@ describe('joinPanelSize', () => {
     expect(joinPanelSize({ stages, caseIndex: 0, stageIndex: 1 })).toBe('corner');
     expect(joinPanelSize({ stages, caseIndex: 1, stageIndex: 0 })).toBe('corner');
   });
+
+  it('follows the EP’s Show join code and Hide join code, whatever the stage', () => {
+    expect(joinPanelSize({ stages, caseIndex: 1, stageIndex: 4, joinShown: true })).toBe('large');
+    expect(joinPanelSize({ stages, caseIndex: 0, stageIndex: 0, joinShown: false })).toBe('corner');
+  });
 });

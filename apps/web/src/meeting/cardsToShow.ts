@@ -1,8 +1,15 @@
-import { type Card, cardsOfCurrentCase, cardsOfStage, currentStage, type MeetingState } from '@consultboard/domain';
+import {
+  cardsOfCurrentCase,
+  cardsOfStage,
+  currentStage,
+  type MeetingState,
+  type ShownCard,
+  withMerged,
+} from '@consultboard/domain';
 
 export interface CardsToShow {
   heading: string;
-  cards: Card[];
+  cards: ShownCard[];
 }
 
 /**
@@ -21,8 +28,9 @@ export function cardsToShow(state: MeetingState): CardsToShow {
   return { heading: 'Cards', cards: [] };
 }
 
-/** The spotlighted card, unless it has since been hidden. */
-export function spotlightCard(state: MeetingState): Card | undefined {
+/** The spotlighted card, unless it has since been hidden, with any cards merged into it. */
+export function spotlightCard(state: MeetingState): ShownCard | undefined {
   if (!state.spotlightCardId) return undefined;
-  return state.cards.find((card) => card.id === state.spotlightCardId && !card.hidden);
+  const card = state.cards.find((candidate) => candidate.id === state.spotlightCardId && !candidate.hidden);
+  return card && withMerged(state, [card])[0];
 }

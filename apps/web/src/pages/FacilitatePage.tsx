@@ -7,8 +7,9 @@ import {
   type HandshakeAuth,
   PROTOCOL_VERSION,
 } from '@consultboard/domain';
-import { type ReactNode, useCallback } from 'react';
+import { type ReactNode, useCallback, useState } from 'react';
 import { ConsolePlan } from '../actionPlan/ConsolePlan';
+import { joinPanelSize } from '../board/joinPanelSize';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Link } from '../components/Link';
@@ -25,8 +26,12 @@ import { useMeeting } from '../meeting/useMeeting';
 import { NotesArea } from '../notes/NotesArea';
 import { usePageTitle } from '../usePageTitle';
 import { CardModeration, HelpfulMarking } from './CardModeration';
+import { ControlButton } from './ControlButton';
+import { EndSession } from './EndSession';
 import { FacilitatorControls } from './FacilitatorControls';
 import { PresenceList } from './PresenceList';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { useConsoleShortcuts } from './useConsoleShortcuts';
 import './console.css';
 
 /** "/facilitate/:id": the EP's console that drives the board. */
@@ -77,6 +82,9 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
     (body: CommandBody) => meeting.sendCommand({ ...body, id: makeCommandId() } as Command),
     [meeting.sendCommand],
   );
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const live = connection === 'connected';
+  useConsoleShortcuts({ state, enabled: live, send, openHelp: () => setShortcutsOpen(true) });
   const stage = currentStage(state);
   const agendaCase = currentCase(state);
   const ended = connection === 'ended';
@@ -111,28 +119,56 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
     );
   }
 
-  const live = connection === 'connected';
+  const joinLarge = joinPanelSize(state) === 'large';
 
   return (
     <SignedInLayout wide>
       <div className="console">
-        <div className="console-main">
-          <div className="title-row">
-            <p className="console-title">{title}</p>
+        {/* The bar stays on screen at a laptop's height while the cards and the notes scroll under it. */}
+        <div className="console-bar">
+          <div className="bar-top">
+            {agendaCase && (
+              <p className="console-case">
+                Case {state.caseIndex + 1} of {state.cases.length}: <strong>{agendaCase.reference}</strong>
+              </p>
+            )}
+            <h1>{stage?.name ?? 'Connecting to the session…'}</h1>
             <ConnectionStatus connection={connection} audience="room" />
+            <button
+              type="button"
+              className="button secondary small shortcuts-button"
+              aria-haspopup="dialog"
+              onClick={() => setShortcutsOpen(true)}
+            >
+              Keyboard shortcuts
+            </button>
           </div>
-          {agendaCase && (
-            <p className="console-case">
-              Case {state.caseIndex + 1} of {state.cases.length}: <strong>{agendaCase.reference}</strong>
-            </p>
-          )}
-          <StageProgress stages={state.stages} stageIndex={state.stageIndex} />
-          <h1>{stage?.name ?? 'Connecting to the session…'}</h1>
-          {stage && <p className="prompt">{stage.prompt}</p>}
+          {stage && <FacilitatorControls state={state} clockOffset={meeting.clockOffset} enabled={live} send={send} />}
           {/* A stale plan edit is re-applied by the plan editor itself, so it needs no message here. */}
           <ErrorAlert message={meeting.lastRefusal?.code === 'plan_changed' ? null : meeting.lastRefusal?.message} />
+        </div>
 
-          {stage && <FacilitatorControls state={state} clockOffset={meeting.clockOffset} enabled={live} send={send} />}
+        <div className="console-main">
+          <p className="console-title">{title}</p>
+          <StageProgress stages={state.stages} stageIndex={state.stageIndex} />
+          {stage && <p className="prompt">{stage.prompt}</p>}
+
+          {/* The cards first: at a laptop's height they are what the EP acts on most. */}
+          {stage?.marksHelpful ? (
+            <HelpfulMarking cards={cardsOfCurrentCase(state)} enabled={live} send={send} />
+          ) : (
+            stage &&
+            stage.id !== 'action-plan' &&
+            (stage.cardKinds.length > 0 || cardsOfStage(state, stage.id, { includeHidden: true }).length > 0) && (
+              <CardModeration
+                cards={cardsOfStage(state, stage.id, { includeHidden: true })}
+                takesCards={stage.cardKinds.length > 0}
+                spotlightCardId={state.spotlightCardId}
+                enabled={live}
+                send={send}
+              />
+            )
+          )}
 
           {stage?.id === 'preparation' && agendaCase?.preparation && (
             <section className="panel" aria-labelledby="preparation-heading">
@@ -146,53 +182,49 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
           )}
 
           {notes}
-
-          {stage?.marksHelpful ? (
-            <HelpfulMarking cards={cardsOfCurrentCase(state)} enabled={live} send={send} />
-          ) : (
-            stage &&
-            stage.id !== 'action-plan' && (
-              <CardModeration
-                cards={cardsOfStage(state, stage.id, { includeHidden: true })}
-                takesCards={stage.cardKinds.length > 0}
-                spotlightCardId={state.spotlightCardId}
-                enabled={live}
-                send={send}
-              />
-            )
-          )}
         </div>
 
         <aside className="console-side">
+          <EndSession enabled={live} send={send} />
           {meeting.welcome?.join && (
             <section className="panel" aria-labelledby="console-join-heading">
               <h2 id="console-join-heading">Join</h2>
               <p className="join-label">Join code</p>
               <p className="join-code">{meeting.welcome.join.code}</p>
               <p className="join-url">{meeting.welcome.join.url}</p>
-              <p>
+              <div className="button-row">
+                <ControlButton unavailable={!live} onPress={() => send({ type: 'join.show', shown: !joinLarge })}>
+                  {joinLarge ? 'Hide join code' : 'Show join code'}
+                </ControlButton>
                 <Link href={`/board/${encodeURIComponent(id)}`}>Open board</Link>
-              </p>
+              </div>
             </section>
           )}
           <section className="panel" aria-labelledby="console-agenda-heading">
             <h2 id="console-agenda-heading">Agenda</h2>
-            <ol className="agenda compact">
-              {state.cases.map((listed, index) => (
-                <li
-                  key={listed.id}
-                  aria-current={index === state.caseIndex ? 'true' : undefined}
-                  className={index === state.caseIndex ? 'current' : undefined}
-                >
-                  {listed.reference}
-                  {index === state.caseIndex && <span className="badge">Now</span>}
-                </li>
-              ))}
+            <ol className="agenda compact console-agenda">
+              {state.cases.map((listed, index) => {
+                const now = index === state.caseIndex;
+                return (
+                  <li key={listed.id} aria-current={now ? 'true' : undefined} className={now ? 'current' : undefined}>
+                    {/* One button per case, kept when it becomes the current one, so focus stays on it. */}
+                    <ControlButton
+                      className="secondary small"
+                      unavailable={!live || now}
+                      onPress={() => send({ type: 'case.goTo', caseId: listed.id })}
+                    >
+                      {now ? listed.reference : `Go to ${listed.reference}`}
+                    </ControlButton>
+                    {now && <span className="badge">Now</span>}
+                  </li>
+                );
+              })}
             </ol>
           </section>
           <PresenceList people={meeting.presence} locked={state.locked} enabled={live} send={send} />
         </aside>
       </div>
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
     </SignedInLayout>
   );
 }

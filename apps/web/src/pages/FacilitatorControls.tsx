@@ -1,9 +1,15 @@
 import type { MeetingState } from '@consultboard/domain';
 import { MeetingTimer } from '../components/MeetingTimer';
 import type { CommandBody } from '../meeting/commandBody';
+import { controlsAvailable } from '../meeting/controlsAvailable';
 import type { CommandOutcome } from '../meeting/MeetingClient';
+import { ControlButton } from './ControlButton';
 
-/** Timer and stage buttons. Buttons that cannot apply are disabled rather than refused afterwards. */
+/**
+ * The timer, stage and case buttons, in the console's bar that stays on screen while the cards and notes scroll.
+ * Buttons that cannot apply say so (aria-disabled) rather than being refused afterwards, and keep focus: the timer
+ * is one button that reads Start timer or Pause timer, so focus stays on it when it changes.
+ */
 export function FacilitatorControls({
   state,
   clockOffset,
@@ -15,87 +21,58 @@ export function FacilitatorControls({
   enabled: boolean;
   send: (body: CommandBody) => Promise<CommandOutcome>;
 }) {
-  const running = state.timer.status === 'running';
-  const firstStage = state.stageIndex <= 0;
-  const lastStage = state.stageIndex >= state.stages.length - 1;
-  const lastCase = state.caseIndex >= state.cases.length - 1;
+  const can = controlsAvailable(state);
   return (
     <div className="controls">
-      <section className="panel control-group" aria-labelledby="timer-heading">
-        <h2 id="timer-heading">Timer</h2>
+      <section className="control-group" aria-labelledby="timer-heading">
+        <h2 id="timer-heading" className="visually-hidden">
+          Timer
+        </h2>
         <MeetingTimer timer={state.timer} clockOffset={clockOffset} />
         <div className="button-row">
-          <button
-            type="button"
-            className="button primary"
-            disabled={!enabled || running}
-            onClick={() => send({ type: 'timer.start' })}
+          <ControlButton
+            className={can.timerRunning ? 'secondary' : 'primary'}
+            unavailable={!enabled}
+            onPress={() => send({ type: can.timerRunning ? 'timer.pause' : 'timer.start' })}
           >
-            Start timer
-          </button>
-          <button
-            type="button"
-            className="button secondary"
-            disabled={!enabled || !running}
-            onClick={() => send({ type: 'timer.pause' })}
-          >
-            Pause timer
-          </button>
-          <button
-            type="button"
-            className="button secondary"
-            disabled={!enabled}
-            onClick={() => send({ type: 'timer.extend' })}
-          >
+            {can.timerRunning ? 'Pause timer' : 'Start timer'}
+          </ControlButton>
+          <ControlButton unavailable={!enabled} onPress={() => send({ type: 'timer.extend' })}>
             Add 2 minutes
-          </button>
+          </ControlButton>
         </div>
       </section>
 
-      <section className="panel control-group" aria-labelledby="stage-heading">
-        <h2 id="stage-heading">Stage</h2>
+      <section className="control-group" aria-labelledby="stage-heading">
+        <h2 id="stage-heading" className="visually-hidden">
+          Stage
+        </h2>
         <div className="button-row">
-          <button
-            type="button"
-            className="button secondary"
-            disabled={!enabled || firstStage}
-            onClick={() => send({ type: 'stage.previous' })}
-          >
+          <ControlButton unavailable={!enabled || !can.previousStage} onPress={() => send({ type: 'stage.previous' })}>
             Previous stage
-          </button>
-          <button
-            type="button"
-            className="button primary"
-            disabled={!enabled || lastStage}
-            onClick={() => send({ type: 'stage.next' })}
+          </ControlButton>
+          <ControlButton
+            className="primary"
+            unavailable={!enabled || !can.nextStage}
+            onPress={() => send({ type: 'stage.next' })}
           >
             Next stage
-          </button>
-          <button
-            type="button"
-            className="button secondary"
-            disabled={!enabled || lastCase}
-            onClick={() => send({ type: 'case.next' })}
-          >
-            Next case
-          </button>
+          </ControlButton>
         </div>
       </section>
 
-      <section className="panel control-group end-group" aria-labelledby="end-heading">
-        <h2 id="end-heading">Finish</h2>
-        <p id="end-note" className="hint">
-          Ends the meeting for everyone at once. Phones are disconnected.
-        </p>
-        <button
-          type="button"
-          className="button danger"
-          aria-describedby="end-note"
-          disabled={!enabled}
-          onClick={() => send({ type: 'session.end' })}
-        >
-          End session
-        </button>
+      <section className="control-group" aria-labelledby="case-heading">
+        <h2 id="case-heading" className="visually-hidden">
+          Case
+        </h2>
+        <div className="button-row">
+          <ControlButton unavailable={!enabled || !can.previousCase} onPress={() => send({ type: 'case.previous' })}>
+            Previous case
+          </ControlButton>
+          <ControlButton unavailable={!enabled || !can.nextCase} onPress={() => send({ type: 'case.next' })}>
+            Next case
+          </ControlButton>
+        </div>
       </section>
     </div>
   );

@@ -57,6 +57,12 @@ const COMMAND_DEFAULTS: { [T in CommandType]: Omit<CommandOf<T>, 'id' | 'type'> 
   'room.lock': { locked: true },
   'card.edit': { cardId: 'card-1', text: 'What helps at break time?' },
   'card.withdraw': { cardId: 'card-1' },
+  // Issue 9, item 4 and "Show join code".
+  'case.previous': {},
+  'case.goTo': { caseId: 'case-2' },
+  'card.merge': { cardId: 'card-2', intoCardId: 'card-1' },
+  'card.unmerge': { cardId: 'card-2' },
+  'join.show': { shown: true },
 };
 
 /** A valid command of a type, with a fresh id, and any fields overridden. */
