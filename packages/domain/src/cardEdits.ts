@@ -1,7 +1,7 @@
 import { type ErrorCode, type Refusal, refuse } from './errors.js';
 import type { Card, MeetingEvent, MeetingEventBody } from './events.js';
-import type { MeetingState } from './meeting.js';
 import { holdsMerged } from './meeting/cardMerges.js';
+import type { MeetingState } from './meeting.js';
 
 // Item 2 of issue 9: a person's Edit and Withdraw of their own card. Kept apart from meeting.ts so the reducer
 // and `decide` each call in here with one line. No runtime import of meeting.ts (it imports this file).

@@ -4,9 +4,9 @@ import type { Command } from './commands.js';
 import { type ErrorCode, type Refusal, refuse } from './errors.js';
 import type { AgendaCase, Card, MeetingEvent, MeetingEventBody, TimerState } from './events.js';
 import { LIMITS } from './limits.js';
-import { presenterRefusal } from './presenting.js';
 import { applyMerge, decideMerge, mergeRefusal, type ShownCard, withMerged } from './meeting/cardMerges.js';
 import { caseMove, rememberStage } from './meeting/caseMoves.js';
+import { presenterRefusal } from './presenting.js';
 import { type CardKind, type StageDefinition, stageTakes, suggestedMs } from './stages.js';
 
 export { holdsMerged, type ShownCard, withMerged } from './meeting/cardMerges.js';
