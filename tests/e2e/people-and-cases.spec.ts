@@ -74,6 +74,7 @@ test('an admin invites an EP and a SENCO, the SENCO prepares a child’s case, a
     'People',
     'Reviews',
     'Audit log',
+    'Stage templates',
   ]);
   await nav.getByRole('link', { name: 'Localities and schools' }).click();
   await expect(admin.getByRole('heading', { name: 'Localities and schools', level: 1 })).toBeVisible();
@@ -115,6 +116,7 @@ test('an admin invites an EP and a SENCO, the SENCO prepares a child’s case, a
     'Sessions',
     'Cases',
     'Reviews',
+    'Stage templates',
   ]);
   await ep.getByRole('button', { name: 'New session' }).click();
   await ep.getByRole('combobox', { name: 'Locality' }).selectOption({ label: localityName });

@@ -1,4 +1,4 @@
-import { type Card, type Command, cardStageIsOn, type MeetingState } from '@consultboard/domain';
+import { type Card, type Command, cardStageIsOn, type MeetingState, type ShownCard } from '@consultboard/domain';
 import { cardsToShow } from './cardsToShow';
 
 /** One card in the phone's list of the room's cards. */
@@ -13,8 +13,10 @@ export interface RoomCard {
   /** The EP hid it (only this phone's own hidden cards are listed, without their text). */
   hidden: boolean;
   edited: boolean;
-  /** Its author (this phone) may still Edit or Withdraw it: confirmed, not hidden, and its stage still on. */
+  /** Its author (this phone) may still Edit or Withdraw it: confirmed, not hidden, not in a merge, its stage on. */
   changeable: boolean;
+  /** The cards the EP merged into this one (issue 9, item 4), shown under its text. */
+  merged?: Card[];
 }
 
 /**
@@ -44,7 +46,7 @@ export function roomCards(state: MeetingState, mine: ReadonlySet<string>, pendin
     if (command.type === 'card.withdraw') withdrawals.add(command.cardId);
   }
 
-  const listed: RoomCard[] = [...shown, ...ownHidden]
+  const listed: RoomCard[] = [...shown, ...(ownHidden as ShownCard[])]
     .filter((card) => !withdrawals.has(card.id))
     .sort((a, b) => b.createdAt - a.createdAt || state.cards.indexOf(b) - state.cards.indexOf(a))
     .map((card) => {
@@ -58,7 +60,8 @@ export function roomCards(state: MeetingState, mine: ReadonlySet<string>, pendin
         pending: edit !== undefined,
         hidden: card.hidden,
         edited: card.edited === true || edit !== undefined,
-        changeable: yours && edit === undefined && !card.hidden && cardStageIsOn(state, card),
+        changeable: yours && edit === undefined && !card.hidden && !card.merged?.length && cardStageIsOn(state, card),
+        merged: card.merged,
       };
     });
 

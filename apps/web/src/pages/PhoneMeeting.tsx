@@ -34,7 +34,7 @@ import type { KeyValueStore } from '../meeting/storage';
 import { useMeeting } from '../meeting/useMeeting';
 import { NotesArea } from '../notes/NotesArea';
 import { loadNotesOpen, saveNotesOpen } from '../notes/phoneNotes';
-import { PresenterHelpful } from '../presenting/PresenterHelpful';
+import { PresenterHelpful, presenterMarks } from '../presenting/PresenterHelpful';
 import { usePageTitle } from '../usePageTitle';
 import { type CardBox, CardForm, type Place } from './CardForm';
 import { MovedOnNotice } from './MovedOnNotice';
@@ -218,6 +218,7 @@ export function PhoneMeeting({
   // The kept box is shown as a box, not again under Not yet added.
   const elsewhere = held ? removeDraft(drafts, held) : drafts;
   const spotlight = spotlightCard(state);
+  const marking = presenterMarks(meeting);
 
   return (
     <main className="phone">
@@ -278,7 +279,7 @@ export function PhoneMeeting({
           }}
         />
       )}
-      {stage && stage.cardKinds.length === 0 && <p className="instruction">{listenInstruction(stage)}</p>}
+      {stage && stage.cardKinds.length === 0 && !marking && <p className="instruction">{listenInstruction(stage)}</p>}
 
       <PresenterHelpful meeting={meeting} />
 
@@ -289,13 +290,16 @@ export function PhoneMeeting({
         </section>
       )}
 
-      <RoomCards
-        heading={cardsToShow(state).heading}
-        cards={listed}
-        spotlightId={spotlight?.id ?? null}
-        onEdit={(cardId, text) => meeting.sendCommand({ id: makeCommandId(), type: 'card.edit', cardId, text })}
-        onWithdraw={(cardId) => meeting.sendCommand({ id: makeCommandId(), type: 'card.withdraw', cardId })}
-      />
+      {/* The presenting SENCO marks their own case's cards in PresenterHelpful's list, which takes this one's place. */}
+      {!marking && (
+        <RoomCards
+          heading={cardsToShow(state).heading}
+          cards={listed}
+          spotlightId={spotlight?.id ?? null}
+          onEdit={(cardId, text) => meeting.sendCommand({ id: makeCommandId(), type: 'card.edit', cardId, text })}
+          onWithdraw={(cardId) => meeting.sendCommand({ id: makeCommandId(), type: 'card.withdraw', cardId })}
+        />
+      )}
 
       {stage?.notes && agendaCase && (
         <div className="phone-notes">

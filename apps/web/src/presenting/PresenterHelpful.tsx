@@ -1,7 +1,20 @@
 import { cardsOfCurrentCase, currentCase, currentStage } from '@consultboard/domain';
+import { CardView } from '../components/CardView';
 import { makeCommandId } from '../meeting/commandId';
 import type { MeetingView } from '../meeting/useMeeting';
 import './presenting.css';
+
+/**
+ * Whether this phone is the presenting SENCO's, in the stage where their own case's helpful cards are marked: then
+ * their list with Helpful toggles takes the place of the room's list on the phone.
+ */
+export function presenterMarks(meeting: MeetingView): boolean {
+  const presenting = meeting.welcome?.presenting ?? [];
+  const agendaCase = currentCase(meeting.state);
+  return (
+    agendaCase !== undefined && presenting.includes(agendaCase.id) && currentStage(meeting.state)?.marksHelpful === true
+  );
+}
 
 /**
  * On the presenting SENCO's phone (issue 9 item 3): who they are in the room and, in the stage where helpful cards
@@ -12,11 +25,8 @@ export function PresenterHelpful({ meeting }: { meeting: MeetingView }) {
   const presenting = meeting.welcome?.presenting ?? [];
   if (presenting.length === 0) return null;
   const { state } = meeting;
-  const agendaCase = currentCase(state);
-  const stage = currentStage(state);
-  const ownCase = agendaCase !== undefined && presenting.includes(agendaCase.id);
   const references = state.cases.filter((one) => presenting.includes(one.id)).map((one) => one.reference);
-  const cards = ownCase && stage?.marksHelpful ? cardsOfCurrentCase(state) : null;
+  const cards = presenterMarks(meeting) ? cardsOfCurrentCase(state) : null;
   const connected = meeting.connection === 'connected';
 
   return (
@@ -32,9 +42,7 @@ export function PresenterHelpful({ meeting }: { meeting: MeetingView }) {
           <ul className="phone-cards">
             {cards.map((card) => (
               <li key={card.id} className={`card kind-${card.kind}${card.helpful ? ' card-helpful' : ''}`}>
-                <p className="card-text" id={`presenter-card-${card.id}`}>
-                  {card.text}
-                </p>
+                <CardView card={card} id={`presenter-card-${card.id}`} />
                 <button
                   type="button"
                   className="button secondary big"
