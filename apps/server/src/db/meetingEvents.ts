@@ -1,13 +1,14 @@
 import type { MeetingEvent, MeetingEventBody } from '@consultboard/domain';
 import type { Db } from './database.js';
 
-interface EventRow {
+/** An event as stored: its body is JSON text, read back with `toEvent`. */
+export interface EventRow {
   seq: number;
   at: number;
   body: string;
 }
 
-function toEvent(row: EventRow): MeetingEvent {
+export function toEvent(row: EventRow): MeetingEvent {
   return { ...(JSON.parse(row.body) as MeetingEventBody), seq: row.seq, at: row.at };
 }
 
@@ -22,6 +23,8 @@ export function meetingEventsRepo(db: Db) {
     append: (sessionId: string, event: MeetingEvent, commandId: string | null, actor: string) =>
       insert.run(sessionId, event.seq, event.type, JSON.stringify(stripEnvelope(event)), commandId, actor, event.at),
     after: (sessionId: string, seq: number) => (after.all(sessionId, seq) as EventRow[]).map(toEvent),
+    /** A session's whole log as stored, unparsed (an export parses and folds it off the main thread). */
+    stored: (sessionId: string) => after.all(sessionId, 0) as EventRow[],
     seqOfCommand: (sessionId: string, commandId: string) =>
       (byCommand.get(sessionId, commandId) as { seq: number } | undefined)?.seq,
   };

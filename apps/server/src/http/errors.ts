@@ -39,4 +39,10 @@ export const errors = {
   unsupportedMediaType: () => new AppError(415, 'unsupported_media_type', 'Send the request as JSON.'),
   tooLarge: () => new AppError(413, 'too_large', 'That request is too large.'),
   rateLimited: () => new AppError(429, 'rate_limited', 'Too many attempts. Wait a few minutes and try again.'),
+  exportsBusy: () => new AppError(503, 'exports_busy', 'Exports are busy. Try again in a moment.'),
+  exportFailed: () =>
+    new AppError(500, 'export_failed', 'The file could not be made. Try again, and tell the EPS if it fails again.'),
+  exportTimedOut: () =>
+    new AppError(500, 'export_timed_out', 'The file took too long to make. Tell the EPS if it fails again.'),
+  exportCancelled: () => new AppError(503, 'export_cancelled', 'The export was stopped before it was made.'),
 };
