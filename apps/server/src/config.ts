@@ -50,7 +50,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     workers: positiveInteger(env, 'EXPORT_WORKERS', Math.min(2, os.availableParallelism())),
     maxQueued: positiveInteger(env, 'EXPORT_QUEUE', 8),
     maxQueuedPerUser: positiveInteger(env, 'EXPORT_QUEUE_PER_USER', 2),
-    timeoutMs: positiveInteger(env, 'EXPORT_TIMEOUT_MS', 30_000),
+    timeoutMs: positiveInteger(env, 'EXPORT_TIMEOUT_MS', 60_000),
     heapMb: positiveInteger(env, 'EXPORT_HEAP_MB', 1024),
   };
   return {

@@ -195,7 +195,14 @@ export class ExportPool {
       slot.retired = true;
       void slot.worker.terminate();
     }, this.settings.timeoutMs);
-    slot.worker.postMessage({ id: pending.id, job: pending.job } satisfies ToWorker);
+    try {
+      slot.worker.postMessage({ id: pending.id, job: pending.job } satisfies ToWorker);
+    } catch (error) {
+      // A job is plain data; should one ever fail to copy, that job fails and the worker stays free.
+      logger.error({ err: error, job: describe(pending) }, 'export could not be sent to its worker');
+      this.finish(slot, failure('export_failed'));
+      this.next(slot);
+    }
   }
 
   /** Settles the slot's job, once, and frees the slot. */

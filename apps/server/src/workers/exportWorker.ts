@@ -12,7 +12,13 @@ if (!port) throw new Error('exportWorker.ts runs as a worker thread only');
 
 // Exports give way to the live meetings when the cores are busy. On Linux a thread has its own nice value, so
 // this lowers this thread only (elsewhere it would lower the whole server, so it is left alone).
-if (process.platform === 'linux') os.setPriority(10);
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(10);
+  } catch {
+    // Not allowed here (a locked-down container): the exports simply keep the default priority.
+  }
+}
 
 /** The bytes in an array of their own: a small Buffer is a view on a shared pool, which must not be handed over. */
 function owned(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
@@ -27,7 +33,9 @@ port.on('message', ({ id, job }: ToWorker) => {
       port.postMessage({ type: 'done', id, bytes: result } satisfies FromWorker, [result.buffer]);
     },
     (error: unknown) => {
-      const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      // The kind of error and where, never its message: a message may quote the case's text.
+      const text =
+        error instanceof Error ? [error.name, ...(error.stack ?? '').split('\n').slice(1)].join('\n') : 'Error';
       port.postMessage({ type: 'failed', id, error: text } satisfies FromWorker);
     },
   );
