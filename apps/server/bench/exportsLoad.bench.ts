@@ -7,13 +7,12 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { accept, buildWorld, invite } from '../test/helpers/world.js';
 import { caseWithLongNotes, caseWithLongRows } from '../test/helpers/exportLoad.js';
 import { type Browser, joinAsPhone } from '../test/helpers/http.js';
 import { freePort, kill, spawnServer } from '../test/helpers/serverProcess.js';
 import { connect, type MeetingClient } from '../test/helpers/sockets.js';
-import { buildSession } from '../test/helpers/world.js';
 import { tempDataDir } from '../test/helpers/testServer.js';
+import { accept, buildSession, buildWorld, invite } from '../test/helpers/world.js';
 
 const PHONES = Number(process.env.PHONES ?? 15);
 const CARDS = Number(process.env.CARDS ?? 200);

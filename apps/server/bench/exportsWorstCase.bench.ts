@@ -8,12 +8,12 @@
 import { performance } from 'node:perf_hooks';
 import { ACTION_PLAN_LIMITS, LIMITS, NOTES_LIMITS } from '@consultboard/domain';
 import * as Y from 'yjs';
-import { buildRow } from '../test/helpers/actionPlan.js';
-import { words } from '../test/helpers/exportLoad.js';
 import { configFromEnv } from '../src/config.js';
 import type { EventRow } from '../src/db/meetingEvents.js';
 import type { PlanSource } from '../src/exports/planSource.js';
 import { ExportPool } from '../src/workers/exportPool.js';
+import { buildRow } from '../test/helpers/actionPlan.js';
+import { words } from '../test/helpers/exportLoad.js';
 
 const CAP = NOTES_LIMITS.documentBytes;
 
