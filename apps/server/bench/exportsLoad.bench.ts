@@ -56,26 +56,34 @@ try {
   const caseId = facilitator.state.cases[0]?.id as string;
 
   let cardNumber = 0;
-  async function fanOut(cards: number): Promise<number[]> {
+  /** Adds cards one after another; stops early (saying why) if the meeting breaks down. */
+  async function fanOut(cards: number): Promise<{ times: number[]; broke?: string }> {
     const times: number[] = [];
-    for (let i = 0; i < cards; i++) {
-      const sender = phones[cardNumber % PHONES] as MeetingClient;
-      cardNumber += 1;
-      const target = facilitator.state.seq + 1;
-      const start = performance.now();
-      const ack = await sender.send({
-        type: 'card.add',
-        caseId,
-        stageId: 'strategies-and-resources',
-        kind: 'strategy',
-        text: `Strategy ${cardNumber}: a visual timetable, checked with a key adult each morning`,
-      });
-      if (!ack.ok) throw new Error(`card refused: ${ack.code}`);
-      await Promise.all(phones.map((phone) => phone.until((state) => state.seq >= target, 30_000)));
-      times.push(performance.now() - start);
-      await sleep(GAP_MS);
+    try {
+      for (let i = 0; i < cards; i++) {
+        const sender = phones[cardNumber % PHONES] as MeetingClient;
+        cardNumber += 1;
+        const target = facilitator.state.seq + 1;
+        const start = performance.now();
+        const ack = await sender.send(
+          {
+            type: 'card.add',
+            caseId,
+            stageId: 'strategies-and-resources',
+            kind: 'strategy',
+            text: `Strategy ${cardNumber}: a visual timetable, checked with a key adult each morning`,
+          },
+          30_000,
+        );
+        if (!ack.ok) throw new Error(`card refused: ${ack.code}`);
+        await Promise.all(phones.map((phone) => phone.until((state) => state.seq >= target, 30_000)));
+        times.push(performance.now() - start);
+        await sleep(GAP_MS);
+      }
+      return { times };
+    } catch (error) {
+      return { times, broke: error instanceof Error ? error.message : String(error) };
     }
-    return times;
   }
 
   const quiet = await fanOut(CARDS);
@@ -113,13 +121,20 @@ try {
   await sleep(500);
   const busy = await fanOut(CARDS);
   running = false;
+  const stragglers = setTimeout(() => console.log('(waiting for the exports still running)'), 5000);
   await Promise.all(exporters);
+  clearTimeout(stragglers);
 
   console.log(
     `Exports against a meeting: ${PHONES} phones, a card every ${GAP_MS} ms, ${CARDS} cards a phase; notes ${NOTES_KB} KB, EXPORT_WORKERS=${process.env.EXPORT_WORKERS ?? 'default'}`,
   );
-  console.log(summary('card on every phone, no exports', quiet));
-  console.log(summary('card on every phone, 4 exports', busy));
+  for (const [label, phase] of [
+    ['card on every phone, no exports', quiet],
+    ['card on every phone, 4 exports', busy],
+  ] as const) {
+    console.log(summary(label, phase.times));
+    if (phase.broke) console.log(`  the meeting broke down after ${phase.times.length} cards: ${phase.broke}`);
+  }
   for (const [kind, times] of Object.entries(exportTimes)) console.log(summary(`export: ${kind}`, times));
   console.log(`exports refused as busy (asked again after 200 ms): ${refused}; connections dropped: ${failed}`);
   for (const client of [facilitator, ...phones]) client.close();
