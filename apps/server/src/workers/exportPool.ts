@@ -106,7 +106,7 @@ export class ExportPool {
     });
   }
 
-  /** How many workers there are, how many jobs run and how many wait (for tests and the benchmark). */
+  /** How many workers there are, how many jobs run and how many wait (for tests). */
   stats(): { workers: number; running: number; queued: number } {
     const live = [...this.slots].filter((slot) => !slot.retired);
     return {
@@ -133,10 +133,16 @@ export class ExportPool {
 
   /** Starts a worker for a job; the job is sent once the worker has loaded. */
   private spawn(pending: Pending): void {
-    const worker = new Worker(this.entry.file, {
-      workerData: this.entry.workerData,
-      resourceLimits: { maxOldGenerationSizeMb: this.settings.heapMb },
-    });
+    let worker: Worker;
+    try {
+      worker = new Worker(this.entry.file, {
+        workerData: this.entry.workerData,
+        resourceLimits: { maxOldGenerationSizeMb: this.settings.heapMb },
+      });
+    } catch (error) {
+      logger.error({ err: error }, 'export worker could not start');
+      return pending.settle(failure('export_failed'));
+    }
     // The HTTP server keeps the process alive; an idle worker must not.
     worker.unref();
     const slot: Slot = { worker, ready: false, pending, timer: undefined, retired: false };
