@@ -141,7 +141,8 @@ export class ExportPool {
       });
     } catch (error) {
       logger.error({ err: error }, 'export worker could not start');
-      return pending.settle(failure('export_failed'));
+      pending.settle(failure('export_failed'));
+      return;
     }
     // The HTTP server keeps the process alive; an idle worker must not.
     worker.unref();
