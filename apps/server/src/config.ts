@@ -1,9 +1,11 @@
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NOTES_LIMITS } from '@consultboard/domain';
 import { parseTrustProxy, type TrustProxy } from './auth/clientAddress.js';
 import { parseAllowedOrigins } from './auth/origin.js';
 import type { MeetingSettings } from './meeting/meetingSettings.js';
+import type { ExportPoolSettings } from './workers/exportPool.js';
 
 export interface Config {
   port: number;
@@ -26,13 +28,16 @@ export interface Config {
   notes: { idleRoomMs: number; compactAfterUpdates: number };
   /** The meeting gateway's budgets (MEETING_SETTINGS unless set; tests change them). */
   meeting?: Partial<MeetingSettings>;
+  /** The export workers and their limits (EXPORT_WORKERS, EXPORT_QUEUE, EXPORT_QUEUE_PER_USER, EXPORT_TIMEOUT_MS, EXPORT_HEAP_MB). */
+  exports: ExportPoolSettings;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * Reads the configuration from the environment (PORT, HOST, DATA_DIR, PUBLIC_URL, ALLOWED_ORIGINS, TRUST_PROXY,
- * WEB_DIST, and NOTES_IDLE_ROOM_MS and NOTES_COMPACT_AFTER_UPDATES for the notes rooms).
+ * WEB_DIST, NOTES_IDLE_ROOM_MS and NOTES_COMPACT_AFTER_UPDATES for the notes rooms, and EXPORT_* for the export
+ * workers).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const port = overrides.port ?? Number.parseInt(env.PORT ?? '3000', 10);
@@ -52,6 +57,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     idleRoomMs: positiveInteger(env, 'NOTES_IDLE_ROOM_MS', NOTES_LIMITS.idleRoomMs),
     compactAfterUpdates: positiveInteger(env, 'NOTES_COMPACT_AFTER_UPDATES', NOTES_LIMITS.compactAfterUpdates),
   };
+  const exports = {
+    // One per core, at most two: exports must not crowd out the live meetings on a small machine.
+    workers: positiveInteger(env, 'EXPORT_WORKERS', Math.min(2, os.availableParallelism())),
+    maxQueued: positiveInteger(env, 'EXPORT_QUEUE', 8),
+    maxQueuedPerUser: positiveInteger(env, 'EXPORT_QUEUE_PER_USER', 2),
+    timeoutMs: positiveInteger(env, 'EXPORT_TIMEOUT_MS', 60_000),
+    heapMb: positiveInteger(env, 'EXPORT_HEAP_MB', 1024),
+  };
   return {
     port,
     host,
@@ -62,6 +75,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     webDist,
     secureCookies: publicUrl?.startsWith('https:') ?? false,
     notes,
+    exports,
     ...overrides,
   };
 }

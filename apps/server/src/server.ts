@@ -14,12 +14,15 @@ import { logger } from './logger.js';
 import { attachGateway } from './meeting/gateway.js';
 import { MeetingStore } from './meeting/meetingStore.js';
 import { createNotesGateway, type NotesGateway } from './notes/notesGateway.js';
+import { ExportPool } from './workers/exportPool.js';
 
 export interface RunningServer {
   port: number;
   url: string;
   /** The notes endpoint (its rooms and connections), for tests and the benchmark. */
   notes: NotesGateway;
+  /** The export workers, for tests and the benchmark. */
+  exports: ExportPool;
   close: () => Promise<void>;
 }
 
@@ -43,6 +46,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     secureCookies: config.secureCookies,
     webDist: config.webDist,
     limiters: createLimiters(),
+    exports: new ExportPool(config.exports),
   };
 
   let app: ReturnType<typeof createHttpApp> | undefined;
@@ -100,8 +104,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     port,
     url: `http://127.0.0.1:${port}`,
     notes,
+    exports: deps.exports,
     close: async () => {
       clearInterval(timer);
+      await deps.exports.close();
       await notes.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       server.closeAllConnections?.();

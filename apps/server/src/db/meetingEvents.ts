@@ -1,13 +1,14 @@
 import type { MeetingEvent, MeetingEventBody } from '@consultboard/domain';
 import type { Db } from './database.js';
 
-interface EventRow {
+/** An event as stored: its body is JSON text, read back with `toEvent`. */
+export interface EventRow {
   seq: number;
   at: number;
   body: string;
 }
 
-function toEvent(row: EventRow): MeetingEvent {
+export function toEvent(row: EventRow): MeetingEvent {
   return { ...(JSON.parse(row.body) as MeetingEventBody), seq: row.seq, at: row.at };
 }
 
@@ -43,6 +44,8 @@ export function meetingEventsRepo(db: Db) {
       }
       return { events, more };
     },
+    /** A session's whole log as stored, unparsed (an export parses and folds it off the main thread). */
+    stored: (sessionId: string) => after.all(sessionId, 0) as EventRow[],
     seqOfCommand: (sessionId: string, commandId: string) =>
       (byCommand.get(sessionId, commandId) as { seq: number } | undefined)?.seq,
   };

@@ -7,10 +7,10 @@ import {
   notesFragmentName,
   type Preparation,
 } from '@consultboard/domain';
-import type { ActionPlanRow } from '../db/actionPlans.js';
-import type { CaseRow } from '../db/cases.js';
-import type { Repos } from '../db/repos.js';
+import { toEvent } from '../db/meetingEvents.js';
+import { toDoc } from '../db/notes.js';
 import { notesLines } from './notesText.js';
+import type { PlanSource } from './planSource.js';
 
 /** Everything an exported plan shows, and nothing else: the export formats are drawn from this alone. */
 export interface PlanExport {
@@ -31,21 +31,22 @@ export interface PlanExport {
 
 export const areaLabel = (area: AreaOfNeed | null) => (area ? AREA_OF_NEED_LABELS[area] : '');
 
-/** Gathers a case's plan for export: the case, the session it was made in, its cards and its notes. */
-export function planExport(repos: Repos, caseRow: CaseRow, plan: ActionPlanRow): PlanExport {
-  const session = plan.session_id ? repos.consultSessions.byId(plan.session_id) : undefined;
-  const preparation = JSON.parse(caseRow.preparation) as Preparation;
-  const state = plan.session_id
-    ? foldEvents(initialMeetingState, repos.meetingEvents.after(plan.session_id, 0))
-    : initialMeetingState;
-  const notes = repos.notes.readNotes(caseRow.id);
+/**
+ * Draws a plan's export from what was read from SQLite: folds the meeting's events for the cards shared on the
+ * case and reads its notes into lines. This is the costly part (megabytes of notes, thousands of events), so it
+ * runs in the export worker.
+ */
+export function planExport(source: PlanSource): PlanExport {
+  const preparation = JSON.parse(source.preparation) as Preparation;
+  const state = foldEvents(initialMeetingState, source.events.map(toEvent));
+  const notes = toDoc(source.notes);
   try {
     return {
-      reference: caseRow.reference,
-      schoolName: caseRow.school_name,
-      localityName: caseRow.locality_name,
-      sessionDate: session?.date ?? null,
-      facilitatorName: session?.facilitator_name ?? null,
+      reference: source.reference,
+      schoolName: source.schoolName,
+      localityName: source.localityName,
+      sessionDate: source.sessionDate,
+      facilitatorName: source.facilitatorName,
       preparation: {
         currentSituation: preparation.currentSituation,
         triedSoFar: preparation.triedSoFar,
@@ -58,7 +59,7 @@ export function planExport(repos: Repos, caseRow: CaseRow, plan: ActionPlanRow):
       shared: state.cards
         .filter(
           (card) =>
-            card.caseId === caseRow.id &&
+            card.caseId === source.caseId &&
             !card.hidden &&
             !card.withdrawn &&
             (card.kind === 'strategy' || card.kind === 'resource'),
@@ -68,7 +69,7 @@ export function planExport(repos: Repos, caseRow: CaseRow, plan: ActionPlanRow):
           text: card.text,
           helpful: card.helpful,
         })),
-      rows: plan.rows,
+      rows: source.rows,
     };
   } finally {
     notes.destroy();

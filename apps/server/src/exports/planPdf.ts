@@ -1,5 +1,6 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { pdfmake } from '../pdf/standardFonts.js';
+import { inlineText, paragraphChunks } from './pdfText.js';
 import type { PlanExport } from './planExport.js';
 import {
   headingFields,
@@ -26,7 +27,7 @@ export function planPdfDefinition(plan: PlanExport): TDocumentDefinitions {
     {
       table: {
         widths: [110, '*'],
-        body: headingFields(plan).map(([label, value]) => [{ text: label, bold: true }, value]),
+        body: headingFields(plan).map(([label, value]) => [{ text: label, bold: true }, { text: inlineText(value) }]),
       },
       layout: 'lightHorizontalLines',
     },
@@ -35,7 +36,7 @@ export function planPdfDefinition(plan: PlanExport): TDocumentDefinitions {
   for (const part of summaryParts(plan))
     content.push(
       { text: part.title, bold: true, margin: [0, 6, 0, 2] },
-      ...part.lines.map((text): Content => ({ text })),
+      ...part.lines.flatMap((line) => paragraphChunks(line).map((text): Content => ({ text: inlineText(text) }))),
     );
   content.push(heading('Strategies and resources shared by the group'));
   const shared = plan.shared.map(sharedLine);
@@ -47,7 +48,7 @@ export function planPdfDefinition(plan: PlanExport): TDocumentDefinitions {
             (card): Content => ({
               text: [
                 { text: `${card.label} `, bold: true },
-                card.text,
+                ...[inlineText(card.text)].flat(),
                 ...(card.helpful ? [{ text: '  (Helpful)', bold: true }] : []),
               ],
             }),
@@ -59,7 +60,10 @@ export function planPdfDefinition(plan: PlanExport): TDocumentDefinitions {
       headerRows: 1,
       dontBreakRows: true,
       widths: ['24%', '12%', '12%', '22%', '14%', '16%'],
-      body: [TABLE_COLUMNS.map((label) => ({ text: label, bold: true, fillColor: '#eeeeee' })), ...tableRows(plan)],
+      body: [
+        TABLE_COLUMNS.map((label) => ({ text: label, bold: true, fillColor: '#eeeeee' })),
+        ...tableRows(plan).map((cells) => cells.map((text) => ({ text: inlineText(text) }))),
+      ],
     },
     fontSize: 9,
   });
@@ -68,7 +72,7 @@ export function planPdfDefinition(plan: PlanExport): TDocumentDefinitions {
     content.push({
       unbreakable: true,
       stack: [
-        { text: `${index + 1}. ${row.action}`, bold: true, margin: [0, 8, 0, 2] },
+        { text: inlineText(`${index + 1}. ${row.action}`), bold: true, margin: [0, 8, 0, 2] },
         { text: `Impact: ${impactChoices(BOX)}` },
         { text: 'Notes:', margin: [0, 4, 0, 14] },
         rule(),

@@ -6,6 +6,7 @@ import type { Repos } from '../db/repos.js';
 import type { UserRow } from '../db/users.js';
 import type { LiveConnections } from '../live/liveConnections.js';
 import type { MeetingStore } from '../meeting/meetingStore.js';
+import type { ExportPool } from '../workers/exportPool.js';
 
 /** What the HTTP routes are built from. */
 export interface HttpDeps {
@@ -22,6 +23,8 @@ export interface HttpDeps {
   limiters: Limiters;
   /** The notes endpoint, once it runs (set after the server listens): the EP's repair of full notes. */
   notes?: { clearStage(docName: string, stageId: string): Promise<{ bytes: number; full: boolean }> };
+  /** The worker threads that build Word and PDF files. */
+  exports: ExportPool;
 }
 
 export type AppEnv = { Bindings: HttpBindings; Variables: { user: UserRow | null; actor: AccessActor | null } };

@@ -73,4 +73,10 @@ export const errors = {
   unknownAction: () => new AppError(400, 'unknown_action', 'Review only the actions of this plan.'),
   duplicateAction: () => new AppError(400, 'duplicate_action', 'Review each action once.'),
   roomLocked: () => shared(403, 'room_locked'),
+  exportsBusy: () => new AppError(503, 'exports_busy', 'Exports are busy. Try again in a moment.'),
+  exportFailed: () =>
+    new AppError(500, 'export_failed', 'The file could not be made. Try again, and tell the EPS if it fails again.'),
+  exportTimedOut: () =>
+    new AppError(500, 'export_timed_out', 'The file took too long to make. Tell the EPS if it fails again.'),
+  exportCancelled: () => new AppError(503, 'export_cancelled', 'The export was stopped before it was made.'),
 };

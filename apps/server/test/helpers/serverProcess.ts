@@ -17,13 +17,17 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The real server in its own process (from source), so a test can kill it with SIGKILL. */
+/**
+ * The real server in its own process, so a test can kill it with SIGKILL: from source unless given the
+ * arguments of another entry (a built `main.js`).
+ */
 export async function spawnServer(
   dataDir: string,
   port: number,
   env: Record<string, string> = {},
+  args: string[] = ['--import', 'tsx', 'src/main.ts'],
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, args, {
     cwd: serverDir,
     env: {
       ...process.env,

@@ -5,12 +5,11 @@ import { caseTarget } from '../../access/actor.js';
 import { todayInEngland } from '../../dates.js';
 import type { ActionPlanRow } from '../../db/actionPlans.js';
 import type { CaseRow } from '../../db/cases.js';
-import { planDocx } from '../../exports/planDocx.js';
-import { planExport } from '../../exports/planExport.js';
-import { planPdf } from '../../exports/planPdf.js';
+import { planSource } from '../../exports/planSource.js';
 import { toPlanView } from '../../plans/planViews.js';
 import { liveSessionOf, savePlan } from '../../plans/savePlan.js';
 import { requireActor } from '../access.js';
+import { buildExport } from '../buildExport.js';
 import type { AppEnv, HttpDeps } from '../context.js';
 import { errors } from '../errors.js';
 import { readJson } from '../middleware.js';
@@ -29,8 +28,8 @@ export function planFor(
 }
 
 const EXPORTS = {
-  docx: { build: planDocx, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-  pdf: { build: planPdf, type: 'application/pdf' },
+  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  pdf: { type: 'application/pdf' },
 } as const;
 
 /** The action plan: read, edit as a whole (with a version, so nobody overwrites anyone), export to Word and PDF. */
@@ -41,8 +40,9 @@ export function actionPlanRoutes(deps: HttpDeps) {
   const exportAs = (extension: keyof typeof EXPORTS) => async (c: Context<AppEnv>) => {
     const { caseRow, plan } = planFor(c, deps, 'plan.export');
     if (!plan) throw errors.noPlan();
-    const data = planExport(repos, caseRow, plan);
-    const bytes = await EXPORTS[extension].build(data);
+    // Read here (a few queries); parsed, laid out and encoded in an export worker, off the event loop.
+    const source = planSource(repos, caseRow, plan);
+    const bytes = await buildExport(c, deps, { kind: 'plan', format: extension, source });
     repos.audit.record({
       actorId: requireActor(c).user.id,
       action: 'exported',
@@ -50,8 +50,8 @@ export function actionPlanRoutes(deps: HttpDeps) {
       entityId: caseRow.id,
       detail: `action plan v${plan.version} ${extension}`,
     });
-    const fileName = actionPlanFileName(caseRow.reference, data.sessionDate ?? todayInEngland(), extension);
-    return c.body(new Uint8Array(bytes), 200, {
+    const fileName = actionPlanFileName(caseRow.reference, source.sessionDate ?? todayInEngland(), extension);
+    return c.body(bytes, 200, {
       'content-type': EXPORTS[extension].type,
       'content-disposition': `attachment; filename="${fileName}"`,
       'cache-control': 'no-store',

@@ -9,8 +9,8 @@ import { Hono } from 'hono';
 import { sessionTarget } from '../../access/actor.js';
 import { todayInEngland } from '../../dates.js';
 import { type CaseRow, toCaseView } from '../../db/cases.js';
-import { consentFormPdf } from '../../pdf/consentForm.js';
 import { requireActor } from '../access.js';
+import { buildExport } from '../buildExport.js';
 import type { AppEnv, HttpDeps } from '../context.js';
 import { errors } from '../errors.js';
 import { readJson } from '../middleware.js';
@@ -48,10 +48,9 @@ export function caseFormRoutes(deps: HttpDeps) {
     .get('/cases/:id/consent-form.pdf', async (c) => {
       const row = caseFor(c, repos, 'case.consent');
       if (!needsParentalConsent(row.type)) throw errors.notAChildCase();
-      const pdf = await consentFormPdf({
-        reference: row.reference,
-        schoolName: row.school_name,
-        localityName: row.locality_name,
+      const pdf = await buildExport(c, deps, {
+        kind: 'consentForm',
+        details: { reference: row.reference, schoolName: row.school_name, localityName: row.locality_name },
       });
       repos.audit.record({
         actorId: requireActor(c).user.id,
@@ -60,7 +59,7 @@ export function caseFormRoutes(deps: HttpDeps) {
         entityId: row.id,
         detail: 'consent form',
       });
-      return c.body(new Uint8Array(pdf), 200, {
+      return c.body(pdf, 200, {
         'content-type': 'application/pdf',
         'content-disposition': `attachment; filename="consent-form-${row.reference}.pdf"`,
         'cache-control': 'no-store',
