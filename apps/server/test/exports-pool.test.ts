@@ -27,7 +27,7 @@ async function restart(exports: Partial<Config['exports']> = {}) {
 
 const planPdf = (browser: Browser, caseId = rowsCaseId) => browser.get(`/api/cases/${caseId}/plan.pdf`);
 const exportsInAudit = async () =>
-  ((await world.admin.get('/api/audit?limit=1000')).json.entries as { action: string }[]).filter(
+  ((await world.admin.get('/api/audit?limit=200')).json.entries as { action: string }[]).filter(
     (entry) => entry.action === 'exported',
   ).length;
 
