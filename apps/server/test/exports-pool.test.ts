@@ -115,7 +115,7 @@ describe('a request that goes away', () => {
 
 describe('a worker that fails', () => {
   it('crashing (out of its heap) answers 500 for that export only, and the next export works', async () => {
-    await restart({ heapMb: 24 });
+    await restart({ heapMb: 64 });
     const big = await planPdf(world.north.ep, notesCaseId);
     expect(big.status).toBe(500);
     expect(big.json.error.code).toBe('export_failed');
