@@ -3,8 +3,8 @@ import { type BundleItem, precacheList, precacheVersion } from './precacheList';
 
 const WORKER_FILE = 'sw.js';
 const PLACEHOLDER = /(["'`])__CONSULTBOARD_PRECACHE__\1/;
-/** The notes load on demand, but a phone that reloads offline must still be able to open them. */
-const OFFLINE_DYNAMIC = /\/src\/notes\//;
+/** Chunks a phone loads after its first paint and must still reach offline: the notes and the live meeting. */
+const OFFLINE_DYNAMIC = /\/src\/(notes\/|pages\/PhoneMeeting\.tsx$)/;
 
 /**
  * Builds src/offline/serviceWorker.ts into dist/sw.js (a fixed name, so its scope is the whole site) and
