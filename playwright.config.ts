@@ -21,7 +21,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,
-  retries: 0,
+  // In CI a journey that fails once is run once more and reported as flaky (the list shows it): two parallel
+  // browsers on a shared 2-core machine sometimes miss a timing. A journey that fails twice fails the run.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: true,
   reporter: [['list']],
   use: {
