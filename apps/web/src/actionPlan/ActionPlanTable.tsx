@@ -1,6 +1,7 @@
 import { ACTION_ROW_LABELS, type ActionRow } from '@consultboard/domain';
 import './plan.css';
 import { formatDate } from '../format';
+import { PlanRowCells, PlanTableHead } from './PlanTableParts';
 
 const when = (date: string) => (date === '' ? 'Not set' : formatDate(date));
 
@@ -48,23 +49,11 @@ export function ActionPlanTable({
     <div className="plan-table-wrap">
       <table className="plan-table">
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{ACTION_ROW_LABELS.action}</th>
-            <th scope="col">{ACTION_ROW_LABELS.who}</th>
-            <th scope="col">{ACTION_ROW_LABELS.byWhen}</th>
-            <th scope="col">{ACTION_ROW_LABELS.successLooksLike}</th>
-            <th scope="col">{ACTION_ROW_LABELS.reviewDate}</th>
-          </tr>
-        </thead>
+        <PlanTableHead />
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <td>{row.action}</td>
-              <td>{row.who}</td>
-              <td>{row.byWhen && formatDate(row.byWhen)}</td>
-              <td>{row.successLooksLike}</td>
-              <td>{row.reviewDate && formatDate(row.reviewDate)}</td>
+              <PlanRowCells row={row} />
             </tr>
           ))}
         </tbody>

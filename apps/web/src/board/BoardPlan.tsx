@@ -1,6 +1,6 @@
-import { ACTION_ROW_LABELS, type ActionRow } from '@consultboard/domain';
+import type { ActionRow } from '@consultboard/domain';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
-import { formatDate } from '../format';
+import { PlanRowCells, PlanTableHead } from '../actionPlan/PlanTableParts';
 import { TYPE } from './boardType';
 import { fitFont } from './fitFont';
 import { packMasonry } from './masonry';
@@ -8,8 +8,6 @@ import { PagerStatus } from './PagerStatus';
 import { rangeOfPage } from './pager';
 import { usePager } from './usePager';
 import { useRefit } from './useRefit';
-
-const when = (date: string) => (date === '' ? '' : formatDate(date));
 
 /**
  * The action plan on the projector: one table whose type shrinks until every row fits; when the rows do not fit
@@ -56,23 +54,11 @@ export function BoardPlan({ rows, pageMs }: { rows: readonly ActionRow[]; pageMs
         {rows.length === 0 && <p className="muted">No actions yet.</p>}
         <table hidden={rows.length === 0} className="board-plan-table" ref={table}>
           <caption className="visually-hidden">Action plan</caption>
-          <thead>
-            <tr>
-              <th scope="col">{ACTION_ROW_LABELS.action}</th>
-              <th scope="col">{ACTION_ROW_LABELS.who}</th>
-              <th scope="col">{ACTION_ROW_LABELS.byWhen}</th>
-              <th scope="col">{ACTION_ROW_LABELS.successLooksLike}</th>
-              <th scope="col">{ACTION_ROW_LABELS.reviewDate}</th>
-            </tr>
-          </thead>
+          <PlanTableHead />
           <tbody>
             {rows.map((row, index) => (
               <tr key={row.id} className={onPage.has(index) ? undefined : 'board-row-off'}>
-                <td>{row.action}</td>
-                <td>{row.who}</td>
-                <td>{when(row.byWhen)}</td>
-                <td>{row.successLooksLike}</td>
-                <td>{when(row.reviewDate)}</td>
+                <PlanRowCells row={row} />
               </tr>
             ))}
           </tbody>
