@@ -26,3 +26,4 @@ export * from './stages.js';
 export * from './stageTemplate.js';
 export * from './stageTemplateSchema.js';
 export * from './textRules.js';
+export * from './privacy/index.js';

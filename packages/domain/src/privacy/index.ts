@@ -1,0 +1,2 @@
+export * from './findings.js';
+export { findPersonalData } from './detector.js';
