@@ -3,7 +3,17 @@
  * user, and how a dismissal ("This is not personal") is keyed. Small and zod-free, so the phone may import it.
  */
 
-export const PERSONAL_DATA_KINDS = ['name', 'dob', 'address', 'postcode', 'phone', 'email', 'upn', 'nhs', 'ni'] as const;
+export const PERSONAL_DATA_KINDS = [
+  'name',
+  'dob',
+  'address',
+  'postcode',
+  'phone',
+  'email',
+  'upn',
+  'nhs',
+  'ni',
+] as const;
 export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
 
 /** One stretch of text that looks like personal data: `text` is `source.slice(start, end)`. */
@@ -32,7 +42,9 @@ const KIND_WORDS: Record<PersonalDataKind, string> = {
 export function describeFinding(finding: Pick<PersonalDataFinding, 'kind' | 'text'>, reference?: string): string {
   const what = `'${finding.text}' looks like ${KIND_WORDS[finding.kind]}.`;
   if (finding.kind === 'name') {
-    return reference ? `${what} Use the reference ${reference}, or 'the child'.` : `${what} Use the reference, or 'the child'.`;
+    return reference
+      ? `${what} Use the reference ${reference}, or 'the child'.`
+      : `${what} Use the reference, or 'the child'.`;
   }
   return `${what} Leave it out: the record must not hold it.`;
 }

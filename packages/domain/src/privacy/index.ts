@@ -1,2 +1,2 @@
-export * from './findings.js';
 export { findPersonalData } from './detector.js';
+export * from './findings.js';
