@@ -360,6 +360,15 @@ const ROUTES: RouteRow[] = [
       ['PUT', '/api/cases/:id/consent', '/consent', 'case.consent', 200, { given: true, date: '2026-01-06' }],
       ['GET', '/api/cases/:id/consent-form.pdf', '/consent-form.pdf', 'case.consent', 200, undefined],
       ['PUT', '/api/cases/:id/preparation', '/preparation', 'case.update', 200, { aim: 'A calmer start' }],
+      ['GET', '/api/cases/:id/privacy', '/privacy', 'case.read', 200, undefined],
+      [
+        'POST',
+        '/api/cases/:id/privacy/dismissals',
+        '/privacy/dismissals',
+        'privacy.dismiss',
+        200,
+        { kind: 'name', text: 'Grace' },
+      ],
     ] as const
   ).map(
     ([method, route, suffix, action, ok, body]): RouteRow => ({

@@ -27,6 +27,8 @@ export const ACTIONS = [
   'template.edit',
   // Issue 9 item 3: the presenting SENCO in the live meeting, for their school's cases.
   'meeting.present',
+  // Issue 10: "This is not personal" / "Not personal" on a privacy finding in a case's text.
+  'privacy.dismiss',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -78,6 +80,7 @@ export const ACCESS: AccessTable = frozen({
     'plan.export': 'ownLocalities',
     'review.overview': 'ownLocalities',
     'template.edit': 'ownLocalities',
+    'privacy.dismiss': 'ownLocalities',
   },
   senco: {
     'session.read': 'ownSchoolLocality',
@@ -94,6 +97,7 @@ export const ACCESS: AccessTable = frozen({
     'plan.export': 'ownSchool',
     'review.record': 'ownSchool',
     'meeting.present': 'ownSchool',
+    'privacy.dismiss': 'ownSchool',
   },
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
+import { PERSONAL_DATA_KINDS } from './privacy/findings.js';
 import { shownText, text } from './textSchema.js';
 
 /** Request bodies of the HTTP API, parsed at the edge by the server and used by the web forms. */
@@ -96,3 +97,9 @@ export type NotesTokenRequest = z.infer<typeof notesTokenRequestSchema>;
 export interface NotesTokenResponse {
   token: string;
 }
+
+/** "This is not personal": these words of this kind are not flagged again in this case (issue 10). */
+export const privacyDismissalRequestSchema = z
+  .object({ kind: z.enum(PERSONAL_DATA_KINDS), text: text().trim().min(1, 'Say which words.').max(200) })
+  .strict();
+export type PrivacyDismissalRequest = z.infer<typeof privacyDismissalRequestSchema>;

@@ -20,7 +20,9 @@ export type AuditAction =
   | 'invited'
   | 'accepted'
   | 'deactivated'
-  | 'reviewed';
+  | 'reviewed'
+  | 'privacy.dismissed'
+  | 'privacy.unchecked';
 export type AuditEntity = 'case' | 'session' | 'person' | 'locality' | 'school';
 
 /** The append-only audit log: SQLite triggers refuse any UPDATE or DELETE of a row. */

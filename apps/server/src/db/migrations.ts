@@ -212,4 +212,28 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ALTER TABLE participants ADD COLUMN user_id TEXT REFERENCES users(id);
     `,
   },
+  {
+    version: 7,
+    name: 'issue 10: the privacy guard: findings a user dismissed, and what each case still has to check',
+    sql: `
+      -- "This is not personal" / "Not personal": the same words of the same kind (findingKey) are not flagged again
+      -- anywhere in this case.
+      CREATE TABLE privacy_dismissals (
+        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        dismissed_by TEXT REFERENCES users(id),
+        dismissed_at INTEGER NOT NULL,
+        PRIMARY KEY (case_id, key)
+      );
+      -- "Personal data to check": undismissed findings per case and place (preparation, plan, review, notes, cards),
+      -- or minutes kept without checking. A row is deleted when its count falls to 0.
+      CREATE TABLE privacy_to_check (
+        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        place TEXT NOT NULL,
+        count INTEGER NOT NULL CHECK (count > 0),
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (case_id, place)
+      );
+    `,
+  },
 ];

@@ -10,6 +10,7 @@ import { meetingEventsRepo } from './meetingEvents.js';
 import { notesRepo } from './notes.js';
 import { notesTokensRepo } from './notesTokens.js';
 import { participantsRepo } from './participants.js';
+import { privacyRepo } from './privacy.js';
 import { stageTemplatesRepo } from './stageTemplates.js';
 import { usersRepo } from './users.js';
 
@@ -30,6 +31,7 @@ export function createRepos(db: Db) {
     audit: auditRepo(db),
     actionPlans: actionPlansRepo(db),
     stageTemplates: stageTemplatesRepo(db),
+    privacy: privacyRepo(db),
     /** Runs a function in one transaction: all of it is written, or none. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };

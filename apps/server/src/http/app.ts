@@ -20,6 +20,7 @@ import { joinRoutes } from './routes/join.js';
 import { localityRoutes } from './routes/localities.js';
 import { peopleRoutes } from './routes/people.js';
 import { presentRoutes } from './routes/present.js';
+import { privacyRoutes } from './routes/privacy.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { stageTemplateRoutes } from './routes/stageTemplates.js';
@@ -85,6 +86,8 @@ export function createHttpApp(deps: HttpDeps) {
   // Issue 9: a locality's stage template (item 8) and the presenting SENCO (item 3).
   api.route('/', stageTemplateRoutes(deps));
   api.route('/', presentRoutes(deps));
+  // Issue 10: the privacy guard's dismissals and what a case has to check.
+  api.route('/', privacyRoutes(deps));
   api.all('*', () => {
     throw errors.notFound('That API route');
   });
