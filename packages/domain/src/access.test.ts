@@ -43,6 +43,7 @@ const GRANTS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
     'plan.export': 'ownLocalities',
     'review.overview': 'ownLocalities',
     'template.edit': 'ownLocalities',
+    'privacy.dismiss': 'ownLocalities',
   },
   senco: {
     'session.read': 'ownSchoolLocality',
@@ -59,6 +60,7 @@ const GRANTS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
     'plan.export': 'ownSchool',
     'review.record': 'ownSchool',
     'meeting.present': 'ownSchool',
+    'privacy.dismiss': 'ownSchool',
   },
 };
 
@@ -177,8 +179,8 @@ describe('allowed: every actor × action × target', () => {
     ),
   );
 
-  it('covers five actors, twenty-three actions and six targets', () => {
-    expect(cases).toHaveLength(5 * 23 * 6);
+  it('covers five actors, twenty-four actions and six targets', () => {
+    expect(cases).toHaveLength(5 * 24 * 6);
   });
 
   it.each(cases)('%s %s on %s: %s', (who, action, target, expected) => {
