@@ -118,7 +118,7 @@ for (const [label, make] of cases) {
       { userId: 'warm' },
     );
     const started = performance.now();
-    const outcome = await pool.run({ kind: 'plan', format, source: plan }, { userId: 'bench' });
+    const outcome = await pool.run({ kind: 'plan', format, source: plan, dismissed: [] }, { userId: 'bench' });
     const ms = performance.now() - started;
     const result = outcome.ok ? `${(outcome.bytes.byteLength / 1024).toFixed(0)} KB` : outcome.code;
     console.log(

@@ -360,6 +360,7 @@ const ROUTES: RouteRow[] = [
       ['PUT', '/api/cases/:id/consent', '/consent', 'case.consent', 200, { given: true, date: '2026-01-06' }],
       ['GET', '/api/cases/:id/consent-form.pdf', '/consent-form.pdf', 'case.consent', 200, undefined],
       ['PUT', '/api/cases/:id/preparation', '/preparation', 'case.update', 200, { aim: 'A calmer start' }],
+      ['PUT', '/api/cases/:id/reference', '/reference', 'case.update', 200, { reference: 'J6M' }],
       ['GET', '/api/cases/:id/privacy', '/privacy', 'case.read', 200, undefined],
       [
         'POST',

@@ -1,4 +1,6 @@
 import { LIMITS } from './limits.js';
+import { findPersonalData } from './privacy/detector.js';
+import type { PersonalDataFinding } from './privacy/findings.js';
 import {
   BIDI_CONTROL_MESSAGE,
   hasDirectionCharacters,
@@ -12,7 +14,18 @@ import {
  */
 export const CHILD_REFERENCE = /^[A-Z](N|R|1[0-3]|[1-9]|P)[MFX]$/;
 
-export type CaseReferenceResult = { ok: true; kind: 'child' | 'topic'; value: string } | { ok: false; message: string };
+export type CaseReferenceResult =
+  | { ok: true; kind: 'child' | 'topic'; value: string }
+  /** `findings`: the words of a topic the privacy guard flagged, at their place in `value`, for the form to mark. */
+  | { ok: false; message: string; findings?: PersonalDataFinding[] };
+
+/** "'Ben' and 'Sara' look like personal data." The topic's refusal, from the privacy guard's findings. */
+function topicFindingsMessage(findings: readonly PersonalDataFinding[]): string {
+  const words = [...new Set(findings.map((finding) => `'${finding.text}'`))];
+  const listed = words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+  const verb = words.length === 1 ? 'looks' : 'look';
+  return `${listed} ${verb} like personal data. Describe the group or issue without naming anyone, for example "Year 3 transition".`;
+}
 
 const YEAR_NAMES: Record<string, string> = { N: 'Nursery', R: 'Reception', P: 'Post-16' };
 
@@ -70,6 +83,9 @@ export function parseCaseReference(input: string): CaseReferenceResult {
       message: `A topic is ${LIMITS.topic.min} to ${LIMITS.topic.max} characters, for example "Year 3 transition".`,
     };
   }
+  // The privacy guard (issue 10): a topic never names anyone, holds a phone number, an address...
+  const findings = findPersonalData(value);
+  if (findings.length > 0) return { ok: false, message: topicFindingsMessage(findings), findings };
   if (DIGITS.test(value) || EMAIL.test(value)) {
     return {
       ok: false,

@@ -36,6 +36,8 @@ export const acceptInvitationRequestSchema = z
 
 /** A SENCO creates a case: a child (reference such as J5M) or a group, class, school or locality issue (a topic). */
 export const createCaseRequestSchema = z.object({ type: z.enum(CASE_TYPES), reference: shownText().max(200) }).strict();
+/** PUT /api/cases/:id/reference: the SENCO puts a reference or topic right (issue 10); its type stays. */
+export const caseReferenceRequestSchema = z.object({ reference: shownText().max(200) }).strict();
 export const consentRequestSchema = z
   .object({ given: z.boolean(), date: z.iso.date({ message: 'Enter the date consent was given.' }).nullable() })
   .strict()
@@ -92,6 +94,8 @@ export interface CaseView {
   submittedSessionId: string | null;
   createdAt: number;
   updatedAt: number;
+  /** "Personal data to check" (issue 10): some of its text has findings nobody has fixed or dismissed. */
+  personalDataToCheck: boolean;
 }
 
 export interface AuditEntryView {

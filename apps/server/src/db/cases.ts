@@ -20,9 +20,12 @@ export interface CaseRow {
   created_by: string;
   created_at: number;
   updated_at: number;
+  to_check: 0 | 1;
 }
 
-const SELECT = `SELECT c.*, s.name AS school_name, s.locality_id, l.name AS locality_name
+// to_check: "Personal data to check" (issue 10), any place of the case with findings nobody dismissed.
+const SELECT = `SELECT c.*, s.name AS school_name, s.locality_id, l.name AS locality_name,
+    EXISTS (SELECT 1 FROM privacy_to_check p WHERE p.case_id = c.id) AS to_check
   FROM cases c JOIN schools s ON s.id = c.school_id JOIN localities l ON l.id = s.locality_id`;
 
 export function toCaseView(row: CaseRow): CaseView {
@@ -39,6 +42,7 @@ export function toCaseView(row: CaseRow): CaseView {
     submittedSessionId: row.submitted_session_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    personalDataToCheck: row.to_check === 1,
   };
 }
 
@@ -58,6 +62,7 @@ export function casesRepo(db: Db) {
   const ofSession = db.prepare(`${SELECT} WHERE c.submitted_session_id = ? ORDER BY c.created_at`);
   const setConsent = db.prepare('UPDATE cases SET consent_given = ?, consent_date = ?, updated_at = ? WHERE id = ?');
   const setPreparation = db.prepare('UPDATE cases SET preparation = ?, updated_at = ? WHERE id = ?');
+  const setReference = db.prepare('UPDATE cases SET reference = ?, updated_at = ? WHERE id = ?');
   const submit = db.prepare('UPDATE cases SET submitted_session_id = ?, updated_at = ? WHERE id = ?');
   const remove = db.prepare('DELETE FROM cases WHERE id = ?');
   return {
@@ -82,6 +87,7 @@ export function casesRepo(db: Db) {
       setConsent.run(given ? 1 : 0, date, now, id),
     setPreparation: (id: string, preparation: Preparation, now: number) =>
       setPreparation.run(JSON.stringify(preparation), now, id),
+    setReference: (id: string, reference: string, now: number) => setReference.run(reference, now, id),
     submit: (id: string, sessionId: string | null, now: number) => submit.run(sessionId, now, id),
     remove: (id: string) => remove.run(id),
   };

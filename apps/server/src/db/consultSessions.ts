@@ -47,6 +47,8 @@ export function consultSessionsRepo(db: Db) {
   );
   const hasCase = db.prepare('SELECT 1 FROM session_cases WHERE session_id = ? AND id = ?');
   const onAnyAgenda = db.prepare('SELECT 1 FROM session_cases WHERE id = ?');
+  const agendaOf = db.prepare('SELECT session_id AS sessionId FROM session_cases WHERE id = ?');
+  const renameCase = db.prepare('UPDATE session_cases SET reference = ? WHERE id = ?');
   const clearAgenda = db.prepare('DELETE FROM session_cases WHERE session_id = ?');
   const removeCase = db.prepare('DELETE FROM session_cases WHERE id = ? AND session_id = ?');
   const start = db.prepare(
@@ -73,6 +75,10 @@ export function consultSessionsRepo(db: Db) {
     removeCase: (id: string, sessionId: string) => removeCase.run(id, sessionId).changes > 0,
     /** Whether a case is on the agenda of any session. */
     onAnyAgenda: (caseId: string) => onAnyAgenda.get(caseId) !== undefined,
+    /** The session whose agenda holds the case (a case is on one agenda at most). */
+    agendaSessionOf: (caseId: string) => (agendaOf.get(caseId) as { sessionId: string } | undefined)?.sessionId,
+    /** The agenda's copy of a case's reference follows the case's (issue 10: the SENCO's Edit). */
+    renameCase: (caseId: string, reference: string) => renameCase.run(reference, caseId),
     /** Replaces a session's agenda with these cases, in order (call inside a transaction). */
     setAgenda: (sessionId: string, cases: readonly { id: string; reference: string; kind: 'child' | 'topic' }[]) => {
       clearAgenda.run(sessionId);

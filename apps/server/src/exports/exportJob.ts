@@ -1,4 +1,6 @@
+import type { ExportFinding } from '@consultboard/domain';
 import { type ConsentFormDetails, consentFormPdf } from '../pdf/consentForm.js';
+import { exportFindings } from './exportFindings.js';
 import { planDocx } from './planDocx.js';
 import { planExport } from './planExport.js';
 import { planPdf } from './planPdf.js';
@@ -6,17 +8,26 @@ import type { PlanSource } from './planSource.js';
 
 /** A file the export worker builds: what to build, and the data read for it (plain values, cloned to the worker). */
 export type ExportJob =
-  | { kind: 'plan'; format: 'docx' | 'pdf'; source: PlanSource }
+  /** `dismissed`: the case's dismissed findings (keys); any other finding stops the file (issue 10). */
+  | { kind: 'plan'; format: 'docx' | 'pdf'; source: PlanSource; dismissed: string[] }
   | { kind: 'consentForm'; details: ConsentFormDetails };
 
-/** Builds a job's file. Everything costly happens here: notes read from Yjs, layout, encoding. */
-export async function runExportJob(job: ExportJob): Promise<Uint8Array> {
+/** A job's file, or the findings that must be checked before it may be built. */
+export type ExportResult = { bytes: Uint8Array } | { findings: ExportFinding[] };
+
+/**
+ * Builds a job's file. Everything costly happens here: notes read from Yjs, layout, encoding. A plan is checked
+ * by the privacy guard on exactly what the file would print, so no finding nobody dismissed is ever in it.
+ */
+export async function runExportJob(job: ExportJob): Promise<ExportResult> {
   switch (job.kind) {
     case 'plan': {
       const plan = planExport(job.source);
-      return job.format === 'docx' ? planDocx(plan) : planPdf(plan);
+      const findings = exportFindings(plan, job.dismissed);
+      if (findings.length > 0) return { findings };
+      return { bytes: await (job.format === 'docx' ? planDocx(plan) : planPdf(plan)) };
     }
     case 'consentForm':
-      return consentFormPdf(job.details);
+      return { bytes: await consentFormPdf(job.details) };
   }
 }

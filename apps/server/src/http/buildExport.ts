@@ -28,6 +28,7 @@ export async function buildExport(
   const { user } = requireActor(c);
   const outcome = await deps.exports.run(job, { userId: user.id, signal: c.req.raw.signal });
   if (outcome.ok) return outcome.bytes;
+  if (outcome.code === 'personal_data_to_check') throw errors.personalDataToCheck(outcome.findings);
   if (outcome.code === 'exports_busy') c.header('Retry-After', String(RETRY_AFTER_SECONDS));
   throw FAILURES[outcome.code]();
 }

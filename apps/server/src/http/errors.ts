@@ -1,4 +1,12 @@
-import { type ApiErrorBody, ERROR_CODES, type ErrorCode, type Refusal } from '@consultboard/domain';
+import {
+  type ApiErrorBody,
+  ERROR_CODES,
+  type ErrorCode,
+  type ExportFinding,
+  PERSONAL_DATA_TO_CHECK,
+  type PersonalDataFinding,
+  type Refusal,
+} from '@consultboard/domain';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 
@@ -59,6 +67,21 @@ export const errors = {
   refused: (status: ContentfulStatusCode, refusal: Refusal, extra?: Record<string, unknown>) =>
     new AppError(status, refusal.code, refusal.message, undefined, extra),
   field: fieldError,
+  /** A topic the privacy guard flagged: the words and where they are, for the form to mark (issue 10). */
+  personalDataInReference: (message: string, findings: readonly PersonalDataFinding[]) =>
+    new AppError(400, 'personal_data', message, { reference: message }, { findings }),
+  /**
+   * An export over findings nobody has dismissed (issue 10): each finding's kind, place and words (the words are
+   * what "This is not personal" dismisses), and no more of the text.
+   */
+  personalDataToCheck: (findings: readonly ExportFinding[]) =>
+    new AppError(
+      409,
+      PERSONAL_DATA_TO_CHECK,
+      'Check before exporting: some words look like personal data.',
+      undefined,
+      { findings },
+    ),
   noFreeJoinCode: () => new AppError(503, 'no_free_join_code', 'No join code is free just now. Try again.'),
   consentMissing: (reference: string) =>
     new AppError(

@@ -1,6 +1,7 @@
 import { type ActionRow, type MeetingEvent, type Refusal, refuse } from '@consultboard/domain';
 import type { Repos } from '../db/repos.js';
 import type { MeetingStore } from '../meeting/meetingStore.js';
+import { planTexts, recheckPlace } from '../privacy/caseChecks.js';
 
 /** One change to a case's plan, from wherever it comes: the case page, the EP's console, or the meeting's draft. */
 export interface PlanChange {
@@ -41,6 +42,8 @@ export function writePlan(deps: { repos: Repos; meetings: MeetingStore }, change
         ? repos.actionPlans.create(caseId, rows, change.sessionId, now)
         : repos.actionPlans.update(caseId, rows, fromVersion, now);
     if (!written) throw new PlanMoved();
+    // Every plan write, from any screen: the privacy guard counts what is left to check (issue 10).
+    recheckPlace(repos, caseId, 'plan', planTexts(rows), now);
     repos.audit.record({
       actorId: change.userId,
       action: version === 1 ? 'created' : 'changed',

@@ -1,3 +1,4 @@
+import type { ExportFinding } from '@consultboard/domain';
 import type { ExportJob } from '../exports/exportJob.js';
 
 /** What the pool sends an export worker: one job at a time. */
@@ -10,4 +11,6 @@ export interface ToWorker {
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'done'; id: number; bytes: Uint8Array<ArrayBuffer> }
+  /** The privacy guard stopped the file: the findings to check first (issue 10). */
+  | { type: 'toCheck'; id: number; findings: ExportFinding[] }
   | { type: 'failed'; id: number; error: string };

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { ExportFinding } from '@consultboard/domain';
 import type { ExportJob } from '../exports/exportJob.js';
 import { logger } from '../logger.js';
 import type { FromWorker, ToWorker } from './exportMessages.js';
@@ -18,7 +19,11 @@ export interface ExportPoolSettings {
 
 /** Why a job produced no file, as a stable code (the HTTP layer turns each into an answer). */
 export type ExportFailure = 'exports_busy' | 'export_failed' | 'export_timed_out' | 'export_cancelled';
-export type ExportOutcome = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; code: ExportFailure };
+export type ExportOutcome =
+  | { ok: true; bytes: Uint8Array<ArrayBuffer> }
+  | { ok: false; code: ExportFailure }
+  /** The privacy guard stopped the file (issue 10): not a failure of the pool, an answer for the caller. */
+  | { ok: false; code: 'personal_data_to_check'; findings: ExportFinding[] };
 
 interface Pending {
   id: number;
@@ -166,7 +171,14 @@ export class ExportPool {
     }
     if (slot.pending?.id !== message.id) return;
     if (message.type === 'failed') logger.error({ job: describe(slot.pending), error: message.error }, 'export failed');
-    this.finish(slot, message.type === 'done' ? { ok: true, bytes: message.bytes } : failure('export_failed'));
+    this.finish(
+      slot,
+      message.type === 'done'
+        ? { ok: true, bytes: message.bytes }
+        : message.type === 'toCheck'
+          ? { ok: false, code: 'personal_data_to_check', findings: message.findings }
+          : failure('export_failed'),
+    );
     this.next(slot);
   }
 

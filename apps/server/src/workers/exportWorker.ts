@@ -28,8 +28,12 @@ function owned(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 
 port.on('message', ({ id, job }: ToWorker) => {
   runExportJob(job).then(
-    (bytes) => {
-      const result = owned(bytes);
+    (outcome) => {
+      if ('findings' in outcome) {
+        port.postMessage({ type: 'toCheck', id, findings: outcome.findings } satisfies FromWorker);
+        return;
+      }
+      const result = owned(outcome.bytes);
       port.postMessage({ type: 'done', id, bytes: result } satisfies FromWorker, [result.buffer]);
     },
     (error: unknown) => {

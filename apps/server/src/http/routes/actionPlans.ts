@@ -42,7 +42,9 @@ export function actionPlanRoutes(deps: HttpDeps) {
     if (!plan) throw errors.noPlan();
     // Read here (a few queries); parsed, laid out and encoded in an export worker, off the event loop.
     const source = planSource(repos, caseRow, plan);
-    const bytes = await buildExport(c, deps, { kind: 'plan', format: extension, source });
+    // The guard's check runs in the worker on exactly what the file would print (issue 10).
+    const dismissed = [...repos.privacy.dismissedKeys(caseRow.id)];
+    const bytes = await buildExport(c, deps, { kind: 'plan', format: extension, source, dismissed });
     repos.audit.record({
       actorId: requireActor(c).user.id,
       action: 'exported',

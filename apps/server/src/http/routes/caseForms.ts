@@ -9,6 +9,7 @@ import { Hono } from 'hono';
 import { sessionTarget } from '../../access/actor.js';
 import { todayInEngland } from '../../dates.js';
 import { type CaseRow, toCaseView } from '../../db/cases.js';
+import { preparationTexts, recheckPlace } from '../../privacy/caseChecks.js';
 import { requireActor } from '../access.js';
 import { buildExport } from '../buildExport.js';
 import type { AppEnv, HttpDeps } from '../context.js';
@@ -69,10 +70,12 @@ export function caseFormRoutes(deps: HttpDeps) {
       const row = caseFor(c, repos, 'case.update');
       // A draft saved as they type may carry only the fields that changed; any invalid field refuses it all.
       const changes = parseBody(preparationSchema.partial().strict(), await readJson(c));
-      const preparation = { ...JSON.parse(row.preparation), ...changes };
+      const preparation = preparationSchema.parse({ ...JSON.parse(row.preparation), ...changes });
       const now = Date.now();
       repos.transaction(() => {
-        repos.cases.setPreparation(row.id, preparationSchema.parse(preparation), now);
+        // Saved whatever it holds (nothing typed is lost); the privacy guard counts what is left to check.
+        repos.cases.setPreparation(row.id, preparation, now);
+        recheckPlace(repos, row.id, 'preparation', preparationTexts(preparation), now);
         repos.audit.record({
           actorId: requireActor(c).user.id,
           action: 'changed',

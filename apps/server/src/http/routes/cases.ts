@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import {
   allowed,
   type CaseType,
+  caseReferenceRequestSchema,
   createCaseRequestSchema,
   EMPTY_PREPARATION,
+  findPersonalData,
   parseCaseReference,
   reach,
   reachesAnything,
@@ -24,6 +26,8 @@ export function checkReference(type: CaseType, input: string): string {
   const refuse = (message: string): never => {
     throw errors.field('invalid_reference', 'reference', message);
   };
+  // A topic the privacy guard flags: the refusal carries the findings, so the form can mark the words.
+  if (!parsed.ok && parsed.findings) throw errors.personalDataInReference(parsed.message, parsed.findings);
   if (!parsed.ok) return refuse(parsed.message);
   if (type === 'child' && parsed.kind !== 'child')
     return refuse('A child is known only by first initial, year group and gender, for example J5M.');
@@ -71,6 +75,36 @@ export function caseRoutes(deps: HttpDeps) {
       const row = caseFor(c, repos, 'case.read');
       repos.audit.record({ actorId: requireActor(c).user.id, action: 'viewed', entity: 'case', entityId: row.id });
       return c.json({ case: toCaseView(row) });
+    })
+    .put('/cases/:id/reference', async (c) => {
+      const row = caseFor(c, repos, 'case.update');
+      const { user } = requireActor(c);
+      const body = parseBody(caseReferenceRequestSchema, await readJson(c));
+      const reference = checkReference(row.type, body.reference);
+      const now = Date.now();
+      repos.transaction(() => {
+        const sessionId = repos.consultSessions.agendaSessionOf(row.id);
+        // A live session folded the agenda's references into its log when it started: the room keeps the old one
+        // until the session ends, so the change waits for it rather than leave the room and the record apart.
+        if (sessionId && repos.consultSessions.byId(sessionId)?.status === 'live')
+          throw errors.conflict(
+            'case_in_live_session',
+            'This case is in a live session. Change its reference when the session has ended.',
+          );
+        repos.cases.setReference(row.id, reference, now);
+        if (sessionId) repos.consultSessions.renameCase(row.id, reference);
+        // The old words stay out of the audit log if they were what had to be put right.
+        const before = findPersonalData(row.reference).length > 0 ? 'words with personal data' : row.reference;
+        repos.audit.record({
+          actorId: user.id,
+          action: 'changed',
+          entity: 'case',
+          entityId: row.id,
+          detail: `reference: ${before} → ${reference}`,
+          now,
+        });
+      });
+      return c.json({ case: toCaseView(repos.cases.byId(row.id) as CaseRow) });
     })
     .delete('/cases/:id', (c) => {
       const row = caseFor(c, repos, 'case.delete');

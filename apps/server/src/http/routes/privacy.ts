@@ -1,5 +1,6 @@
 import { findingKey, privacyDismissalRequestSchema } from '@consultboard/domain';
 import { Hono } from 'hono';
+import { recheckForms } from '../../privacy/caseChecks.js';
 import { requireActor } from '../access.js';
 import type { AppEnv, HttpDeps } from '../context.js';
 import { readJson } from '../middleware.js';
@@ -25,6 +26,8 @@ export function privacyRoutes(deps: HttpDeps) {
       const now = Date.now();
       repos.transaction(() => {
         repos.privacy.dismiss(row.id, findingKey(body), requireActor(c).user.id, now);
+        // The label goes when the last finding of a form is dismissed.
+        recheckForms(repos, row.id, now);
         repos.audit.record({
           actorId: requireActor(c).user.id,
           action: 'privacy.dismissed',

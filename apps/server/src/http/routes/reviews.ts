@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { todayInEngland } from '../../dates.js';
 import { toPlanView } from '../../plans/planViews.js';
 import { nextDraftSession, reviewOverview } from '../../plans/reviewOverview.js';
+import { recheckPlace, reviewTexts } from '../../privacy/caseChecks.js';
 import { requireActor } from '../access.js';
 import type { AppEnv, HttpDeps } from '../context.js';
 import { errors } from '../errors.js';
@@ -27,6 +28,7 @@ export function reviewRoutes(deps: HttpDeps) {
       const now = Date.now();
       repos.transaction(() => {
         repos.actionPlans.recordReview(caseRow.id, body, user.id, now);
+        recheckPlace(repos, caseRow.id, 'review', reviewTexts(body), now);
         repos.audit.record({
           actorId: user.id,
           action: 'reviewed',
