@@ -11,6 +11,7 @@ import { useEffect, useState } from 'react';
 import { saveStatusText } from '../cases/saveStatusText';
 import { SelectField, TextArea, TextField } from '../components/Field';
 import { makeCommandId } from '../meeting/commandId';
+import { FieldFindings } from '../privacy/FieldFindings';
 import { addRow, moveRow, removeRow, updateRow } from './planRows';
 import type { PlanEditing } from './usePlanSync';
 
@@ -122,6 +123,7 @@ function RowFields({
         hint={row.action.trim() === '' ? 'Write the action to save this row.' : undefined}
         onChange={(event) => onChange({ action: event.target.value })}
       />
+      <FieldFindings text={row.action} label={`${ACTION_ROW_LABELS.action} ${position}`} />
       <div className="plan-row-grid">
         <TextField
           label={ACTION_ROW_LABELS.who}
@@ -158,6 +160,7 @@ function RowFields({
           ))}
         </SelectField>
       </div>
+      <FieldFindings text={row.who} label={`${ACTION_ROW_LABELS.who} ${position}`} />
       <TextArea
         label={ACTION_ROW_LABELS.successLooksLike}
         rows={2}
@@ -166,6 +169,7 @@ function RowFields({
         disabled={disabled}
         onChange={(event) => onChange({ successLooksLike: event.target.value })}
       />
+      <FieldFindings text={row.successLooksLike} label={`${ACTION_ROW_LABELS.successLooksLike} ${position}`} />
       <div className="button-row">
         <button
           type="button"

@@ -1,4 +1,10 @@
-import { type ActionPlanView, type ActionRow, allowedOnCase, type CaseAccessTarget } from '@consultboard/domain';
+import {
+  type ActionPlanView,
+  type ActionRow,
+  allowedOnCase,
+  type CaseAccessTarget,
+  type ExportFinding,
+} from '@consultboard/domain';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ActionPlanEditor } from '../actionPlan/ActionPlanEditor';
 import { ActionPlanTable } from '../actionPlan/ActionPlanTable';
@@ -8,6 +14,9 @@ import { ApiError, apiGet, apiPut, errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useActor } from '../components/UserContext';
 import { formatDate } from '../format';
+import { CheckBeforeExporting } from '../privacy/CheckBeforeExporting';
+import { fetchExport, saveFile } from '../privacy/exportFile';
+import { useCasePrivacy } from '../privacy/PrivacyContext';
 import { ReviewSection } from './ReviewSection';
 
 /** The case's plan after the meeting: the SENCO edits, exports and reviews it; an EP or admin reads it. */
@@ -77,8 +86,44 @@ export function CasePlanSection({ caseId, target }: { caseId: string; target: Ca
   );
 }
 
-/** Export Word and Export PDF; held back while an edit is being saved, so a file never misses the last change. */
+/**
+ * Export Word and Export PDF; held back while an edit is being saved, so a file never misses the last change. The
+ * file is fetched first: over findings nobody has checked the server refuses it, and **Check before exporting**
+ * lists them (issue 10).
+ */
 function ExportLinks({ path, saving }: { path: string; saving: boolean }) {
+  const [findings, setFindings] = useState<ExportFinding[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const exportAs = async (extension: 'docx' | 'pdf') => {
+    setError(null);
+    setBusy(true);
+    try {
+      const answer = await fetchExport(`${path}.${extension}`, `action-plan.${extension}`);
+      if (answer.ok) {
+        setFindings(null);
+        saveFile(answer.blob, answer.fileName);
+      } else setFindings(answer.findings);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const link = (extension: 'docx' | 'pdf', name: string) => (
+    <a
+      className="button secondary"
+      href={`${path}.${extension}`}
+      download
+      aria-disabled={busy || undefined}
+      onClick={(event) => {
+        event.preventDefault();
+        if (!busy) void exportAs(extension);
+      }}
+    >
+      {name}
+    </a>
+  );
   if (saving) {
     return (
       <div className="button-row export-links">
@@ -95,14 +140,14 @@ function ExportLinks({ path, saving }: { path: string; saving: boolean }) {
     );
   }
   return (
-    <div className="button-row export-links">
-      <a className="button secondary" href={`${path}.docx`} download>
-        Export Word
-      </a>
-      <a className="button secondary" href={`${path}.pdf`} download>
-        Export PDF
-      </a>
-    </div>
+    <>
+      <div className="button-row export-links">
+        {link('docx', 'Export Word')}
+        {link('pdf', 'Export PDF')}
+      </div>
+      <ErrorAlert message={error} />
+      {findings && <CheckBeforeExporting findings={findings} onClose={() => setFindings(null)} />}
+    </>
   );
 }
 
@@ -117,12 +162,15 @@ function PlanEditing({
   onPlan: (plan: ActionPlanView) => void;
   onSaving: (saving: boolean) => void;
 }) {
+  const privacy = useCasePrivacy();
   const stored = useMemo(() => ({ version: plan.version, rows: plan.rows }), [plan.version, plan.rows]);
   const save = useCallback(
     async (version: number, rows: ActionRow[]): Promise<SaveOutcome> => {
       try {
         const body = await apiPut<{ plan: ActionPlanView }>(path, { version, rows });
         onPlan(body.plan);
+        // The server recounted "Personal data to check" with the save.
+        privacy?.refresh();
         return { ok: true, plan: { version: body.plan.version, rows: body.plan.rows } };
       } catch (caught) {
         if (caught instanceof ApiError && caught.code === 'plan_changed') {
@@ -134,7 +182,7 @@ function PlanEditing({
         return { ok: false, conflict: false, message: errorMessage(caught), retry };
       }
     },
-    [path, onPlan],
+    [path, onPlan, privacy],
   );
   const editing = usePlanSync(stored, save, 'ask');
   const saving = editing.view.status.state === 'saving';

@@ -1,8 +1,15 @@
-import { CASE_TYPE_LABELS, CASE_TYPES, type CaseType, type CaseView } from '@consultboard/domain';
+import {
+  CASE_TYPE_LABELS,
+  CASE_TYPES,
+  type CaseType,
+  type CaseView,
+  type PersonalDataFinding,
+} from '@consultboard/domain';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { apiPost } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/Field';
+import { ReferenceFindings, referenceFindings } from '../privacy/ReferenceFindings';
 import { navigate } from '../router';
 import { useAction } from '../useAction';
 
@@ -14,6 +21,8 @@ export function NewCaseForm({ onCancel }: { onCancel: () => void }) {
   const [type, setType] = useState<CaseType>('child');
   const [reference, setReference] = useState('');
   const { busy, error, run } = useAction();
+  // The words the server flagged in a refused topic, marked in what was sent (issue 10).
+  const [findings, setFindings] = useState<{ value: string; found: PersonalDataFinding[] }>({ value: '', found: [] });
   const form = useRef<HTMLFormElement>(null);
 
   // The form appears on request: take the keyboard to its first choice.
@@ -24,10 +33,14 @@ export function NewCaseForm({ onCancel }: { onCancel: () => void }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     // On a refusal the reference stays in the box, so it can be corrected rather than retyped.
-    await run(async () => {
-      const { case: created } = await apiPost<{ case: CaseView }>('/api/cases', { type, reference });
-      navigate(`/cases/${encodeURIComponent(created.id)}`);
-    });
+    const value = reference;
+    await run(
+      async () => {
+        const { case: created } = await apiPost<{ case: CaseView }>('/api/cases', { type, reference: value });
+        navigate(`/cases/${encodeURIComponent(created.id)}`);
+      },
+      (caught) => setFindings({ value, found: referenceFindings(caught) }),
+    );
   }
 
   return (
@@ -53,6 +66,7 @@ export function NewCaseForm({ onCancel }: { onCancel: () => void }) {
         aria-invalid={error ? true : undefined}
         onChange={(event) => setReference(event.target.value)}
       />
+      <ReferenceFindings value={findings.value} findings={findings.found} />
       <div className="button-row">
         <button type="submit" className="button primary" disabled={busy}>
           Create case

@@ -10,6 +10,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { apiPut, errorMessage } from '../api';
 import { TextArea } from '../components/Field';
+import { FieldFindings } from '../privacy/FieldFindings';
 import { createDebouncedSaver, type DebouncedSaver, type SaveStatus } from './debouncedSaver';
 import { saveStatusText } from './saveStatusText';
 
@@ -82,15 +83,17 @@ export function PreparationForm({ found, onSaved }: { found: CaseView; onSaved: 
         reference.
       </p>
       {SECTIONS.map((section) => (
-        <TextArea
-          key={section}
-          label={PREPARATION_LABELS[section]}
-          name={section}
-          rows={4}
-          limit={PREPARATION_LIMITS.text}
-          value={preparation[section]}
-          onChange={(event) => change({ ...preparation, [section]: event.target.value })}
-        />
+        <div key={section}>
+          <TextArea
+            label={PREPARATION_LABELS[section]}
+            name={section}
+            rows={4}
+            limit={PREPARATION_LIMITS.text}
+            value={preparation[section]}
+            onChange={(event) => change({ ...preparation, [section]: event.target.value })}
+          />
+          <FieldFindings text={preparation[section]} label={PREPARATION_LABELS[section]} />
+        </div>
       ))}
       <fieldset className="choices">
         <legend>Areas of need</legend>

@@ -13,6 +13,8 @@ import { apiPut } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TextArea } from '../components/Field';
 import { formatDateTime } from '../format';
+import { FieldFindings } from '../privacy/FieldFindings';
+import { useCasePrivacy } from '../privacy/PrivacyContext';
 import { useAction } from '../useAction';
 import { RadioGroup } from './RadioGroup';
 
@@ -44,6 +46,7 @@ export function ReviewSection({
   const [note, setNote] = useState(plan.review?.note ?? '');
   const { busy, error, setError, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
+  const privacy = useCasePrivacy();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -64,6 +67,7 @@ export function ReviewSection({
         note,
       });
       onPlan(body.plan);
+      privacy?.refresh();
       setDone('Review recorded.');
     });
   }
@@ -92,6 +96,7 @@ export function ReviewSection({
                   onChange={(impact) => change({ impact })}
                 />
                 <TextArea label="Note" rows={2} value={entry.note} onChange={(e) => change({ note: e.target.value })} />
+                <FieldFindings text={entry.note} label={`the note on action ${index + 1}`} />
               </fieldset>
             );
           })}
@@ -109,6 +114,7 @@ export function ReviewSection({
             value={note}
             onChange={(event) => setNote(event.target.value)}
           />
+          <FieldFindings text={note} label="the review's note" />
           <ErrorAlert message={error} />
           <div className="button-row">
             <button type="submit" className="button primary" disabled={busy}>

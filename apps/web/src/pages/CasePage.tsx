@@ -11,6 +11,7 @@ import { CasePlanSection } from '../cases/CasePlanSection';
 import { ConsentSection } from '../cases/ConsentSection';
 import { consentStatus } from '../cases/caseStatus';
 import { DeleteCase } from '../cases/DeleteCase';
+import { EditReference } from '../cases/EditReference';
 import { PreparationForm } from '../cases/PreparationForm';
 import { SubmitSection } from '../cases/SubmitSection';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -20,6 +21,8 @@ import { SignedInLayout } from '../components/SignedInLayout';
 import { SignedInPage } from '../components/SignedInPage';
 import { useActor } from '../components/UserContext';
 import { JoinMeetingSection } from '../presenting/JoinMeetingSection';
+import { CasePrivacyProvider } from '../privacy/PrivacyContext';
+import { ToCheckNotice } from '../privacy/ToCheckNotice';
 import { useApiData } from '../useApiData';
 import { usePageTitle } from '../usePageTitle';
 
@@ -56,40 +59,46 @@ function CaseDetails({ id }: { id: string }) {
   const may = (action: Action) => allowedOnCase(actor, action, target);
   return (
     <SignedInLayout>
-      <p className="breadcrumb">
-        <Link href="/cases">Cases</Link>
-      </p>
-      <h1>Case {found.reference}</h1>
-      <dl className="facts">
-        <div>
-          <dt>Type</dt>
-          <dd>{CASE_TYPE_LABELS[found.type]}</dd>
+      <CasePrivacyProvider caseId={found.id} reference={found.reference} target={target} stamp={found.updatedAt}>
+        <p className="breadcrumb">
+          <Link href="/cases">Cases</Link>
+        </p>
+        <div className="title-row">
+          <h1 id="case-heading">Case {found.reference}</h1>
+          {may('case.update') && <EditReference found={found} onChange={update} />}
         </div>
-        {found.type === 'child' && (
+        <ToCheckNotice />
+        <dl className="facts">
           <div>
-            <dt>Reference</dt>
-            <dd>{describeChildReference(found.reference)}</dd>
+            <dt>Type</dt>
+            <dd>{CASE_TYPE_LABELS[found.type]}</dd>
           </div>
+          {found.type === 'child' && (
+            <div>
+              <dt>Reference</dt>
+              <dd>{describeChildReference(found.reference)}</dd>
+            </div>
+          )}
+          <div>
+            <dt>Consent</dt>
+            <dd>{consentStatus(found)}</dd>
+          </div>
+        </dl>
+        {may('meeting.present') && found.submittedSessionId && <JoinMeetingSection found={found} />}
+        {/* Once the case has been to a meeting its plan is what matters; before then there is none. */}
+        <CasePlanSection key={found.id} caseId={found.id} target={target} />
+        {needsParentalConsent(found.type) && may('case.consent') && <ConsentSection found={found} onChange={update} />}
+        {may('case.update') ? (
+          <PreparationForm key={found.id} found={found} onSaved={update} />
+        ) : (
+          <>
+            <h2>Consultation preparation form</h2>
+            <PreparationView preparation={found.preparation} level={3} />
+          </>
         )}
-        <div>
-          <dt>Consent</dt>
-          <dd>{consentStatus(found)}</dd>
-        </div>
-      </dl>
-      {may('meeting.present') && found.submittedSessionId && <JoinMeetingSection found={found} />}
-      {/* Once the case has been to a meeting its plan is what matters; before then there is none. */}
-      <CasePlanSection key={found.id} caseId={found.id} target={target} />
-      {needsParentalConsent(found.type) && may('case.consent') && <ConsentSection found={found} onChange={update} />}
-      {may('case.update') ? (
-        <PreparationForm key={found.id} found={found} onSaved={update} />
-      ) : (
-        <>
-          <h2>Consultation preparation form</h2>
-          <PreparationView preparation={found.preparation} level={3} />
-        </>
-      )}
-      {may('case.submit') && <SubmitSection found={found} onChange={update} />}
-      {may('case.delete') && <DeleteCase found={found} />}
+        {may('case.submit') && <SubmitSection found={found} onChange={update} />}
+        {may('case.delete') && <DeleteCase found={found} />}
+      </CasePrivacyProvider>
     </SignedInLayout>
   );
 }

@@ -9,6 +9,7 @@ import { SignedInLayout } from '../components/SignedInLayout';
 import { SignedInPage } from '../components/SignedInPage';
 import { useActor } from '../components/UserContext';
 import { formatDate } from '../format';
+import { ToCheckBadge } from '../privacy/ToCheckNotice';
 import { useAllPages, usePagedList } from '../usePagedList';
 import { usePageTitle } from '../usePageTitle';
 
@@ -73,6 +74,12 @@ export function CasesList() {
                 <tr key={found.id}>
                   <th scope="row">
                     <Link href={`/cases/${encodeURIComponent(found.id)}`}>{found.reference}</Link>
+                    {found.personalDataToCheck && (
+                      <>
+                        {' '}
+                        <ToCheckBadge />
+                      </>
+                    )}
                   </th>
                   <td>{CASE_TYPE_LABELS[found.type]}</td>
                   <td>{consentStatus(found)}</td>

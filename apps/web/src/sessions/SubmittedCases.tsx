@@ -1,6 +1,7 @@
 import { AREA_OF_NEED_LABELS, CASE_TYPE_LABELS, type CaseView } from '@consultboard/domain';
 import { consentStatus, needsConsent } from '../cases/caseStatus';
 import { Link } from '../components/Link';
+import { ToCheckBadge } from '../privacy/ToCheckNotice';
 
 /** The cases SENCOs submitted to this session, each ready to add to the agenda unless consent is missing. */
 export function SubmittedCases({
@@ -29,6 +30,11 @@ export function SubmittedCases({
             <h3 id={`submitted-${found.id}`}>
               <Link href={`/cases/${encodeURIComponent(found.id)}`}>{found.reference}</Link>
             </h3>
+            {found.personalDataToCheck && (
+              <p>
+                <ToCheckBadge />
+              </p>
+            )}
             <dl className="facts compact">
               <div>
                 <dt>Type</dt>
