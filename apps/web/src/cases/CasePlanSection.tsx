@@ -5,7 +5,7 @@ import {
   type CaseAccessTarget,
   type ExportFinding,
 } from '@consultboard/domain';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ActionPlanEditor } from '../actionPlan/ActionPlanEditor';
 import { ActionPlanTable } from '../actionPlan/ActionPlanTable';
 import type { SaveOutcome } from '../actionPlan/planSync';
@@ -124,30 +124,30 @@ function ExportLinks({ path, saving }: { path: string; saving: boolean }) {
       {name}
     </a>
   );
-  if (saving) {
-    return (
-      <div className="button-row export-links">
-        <button type="button" className="button secondary" disabled aria-describedby="export-wait">
-          Export Word
-        </button>
-        <button type="button" className="button secondary" disabled aria-describedby="export-wait">
-          Export PDF
-        </button>
-        <p id="export-wait" className="hint">
-          Saving your changes first…
-        </p>
-      </div>
-    );
-  }
+  // One element whatever the state, so the row is replaced in place while a save is on its way.
   return (
-    <>
-      <div className="button-row export-links">
-        {link('docx', 'Export Word')}
-        {link('pdf', 'Export PDF')}
-      </div>
+    <div className="export-area">
+      {saving ? (
+        <div className="button-row export-links">
+          <button type="button" className="button secondary" disabled aria-describedby="export-wait">
+            Export Word
+          </button>
+          <button type="button" className="button secondary" disabled aria-describedby="export-wait">
+            Export PDF
+          </button>
+          <p id="export-wait" className="hint">
+            Saving your changes first…
+          </p>
+        </div>
+      ) : (
+        <div className="button-row export-links">
+          {link('docx', 'Export Word')}
+          {link('pdf', 'Export PDF')}
+        </div>
+      )}
       <ErrorAlert message={error} />
       {findings && <CheckBeforeExporting findings={findings} onClose={() => setFindings(null)} />}
-    </>
+    </div>
   );
 }
 
@@ -162,7 +162,10 @@ function PlanEditing({
   onPlan: (plan: ActionPlanView) => void;
   onSaving: (saving: boolean) => void;
 }) {
-  const privacy = useCasePrivacy();
+  // Read at save time, so a recount does not make a new save function (which would restart the plan's sync).
+  const casePrivacy = useCasePrivacy();
+  const privacy = useRef(casePrivacy);
+  privacy.current = casePrivacy;
   const stored = useMemo(() => ({ version: plan.version, rows: plan.rows }), [plan.version, plan.rows]);
   const save = useCallback(
     async (version: number, rows: ActionRow[]): Promise<SaveOutcome> => {
@@ -170,7 +173,7 @@ function PlanEditing({
         const body = await apiPut<{ plan: ActionPlanView }>(path, { version, rows });
         onPlan(body.plan);
         // The server recounted "Personal data to check" with the save.
-        privacy?.refresh();
+        privacy.current?.refresh();
         return { ok: true, plan: { version: body.plan.version, rows: body.plan.rows } };
       } catch (caught) {
         if (caught instanceof ApiError && caught.code === 'plan_changed') {
@@ -182,7 +185,7 @@ function PlanEditing({
         return { ok: false, conflict: false, message: errorMessage(caught), retry };
       }
     },
-    [path, onPlan, privacy],
+    [path, onPlan],
   );
   const editing = usePlanSync(stored, save, 'ask');
   const saving = editing.view.status.state === 'saving';
