@@ -17,6 +17,7 @@ import { formatDate } from '../format';
 import { CheckBeforeExporting } from '../privacy/CheckBeforeExporting';
 import { fetchExport, saveFile } from '../privacy/exportFile';
 import { useCasePrivacy } from '../privacy/PrivacyContext';
+import '../privacy/privacy.css';
 import { ReviewSection } from './ReviewSection';
 
 /** The case's plan after the meeting: the SENCO edits, exports and reviews it; an EP or admin reads it. */
