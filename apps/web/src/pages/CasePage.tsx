@@ -67,7 +67,7 @@ function CaseDetails({ id }: { id: string }) {
           <h1 id="case-heading">Case {found.reference}</h1>
           {may('case.update') && <EditReference found={found} onChange={update} />}
         </div>
-        <ToCheckNotice />
+        <ToCheckNotice editable={may('case.update')} />
         <dl className="facts">
           <div>
             <dt>Type</dt>

@@ -9,8 +9,11 @@ export function ToCheckBadge() {
 
 const placeLabel = (place: string) => PRIVACY_PLACE_LABELS[place as PrivacyPlaceName] ?? place;
 
-/** On the case page: "Personal data to check", and where, until every finding is fixed or dismissed. */
-export function ToCheckNotice() {
+/**
+ * On the case page: "Personal data to check", and where, until every finding is fixed or dismissed. `editable`:
+ * the reader edits the case's forms (the SENCO), so the findings are under the fields they see.
+ */
+export function ToCheckNotice({ editable }: { editable: boolean }) {
   const privacy = useCasePrivacy();
   if (!privacy || privacy.toCheck.length === 0) return null;
   return (
@@ -20,7 +23,13 @@ export function ToCheckNotice() {
       </p>
       <p>
         Some words look like personal data in: {privacy.toCheck.map((entry) => placeLabel(entry.place)).join(', ')}.
-        Change them, or choose <strong>This is not personal</strong> under the field.
+        {editable ? (
+          <>
+            Change them, or choose <strong>This is not personal</strong> under the field.
+          </>
+        ) : (
+          "The school's SENCO checks them."
+        )}
       </p>
     </div>
   );
