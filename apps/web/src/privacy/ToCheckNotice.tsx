@@ -22,7 +22,7 @@ export function ToCheckNotice({ editable }: { editable: boolean }) {
         <ToCheckBadge />
       </p>
       <p>
-        Some words look like personal data in: {privacy.toCheck.map((entry) => placeLabel(entry.place)).join(', ')}.
+        Some words look like personal data in: {privacy.toCheck.map((entry) => placeLabel(entry.place)).join(', ')}.{' '}
         {editable ? (
           <>
             Change them, or choose <strong>This is not personal</strong> under the field.
