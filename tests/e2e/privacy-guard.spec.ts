@@ -96,6 +96,7 @@ test('the SENCO sees personal data flagged as they type, checks it, and is asked
     'At lunch Ben Smith says he finds the hall too loud.',
   );
   await expect(senco.getByText('Personal data to check').first()).toBeVisible();
+  await senco.screenshot({ path: test.info().outputPath('case-to-check-1366x768.png') });
 
   // In the list of cases too.
   await senco.goto(`${app.url}/cases`);
