@@ -1,5 +1,6 @@
 import { redactCardEdit } from './cardEdits.js';
 import type { Card, MeetingEvent } from './events.js';
+import { redactRelease } from './meeting/heldCards.js';
 import type { MeetingState } from './meeting.js';
 import type { MeetingRole } from './permissions.js';
 
@@ -21,7 +22,9 @@ function cardNow(state: MeetingState, cardId: string): Card | undefined {
  * - `card.hidden` hiding a card: marked `redacted`, so a screen that had the text drops it;
  * - `card.hidden` showing a card again: with the card's text, unless it is hidden once more by now;
  * - `card.edited` of a card hidden or withdrawn now: empty text, marked `redacted` (item 2 of issue 9);
- * - a card withdrawn now is sent like a hidden one, and no card carries its author's person id.
+ * - a card withdrawn now is sent like a hidden one, and no card carries its author's person id;
+ * - a card held for the EP to check (issue 10) is hidden: its add and its edits reach them without text, and its
+ *   release (`card.released`) carries the text it is shown with, unless it is hidden or withdrawn again by now.
  * Pure: the server calls it per event and per audience, and the tests drive it directly.
  */
 export function redactEvent(event: MeetingEvent, state: MeetingState): MeetingEvent {
@@ -41,6 +44,8 @@ export function redactEvent(event: MeetingEvent, state: MeetingState): MeetingEv
     }
     case 'card.edited': // Item 2 of issue 9
       return redactCardEdit(event, cardNow(state, event.cardId));
+    case 'card.released': // Issue 10
+      return redactRelease(event, cardNow(state, event.cardId));
     default:
       return event;
   }
