@@ -21,6 +21,7 @@ export * from './people.js';
 export * from './permissions.js';
 export * from './presenting.js';
 export * from './privacy/index.js';
+export * from './privacyCheck.js';
 export * from './protocol.js';
 export * from './redaction.js';
 export * from './stages.js';
