@@ -130,7 +130,7 @@ describe('cards that look like personal data (issue 10, item 2)', () => {
   });
 
   it('Edit and show: the room gets the EP’s words, never the first ones', async () => {
-    const { facilitator, a, card, room } = await liveRoom();
+    const { session, facilitator, a, card, room } = await liveRoom();
     await a.send(card('card-held-000004', NAMED, true));
     await facilitator.until((state) => heldCards(state).length === 1);
     const edited = 'Ask J5M what he would like at lunch';
@@ -142,6 +142,13 @@ describe('cards that look like personal data (issue 10, item 2)', () => {
     }
     await settle();
     for (const client of room) expect(client.sawText('Ben')).toBe(false);
+    // Nor in a replay: a phone joining now gets the card in the EP's words only.
+    const late = await connect(server.url, {
+      token: await joinAsPhone(server.url, session.joinCode as string, 'SENCO C'),
+    });
+    open.push(late);
+    expect(cardsOfStage(late.state, 'clarifying-questions')[0]?.text).toBe(edited);
+    expect(late.sawText('Ben')).toBe(false);
   });
 
   it('Remove: the card is gone, its words forgotten on every screen, late ones included', async () => {
