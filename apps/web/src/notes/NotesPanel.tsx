@@ -61,7 +61,9 @@ export default function NotesPanel({ caseId, stage, access, surface, userName, e
         />
       )}
       {/* Issue 10: the console lists what looks like personal data as people type; phones never load the check. */}
-      {room && surface === 'console' && !ended && <NotesFindings key={stage.id} doc={room.doc} stageId={stage.id} />}
+      {room && surface === 'console' && !ended && (
+        <NotesFindings key={`findings:${stage.id}`} doc={room.doc} stageId={stage.id} />
+      )}
     </section>
   );
 }

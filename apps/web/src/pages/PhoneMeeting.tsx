@@ -244,10 +244,12 @@ export function PhoneMeeting({
   /** Issue 10: Edit: back to the box, where the words were put back. */
   function editWarned(shown: Warning) {
     setWarning(null);
-    const box = document.querySelector<HTMLTextAreaElement>(
-      `textarea[data-place="${draftId(shown.place.caseId, shown.place.stageId, shown.place.kind)}"]`,
-    );
-    box?.focus();
+    const place = draftId(shown.place.caseId, shown.place.stageId, shown.place.kind);
+    // Once the warning has gone (it held the focus), into the box the words were put back in.
+    setTimeout(() => {
+      for (const box of document.querySelectorAll<HTMLTextAreaElement>('textarea[data-place]'))
+        if (box.dataset.place === place) box.focus();
+    }, 0);
   }
 
   function discardDraft(draft: Place) {
