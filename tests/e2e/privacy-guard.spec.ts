@@ -129,6 +129,12 @@ test('Keep without checking carries on to End session, and the case shows what i
   await console_.getByRole('button', { name: 'End session' }).click();
   const dialog = console_.getByRole('dialog', { name: 'Check before keeping' });
   await expect(dialog.getByRole('listitem')).toHaveCount(1);
+  // Edit: the dialog closes, the session is not ended, and the EP is in the notes where the number is.
+  await dialog.getByRole('button', { name: 'Edit' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(notes).toBeFocused();
+  await console_.getByRole('button', { name: 'End session' }).click();
+  await expect(dialog.getByRole('listitem')).toHaveCount(1);
   await dialog.getByRole('button', { name: 'Keep without checking' }).click();
   // The usual question comes next: End session stays two steps.
   const end = console_.getByRole('dialog', { name: 'End the session for everyone?' });

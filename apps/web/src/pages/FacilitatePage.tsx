@@ -252,7 +252,7 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
         onEdit={(finding) => {
           keeping.close();
           // After the dialog has closed and given focus back, go to the place.
-          setTimeout(() => goToPlace(finding, stage?.id), 0);
+          setTimeout(() => goToPlace(finding, stage?.id) || keeping.notOnScreen(finding), 0);
         }}
         onClose={keeping.close}
       />

@@ -32,6 +32,9 @@ export function useKeepingCheck(sessionId: string, caseId: string | undefined) {
   return {
     guard,
     error,
+    /** Says where a finding is when Edit could not take the EP there. */
+    notOnScreen: (finding: PlacedFinding) =>
+      setError(`That is in ${finding.placeLabel}. Go to that stage to edit it, then press the button again.`),
     checking,
     changed: (view: PrivacyCheckView) => setChecking((current) => current && { ...current, view }),
     proceed: () => {
@@ -43,8 +46,11 @@ export function useKeepingCheck(sessionId: string, caseId: string | undefined) {
   };
 }
 
-/** Edit: takes the EP to a finding's place when the console shows it now (the notes, a card, the plan). */
-export function goToPlace(finding: PlacedFinding, stageId: string | undefined): void {
+/**
+ * Edit: takes the EP to a finding's place when the console shows it now (the notes, a card, the plan); returns false
+ * when it is not on the screen (another stage's notes), so the console can say where it is.
+ */
+export function goToPlace(finding: PlacedFinding, stageId: string | undefined): boolean {
   const { place } = finding;
   let target: HTMLElement | null = null;
   if (place.type === 'notes' && place.stageId === stageId)
@@ -53,7 +59,8 @@ export function goToPlace(finding: PlacedFinding, stageId: string | undefined): 
     target = document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(place.cardId)}"] button`);
   if (place.type === 'plan')
     target = document.querySelector<HTMLElement>(`[data-action-of="${CSS.escape(place.rowId)}"]`);
-  if (!target) return;
+  if (!target) return false;
   target.scrollIntoView({ block: 'center' });
   target.focus();
+  return true;
 }
