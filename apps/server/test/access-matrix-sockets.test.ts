@@ -66,6 +66,11 @@ function commandOf(type: CommandType, caseId: string) {
       return { type, cardId: 'no-such-card' };
     case 'join.show':
       return { type, shown: true };
+    // Issue 10: held cards (Show, Edit and show, Remove).
+    case 'card.release':
+      return { type, cardId: 'no-such-card', text: 'What helps?' };
+    case 'card.remove':
+      return { type, cardId: 'no-such-card' };
     default:
       return { type };
   }

@@ -8,6 +8,7 @@ import {
   reachesAnything,
 } from '@consultboard/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRow } from './helpers/actionPlan.js';
 import { Browser, listAll } from './helpers/http.js';
 import { ROLES, type Role, roleActors, roleBrowsers } from './helpers/roles.js';
 import { startTestServer } from './helpers/testServer.js';
@@ -287,6 +288,35 @@ const ROUTES: RouteRow[] = [
       };
     },
   },
+  // Issue 10, item 4: Check before keeping, for whoever runs the session. Each role meets a live case whose plan
+  // names someone (written by the EP in the meeting), so a Replace with… that is let in succeeds.
+  ...(
+    [
+      ['GET', '/privacy-check', undefined],
+      [
+        'POST',
+        '/privacy-check/replace',
+        { place: { type: 'plan', rowId: 'row-1', field: 'who' }, kind: 'name', text: 'Patel', replacement: 'the TA' },
+      ],
+      ['POST', '/privacy-check/keep', {}],
+    ] as const
+  ).map(
+    ([method, suffix, body]): RouteRow => ({
+      method,
+      route: `/api/sessions/:id/cases/:caseId${suffix}`,
+      action: 'session.run',
+      kind: 'resource',
+      ok: 200,
+      prepare: async () => {
+        const session = await buildSession(world, { cases: ['P4M'] });
+        const caseId = session.cases[0]?.id as string;
+        const rows = [buildRow({ id: 'row-1', who: 'Mrs Patel' })];
+        const plan = await here().ep.put(`/api/cases/${caseId}/plan`, { version: 0, rows });
+        if (plan.status !== 200) throw new Error(`plan failed: ${JSON.stringify(plan.json)}`);
+        return { path: `/api/sessions/${session.id}/cases/${caseId}${suffix}`, body, judge: sessionJudge() };
+      },
+    }),
+  ),
   {
     method: 'GET',
     route: '/api/sessions/:id/submitted',

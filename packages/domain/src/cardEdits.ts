@@ -1,12 +1,13 @@
 import { type ErrorCode, type Refusal, refuse } from './errors.js';
 import type { Card, MeetingEvent, MeetingEventBody } from './events.js';
 import { holdsMerged } from './meeting/cardMerges.js';
+import { holdRefusal, type PersonalDataCheck, personalDataRefusal } from './meeting/heldCards.js';
 import type { MeetingState } from './meeting.js';
 
 // Item 2 of issue 9: a person's Edit and Withdraw of their own card. Kept apart from meeting.ts so the reducer
 // and `decide` each call in here with one line. No runtime import of meeting.ts (it imports this file).
 
-type CardEdit = { type: 'card.edit'; cardId: string; text: string };
+type CardEdit = { type: 'card.edit'; cardId: string; text: string; forCheck?: true };
 type CardWithdraw = { type: 'card.withdraw'; cardId: string };
 type CardChangeEvent = Extract<MeetingEvent, { type: 'card.edited' | 'card.withdrawn' }>;
 
@@ -32,6 +33,7 @@ export function decideCardChange(
   state: MeetingState,
   command: CardEdit | CardWithdraw,
   actorId: string | undefined,
+  personalData?: PersonalDataCheck,
 ): { ok: true; event: MeetingEventBody } | Refusal {
   const refusal = cardChangeRefusal(state, command.cardId, actorId);
   if (refusal) return refuse(refusal);
@@ -42,7 +44,16 @@ export function decideCardChange(
     return { ok: true, event: { type: 'card.withdrawn', cardId: command.cardId } };
   }
   // A hidden card's author is not sent its text, so an edit of it could only be blind: the EP's hide stands.
-  if (state.cards.find((card) => card.id === command.cardId)?.hidden) return refuse('no_such_card');
+  const card = state.cards.find((candidate) => candidate.id === command.cardId);
+  if (!card || card.hidden) return refuse('no_such_card');
+  // Issue 10: new words that look like personal data are refused, or the card is held for the EP to check.
+  const personal = personalDataRefusal(personalData, card.caseId, command.text, command.forCheck);
+  if (personal && personal !== 'hold') return personal;
+  if (personal === 'hold') {
+    const merged = holdRefusal(state, card.id);
+    if (merged) return merged;
+    return { ok: true, event: { type: 'card.edited', cardId: card.id, text: command.text, held: true } };
+  }
   return { ok: true, event: { type: 'card.edited', cardId: command.cardId, text: command.text } };
 }
 
@@ -58,13 +69,16 @@ export function applyCardChange(state: MeetingState, event: CardChangeEvent): Me
       spotlightCardId: state.spotlightCardId === event.cardId ? null : state.spotlightCardId,
     };
   }
+  // Issue 10: an edit sent for the EP to check holds the card (hidden until the EP shows it).
+  const held = event.held ? { hidden: true, held: true as const } : {};
   return {
     ...next,
     cards: state.cards.map((card) => {
       if (card.id !== event.cardId) return card;
-      if (event.redacted) return { ...card, text: '', redacted: true as const, edited: true as const };
-      return { ...card, text: event.text, edited: true as const };
+      if (event.redacted) return { ...card, ...held, text: '', redacted: true as const, edited: true as const };
+      return { ...card, ...held, text: event.text, edited: true as const };
     }),
+    spotlightCardId: event.held && state.spotlightCardId === event.cardId ? null : state.spotlightCardId,
   };
 }
 

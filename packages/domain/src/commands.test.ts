@@ -26,6 +26,9 @@ const ALL_TYPES: CommandType[] = [
   'card.merge',
   'card.unmerge',
   'join.show',
+  // Issue 10: held cards.
+  'card.release',
+  'card.remove',
 ];
 
 function messages(result: { success: boolean; error?: { issues: { message: string }[] } }): string[] {

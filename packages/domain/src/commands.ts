@@ -35,6 +35,8 @@ export const commandSchema = z.discriminatedUnion('type', [
       stageId: entityId,
       kind: z.enum(CARD_KINDS),
       text: cardTextSchema,
+      /** Issue 10: the phone was told the text looks like personal data and sends it for the EP to check. */
+      forCheck: z.literal(true).optional(),
     })
     .strict(),
   z.object({ id: commandId, type: z.literal('card.hide'), cardId: entityId, hidden: z.boolean() }).strict(),
@@ -55,7 +57,15 @@ export const commandSchema = z.discriminatedUnion('type', [
   /** The EP's "Lock the room" switch: while locked, the join code lets nobody new in. */
   z.object({ id: commandId, type: z.literal('room.lock'), locked: z.boolean() }).strict(),
   /** Item 2 of issue 9: a person changes the text of their own card while its stage is on. */
-  z.object({ id: commandId, type: z.literal('card.edit'), cardId: entityId, text: cardTextSchema }).strict(),
+  z
+    .object({
+      id: commandId,
+      type: z.literal('card.edit'),
+      cardId: entityId,
+      text: cardTextSchema,
+      forCheck: z.literal(true).optional(),
+    })
+    .strict(),
   /** Item 2 of issue 9: a person takes back their own card while its stage is on. */
   z.object({ id: commandId, type: z.literal('card.withdraw'), cardId: entityId }).strict(),
   /** Issue 9, item 4: back to the previous case, or to any case on the agenda, at the stage it was left in. */
@@ -66,6 +76,12 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ id: commandId, type: z.literal('card.unmerge'), cardId: entityId }).strict(),
   /** Issue 9, "Show join code": the board's join panel large again (true), or back to its corner (false). */
   z.object({ id: commandId, type: z.literal('join.show'), shown: z.boolean() }).strict(),
+  /** Issue 10: the EP shows a held card (Show), or edits it and shows it (Edit and show: with `text`). */
+  z
+    .object({ id: commandId, type: z.literal('card.release'), cardId: entityId, text: cardTextSchema.optional() })
+    .strict(),
+  /** Issue 10: the EP removes a held card: gone, its text forgotten, like a withdrawal. */
+  z.object({ id: commandId, type: z.literal('card.remove'), cardId: entityId }).strict(),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;

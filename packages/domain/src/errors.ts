@@ -1,3 +1,5 @@
+import type { PersonalDataFinding } from './privacy/findings.js';
+
 /** Stable error codes carried in acknowledgements and connection errors. */
 export const ERROR_CODES = {
   unknown_command: 'That command is not known.',
@@ -38,6 +40,9 @@ export const ERROR_CODES = {
   card_merged: 'That card is merged into another. Unmerge it first.',
   card_holds_merged: 'Other cards are merged into that card. Unmerge them first.',
   card_not_merged: 'That card is not merged.',
+  // Issue 10: the privacy guard.
+  personal_data: 'This looks as if it holds personal data.',
+  card_not_held: 'That card is not held for checking.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -46,6 +51,8 @@ export interface Refusal {
   ok: false;
   code: ErrorCode;
   message: string;
+  /** Issue 10, `personal_data`: what looked like personal data, so the phone can show it in words. */
+  findings?: PersonalDataFinding[];
 }
 
 /** Builds a refusal with the standard message for its code, or a more specific one. */

@@ -38,6 +38,11 @@ export interface Card {
   withdrawn?: true;
   /** Issue 9, item 4: the card the EP merged this one into; it is shown inside that card until unmerged. */
   mergedInto?: string;
+  /**
+   * Issue 10: sent for the EP to check (it looked like personal data): hidden from the board and every phone (its
+   * text left out of what they are sent) until the EP shows it (`card.released`) or removes it. Always with `hidden`.
+   */
+  held?: true;
 }
 
 type EventBody =
@@ -60,9 +65,14 @@ type EventBody =
   /** The EP locked (or unlocked) the room: while locked, nobody new may join with the code. */
   | { type: 'room.locked'; locked: boolean }
   /** Item 2 of issue 9: the author changed a card's text; sent to phones without it while the card is hidden. */
-  | { type: 'card.edited'; cardId: string; text: string; redacted?: true }
-  /** Item 2 of issue 9: the author withdrew a card before the stage moved on. */
-  | { type: 'card.withdrawn'; cardId: string }
+  | { type: 'card.edited'; cardId: string; text: string; redacted?: true; held?: true }
+  /** Item 2 of issue 9: the author withdrew a card before the stage moved on; issue 10: or the EP removed a held one. */
+  | { type: 'card.withdrawn'; cardId: string; removed?: true }
+  /**
+   * Issue 10: the EP showed a held card (Show), with new words when they edited it first (Edit and show). As sent to
+   * phones and the projector it carries the card's text, unless the card is hidden or withdrawn again by now.
+   */
+  | { type: 'card.released'; cardId: string; text?: string; redacted?: true }
   /** Issue 9, item 4: the EP merged a card into another of the same stage, or took it back out. */
   | { type: 'card.merged'; cardId: string; intoCardId: string }
   | { type: 'card.unmerged'; cardId: string }

@@ -22,6 +22,7 @@ export * from './permissions.js';
 export * from './presenting.js';
 export * from './privacy/index.js';
 export * from './privacyPlaces.js';
+export * from './privacyCheck.js';
 export * from './protocol.js';
 export * from './redaction.js';
 export * from './stages.js';

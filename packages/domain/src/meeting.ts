@@ -6,10 +6,12 @@ import type { AgendaCase, Card, MeetingEvent, MeetingEventBody, TimerState } fro
 import { LIMITS } from './limits.js';
 import { applyMerge, decideMerge, mergeRefusal, type ShownCard, withMerged } from './meeting/cardMerges.js';
 import { caseMove, rememberStage } from './meeting/caseMoves.js';
+import { applyRelease, decideRelease, type PersonalDataCheck, personalDataRefusal } from './meeting/heldCards.js';
 import { presenterRefusal } from './presenting.js';
 import { type CardKind, type StageDefinition, stageTakes, suggestedMs } from './stages.js';
 
 export { holdsMerged, type ShownCard, withMerged } from './meeting/cardMerges.js';
+export { heldCards, type PersonalDataCheck } from './meeting/heldCards.js';
 
 /** The live state of one consultation session, folded from its events. */
 export interface MeetingState {
@@ -106,7 +108,8 @@ export function applyEvent(state: MeetingState, event: MeetingEvent): MeetingSta
     case 'session.ended':
       return { ...next, status: 'ended', timer: stoppedAt(state.timer, event.at), spotlightCardId: null };
     case 'card.added':
-      return { ...next, cards: [...state.cards, { ...event.card, hidden: false, helpful: false }] };
+      // Issue 10: a card sent for the EP to check is stored held, and hidden until the EP shows it.
+      return { ...next, cards: [...state.cards, { ...event.card, hidden: event.card.held === true, helpful: false }] };
     case 'card.hidden':
       return {
         ...next,
@@ -133,6 +136,9 @@ export function applyEvent(state: MeetingState, event: MeetingEvent): MeetingSta
     // Issue 9, "Show join code".
     case 'join.shown':
       return { ...next, joinShown: event.shown };
+    // Issue 10: Show, or Edit and show, of a held card.
+    case 'card.released':
+      return applyRelease(state, event);
   }
 }
 
@@ -165,7 +171,7 @@ export function currentStage(state: MeetingState): StageDefinition | undefined {
 }
 
 /**
- * The cards of one stage of the current case, in the order they were added (withdrawn ones never). A card merged into another is not
+ * The cards of one stage of the current case, in the order they were added (withdrawn and held ones never). A card merged into another is not
  * listed on its own: it comes in the `merged` of the card it went into.
  */
 export function cardsOfStage(
@@ -182,6 +188,7 @@ export function cardsOfStage(
         card.stageId === stageId &&
         standsAlone(card) &&
         !card.withdrawn &&
+        !card.held &&
         (options.includeHidden || showable(card)),
     ),
   );
@@ -194,7 +201,11 @@ export function cardsOfCurrentCase(state: MeetingState, options: { includeHidden
     state,
     state.cards.filter(
       (card) =>
-        card.caseId === caseId && standsAlone(card) && !card.withdrawn && (options.includeHidden || showable(card)),
+        card.caseId === caseId &&
+        standsAlone(card) &&
+        !card.withdrawn &&
+        !card.held &&
+        (options.includeHidden || showable(card)),
     ),
   );
 }
@@ -247,6 +258,11 @@ export interface DecideContext {
   actorId?: string;
   /** Issue 9 item 3: the cases a presenting SENCO's phone presents; unset for the EP's console and other phones. */
   presenting?: readonly string[];
+  /**
+   * Issue 10: the privacy guard's check of a card's text, set by the server for phones (the EP's own cards are not
+   * checked as they are added: the EP is trusted, and their cards come up again in Check before keeping).
+   */
+  personalData?: PersonalDataCheck;
 }
 
 export type Decision = { ok: true; event: MeetingEventBody } | Refusal;
@@ -258,9 +274,12 @@ function moveTo(state: MeetingState, caseIndex: number, stageIndex: number): Dec
   };
 }
 
-/** A card still on the board (hidden or not): a withdrawn card is not there to hide, spotlight or mark. */
+/**
+ * A card still on the board (hidden or not): a withdrawn card is not there to hide, spotlight or mark, nor is a held
+ * one (issue 10: the EP shows or removes it from Held for checking).
+ */
 function findCard(state: MeetingState, cardId: string): Card | undefined {
-  return state.cards.find((card) => card.id === cardId && !card.withdrawn);
+  return state.cards.find((card) => card.id === cardId && !card.withdrawn && !card.held);
 }
 
 /**
@@ -318,6 +337,8 @@ export function decide(state: MeetingState, command: Command, context: DecideCon
       if (state.cards.length >= STORED_CARDS_CEILING) return refuse('too_many_cards');
       if (state.cards.filter(countsTowardsCardCap).length >= LIMITS.cardsPerSession) return refuse('too_many_cards');
       const { id, caseId, stageId, kind, text } = command;
+      const personal = personalDataRefusal(context.personalData, caseId, text, command.forCheck);
+      if (personal && personal !== 'hold') return personal;
       return {
         ok: true,
         event: {
@@ -331,6 +352,7 @@ export function decide(state: MeetingState, command: Command, context: DecideCon
             author: context.author,
             createdAt: now,
             ...(context.actorId === undefined ? {} : { authorId: context.actorId }),
+            ...(personal === 'hold' ? { held: true as const } : {}),
           },
         },
       };
@@ -368,7 +390,7 @@ export function decide(state: MeetingState, command: Command, context: DecideCon
       return { ok: true, event: { type: 'room.locked', locked: command.locked } };
     case 'card.edit': // Item 2 of issue 9
     case 'card.withdraw':
-      return decideCardChange(state, command, context.actorId);
+      return decideCardChange(state, command, context.actorId, context.personalData);
     // Issue 9, item 4: Merge and Unmerge.
     case 'card.merge':
     case 'card.unmerge':
@@ -376,5 +398,9 @@ export function decide(state: MeetingState, command: Command, context: DecideCon
     // Issue 9, "Show join code": the board's join panel large (true) or in its corner (false).
     case 'join.show':
       return { ok: true, event: { type: 'join.shown', shown: command.shown } };
+    // Issue 10: Show, Edit and show, and Remove of a held card.
+    case 'card.release':
+    case 'card.remove':
+      return decideRelease(state, command);
   }
 }

@@ -30,6 +30,9 @@ export const MEETING_PERMISSIONS: Record<MeetingRole, ReadonlySet<CommandType>> 
     'card.merge',
     'card.unmerge',
     'join.show',
+    // Issue 10: held cards (Held for checking).
+    'card.release',
+    'card.remove',
   ]),
   participant: new Set<CommandType>(['card.add', 'card.edit', 'card.withdraw']),
   projector: new Set<CommandType>(),

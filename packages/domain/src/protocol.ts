@@ -2,6 +2,7 @@ import type { Command } from './commands.js';
 import type { ErrorCode } from './errors.js';
 import type { MeetingEvent } from './events.js';
 import type { MeetingRole } from './permissions.js';
+import type { PersonalDataFinding } from './privacy/findings.js';
 
 /** Bumped whenever the meeting wire protocol changes shape. */
 export const PROTOCOL_VERSION = 1;
@@ -51,7 +52,7 @@ export interface Welcome {
 
 export type CommandAck =
   | { ok: true; seq: number; duplicate: boolean }
-  | { ok: false; code: ErrorCode; message: string };
+  | { ok: false; code: ErrorCode; message: string; findings?: PersonalDataFinding[] };
 /** One page of events after `after` (REPLAY_PAGE); `more` says to ask again from the last one. */
 export type CatchUpAck =
   | { ok: true; events: MeetingEvent[]; more: boolean }

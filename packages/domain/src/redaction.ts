@@ -1,5 +1,6 @@
 import { redactCardEdit } from './cardEdits.js';
 import type { Card, MeetingEvent } from './events.js';
+import { redactRelease } from './meeting/heldCards.js';
 import type { MeetingState } from './meeting.js';
 import type { MeetingRole } from './permissions.js';
 
@@ -21,7 +22,10 @@ function cardNow(state: MeetingState, cardId: string): Card | undefined {
  * - `card.hidden` hiding a card: marked `redacted`, so a screen that had the text drops it;
  * - `card.hidden` showing a card again: with the card's text, unless it is hidden once more by now;
  * - `card.edited` of a card hidden or withdrawn now: empty text, marked `redacted` (item 2 of issue 9);
- * - a card withdrawn now is sent like a hidden one, and no card carries its author's person id.
+ * - a card withdrawn now is sent like a hidden one, and no card carries its author's person id;
+ * - a card held for the EP to check (issue 10): its add, and an edit that held it, never carry their words (not even
+ *   after the EP showed it, perhaps in other words); its release (`card.released`) carries the words it is shown
+ *   with, unless it is hidden or withdrawn again by now.
  * Pure: the server calls it per event and per audience, and the tests drive it directly.
  */
 export function redactEvent(event: MeetingEvent, state: MeetingState): MeetingEvent {
@@ -30,7 +34,8 @@ export function redactEvent(event: MeetingEvent, state: MeetingState): MeetingEv
       // Who added a card is a person id: only the console is sent it (phones know their own cards by id).
       const { authorId: _authorId, ...card } = event.card;
       const now = cardNow(state, event.card.id);
-      if (!now?.hidden && !now?.withdrawn) return { ...event, card };
+      // Issue 10: a card added held never carries the words it was sent with (the EP may have shown it in others).
+      if (!now?.hidden && !now?.withdrawn && !event.card.held) return { ...event, card };
       return { ...event, card: { ...card, text: '', redacted: true } };
     }
     case 'card.hidden': {
@@ -40,7 +45,11 @@ export function redactEvent(event: MeetingEvent, state: MeetingState): MeetingEv
       return { ...bare, text: card.text };
     }
     case 'card.edited': // Item 2 of issue 9
+      // Issue 10: nor does an edit that held the card: the room gets its words only with the EP's Show.
+      if (event.held) return { ...event, text: '', redacted: true };
       return redactCardEdit(event, cardNow(state, event.cardId));
+    case 'card.released': // Issue 10
+      return redactRelease(event, cardNow(state, event.cardId));
     default:
       return event;
   }

@@ -21,6 +21,7 @@ import { localityRoutes } from './routes/localities.js';
 import { peopleRoutes } from './routes/people.js';
 import { presentRoutes } from './routes/present.js';
 import { privacyRoutes } from './routes/privacy.js';
+import { privacyCheckRoutes } from './routes/privacyCheck.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { stageTemplateRoutes } from './routes/stageTemplates.js';
@@ -88,6 +89,7 @@ export function createHttpApp(deps: HttpDeps) {
   api.route('/', presentRoutes(deps));
   // Issue 10: the privacy guard's dismissals and what a case has to check.
   api.route('/', privacyRoutes(deps));
+  api.route('/', privacyCheckRoutes(deps));
   api.all('*', () => {
     throw errors.notFound('That API route');
   });

@@ -1,5 +1,6 @@
 import type { AccessActor } from '@consultboard/domain';
 import type { HttpBindings } from '@hono/node-server';
+import type * as Y from 'yjs';
 import type { TrustProxy } from '../auth/clientAddress.js';
 import type { Limiters } from '../auth/limiters.js';
 import type { Repos } from '../db/repos.js';
@@ -22,7 +23,12 @@ export interface HttpDeps {
   webDist: string | null;
   limiters: Limiters;
   /** The notes endpoint, once it runs (set after the server listens): the EP's repair of full notes. */
-  notes?: { clearStage(docName: string, stageId: string): Promise<{ bytes: number; full: boolean }> };
+  notes?: {
+    clearStage(docName: string, stageId: string): Promise<{ bytes: number; full: boolean }>;
+    /** Issue 10: Check before keeping reads the live notes and makes its replacements in them. */
+    readNotes<T>(docName: string, look: (doc: Y.Doc) => T): Promise<T>;
+    editNotes<T>(docName: string, change: (doc: Y.Doc) => T): Promise<T>;
+  };
   /** The worker threads that build Word and PDF files. */
   exports: ExportPool;
 }

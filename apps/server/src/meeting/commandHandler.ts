@@ -5,10 +5,12 @@ import {
   type CommandType,
   commandSchema,
   decide,
+  findPersonalData,
   type MeetingEvent,
   type MeetingState,
   mayCommandAs,
   refuse,
+  undismissed,
 } from '@consultboard/domain';
 import type { Repos } from '../db/repos.js';
 import { draftPlanOnArrival } from '../plans/draftPlan.js';
@@ -58,6 +60,11 @@ export function handleCommand(
     findParticipant: (participantId) => deps.repos.participants.inSession(who.sessionId, participantId),
     // Issue 9 item 3: a presenting SENCO marks only their own case's cards, in the stage for it.
     presenting: who.role === 'participant' ? presentedIds(who) : undefined,
+    // Issue 10: a phone's card is checked for personal data (the EP's console is trusted; see DecideContext).
+    personalData:
+      who.role === 'participant'
+        ? (caseId, text) => undismissed(findPersonalData(text), deps.repos.privacy.dismissedKeys(caseId))
+        : undefined,
   });
   if (!decision.ok) return decision;
 

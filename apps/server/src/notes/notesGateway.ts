@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type MeetingEvent, NOTES_CLOSE, NOTES_LIMITS } from '@consultboard/domain';
 import { WebSocketServer } from 'ws';
+import type * as Y from 'yjs';
 import { originAllowed } from '../auth/origin.js';
 import type { Repos } from '../db/repos.js';
 import type { LiveConnections } from '../live/liveConnections.js';
@@ -146,6 +147,12 @@ export function createNotesGateway(deps: {
      * text leaves the snapshot; the connected clients converge as on any edit.
      */
     clearStage: async (docName: string, stageId: string) => (await rooms.open(docName)).clearStage(stageId),
+    /**
+     * Issue 10: reads a case's notes as the room holds them, or changes them as the server (Check before keeping),
+     * in the case's room (loaded if nobody is in it), so the connected clients converge as on any edit.
+     */
+    readNotes: async <T>(docName: string, look: (doc: Y.Doc) => T) => look((await rooms.open(docName)).doc),
+    editNotes: async <T>(docName: string, change: (doc: Y.Doc) => T) => (await rooms.open(docName)).serverEdit(change),
     /** How many notes connections are open. */
     get connectionCount() {
       return connections.size;

@@ -207,6 +207,27 @@ export class Room {
   }
 
   /**
+   * Issue 10: an edit the server makes into the live room (Replace with… in Check before keeping): applied, appended
+   * to the store, then relayed to everyone, like any update, so every copy converges. Returns what `change` returns.
+   */
+  serverEdit<T>(change: (doc: Y.Doc) => T): T {
+    if (this.status !== 'ready') throw new Error('the room is not ready');
+    const captured: Uint8Array[] = [];
+    this.captured = captured;
+    let result: T;
+    try {
+      result = this.doc.transact(() => change(this.doc), SERVER);
+    } finally {
+      this.captured = null;
+    }
+    if (captured.length > 0) {
+      if (!this.persist(captured)) throw new Error('the notes could not be stored');
+      for (const update of captured) this.broadcast(updateMessage(update));
+    }
+    return result;
+  }
+
+  /**
    * Applies an awareness update (decoded already) and relays it to everyone, the sender included:
    * the stock provider counts its own echo as a sign of life. A peer may not speak for a client
    * another peer speaks for.

@@ -262,6 +262,18 @@ describe('MeetingClient', () => {
     expect(onRefused).toHaveBeenCalledWith(expect.objectContaining({ code: 'forbidden' }));
   });
 
+  it('passes on what looked like personal data when a card is refused for it (issue 10)', async () => {
+    const onRefused = vi.fn();
+    const { socket, client } = setUp({ onRefused });
+    socket.open({ events: [started()] });
+    const answered = client.sendCommand(card('card00000009'));
+    const findings = [{ kind: 'name', start: 4, end: 7, text: 'Ben', reason: 'A name identifies a child or family.' }];
+    socket.commands()[0]?.ack(null, { ok: false, code: 'personal_data', message: 'Looks personal.', findings });
+    await expect(answered).resolves.toMatchObject({ ok: false, code: 'personal_data', findings });
+    expect(onRefused).toHaveBeenCalledWith(expect.objectContaining({ code: 'personal_data', findings }));
+    expect(client.getSnapshot().pending).toEqual([]);
+  });
+
   it('reports refused and ended connections', () => {
     const refused = setUp();
     refused.socket.fire(

@@ -8,6 +8,7 @@ import {
   type MeetingEvent,
   type MeetingState,
   type Participant,
+  type PersonalDataFinding,
   type ServerToClient,
   type Welcome,
 } from '@consultboard/domain';
@@ -23,12 +24,16 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'off
 /** Builds the handshake for a (re)connection from the last sequence number this client has folded. */
 export type HandshakeFactory = (lastSeq: number) => HandshakeAuth;
 
-export type CommandOutcome = { ok: true } | { ok: false; code: string; message: string };
+export type CommandOutcome =
+  | { ok: true }
+  | { ok: false; code: string; message: string; findings?: PersonalDataFinding[] };
 
 export interface CommandRefusal {
   command: Command;
   code: string;
   message: string;
+  /** Issue 10, `personal_data`: what looked like personal data in the card's words. */
+  findings?: PersonalDataFinding[];
 }
 
 export interface MeetingSnapshot {
@@ -273,10 +278,11 @@ export class MeetingClient {
         this.update({});
         resolve?.({ ok: true });
       } else {
-        const refusal: CommandRefusal = { command, code: ack.code, message: ack.message };
+        const findings = ack.findings ? { findings: ack.findings } : {};
+        const refusal: CommandRefusal = { command, code: ack.code, message: ack.message, ...findings };
         this.update({ lastRefusal: refusal });
         this.options.onRefused?.(refusal);
-        resolve?.({ ok: false, code: ack.code, message: ack.message });
+        resolve?.({ ok: false, code: ack.code, message: ack.message, ...findings });
       }
     });
   }

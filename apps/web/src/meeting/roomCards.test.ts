@@ -74,3 +74,35 @@ describe('roomCards (item 2 of issue 9)', () => {
     expect(roomCards(moved, mine, [])).toEqual([]);
   });
 });
+
+describe('held cards (issue 10)', () => {
+  const heldAdd = (s: MeetingState, id: string) =>
+    fold(s, {
+      type: 'card.added',
+      // As phones are sent it: no words, marked held.
+      card: {
+        id,
+        caseId: 'c1',
+        stageId: 'clarifying-questions',
+        kind: 'question',
+        text: '',
+        author: 'SENCO A',
+        createdAt: 9,
+        held: true,
+        redacted: true,
+      },
+    });
+
+  it('lists this phone’s own held card as held, without words, and nobody else’s', () => {
+    const withHeld = heldAdd(heldAdd(withCards, 'mine-3'), 'theirs-3');
+    const listed = roomCards(withHeld, mine, []);
+    expect(listed.find((card) => card.id === 'mine-3')).toMatchObject({
+      held: true,
+      hidden: true,
+      text: '',
+      changeable: false,
+    });
+    expect(listed.some((card) => card.id === 'theirs-3')).toBe(false);
+    expect(listed.filter((card) => card.held).map((card) => card.id)).toEqual(['mine-3']);
+  });
+});

@@ -12,6 +12,8 @@ export interface RoomCard {
   pending: boolean;
   /** The EP hid it (only this phone's own hidden cards are listed, without their text). */
   hidden: boolean;
+  /** Issue 10: sent for the EP to check, and not shown yet (listed only on its author's phone, without its text). */
+  held: boolean;
   edited: boolean;
   /** Its author (this phone) may still Edit or Withdraw it: confirmed, not hidden, not in a merge, its stage on. */
   changeable: boolean;
@@ -59,6 +61,7 @@ export function roomCards(state: MeetingState, mine: ReadonlySet<string>, pendin
         yours,
         pending: edit !== undefined,
         hidden: card.hidden,
+        held: card.held === true,
         edited: card.edited === true || edit !== undefined,
         changeable: yours && edit === undefined && !card.hidden && !card.merged?.length && cardStageIsOn(state, card),
         merged: card.merged,
@@ -82,6 +85,7 @@ export function roomCards(state: MeetingState, mine: ReadonlySet<string>, pendin
       yours: true,
       pending: true,
       hidden: false,
+      held: false,
       edited: false,
       changeable: false,
     }));

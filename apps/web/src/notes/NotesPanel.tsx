@@ -2,6 +2,7 @@ import { useEffect, useId } from 'react';
 import { browserStore } from '../meeting/storage';
 import { ClearNotes } from './ClearNotes';
 import { NotesEditor } from './NotesEditor';
+import { NotesFindings } from './NotesFindings';
 import type { NotesAccess } from './NotesRoom';
 import { type NotesSurface, notesEditable, notesFull, notesStatusText } from './notesStatus';
 import { rememberNotesDoc } from './phoneNotes';
@@ -58,6 +59,10 @@ export default function NotesPanel({ caseId, stage, access, surface, userName, e
           userName={userName}
           editable={editable}
         />
+      )}
+      {/* Issue 10: the console lists what looks like personal data as people type; phones never load the check. */}
+      {room && surface === 'console' && !ended && (
+        <NotesFindings key={`findings:${stage.id}`} doc={room.doc} stageId={stage.id} />
       )}
     </section>
   );

@@ -61,6 +61,7 @@ export function CardForm({
           rows={3}
           limit={LIMITS.cardText.max}
           value={textOf(place)}
+          data-place={idOf(place)}
           error={errors[idOf(place)]}
           onFocus={() => onFocusBox(place)}
           onBlur={() => onFocusBox(null)}

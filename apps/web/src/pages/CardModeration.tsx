@@ -57,6 +57,7 @@ export function CardModeration({
           return (
             <li
               key={card.id}
+              data-card-id={card.id}
               className={`card kind-${card.kind}${card.hidden ? ' card-hidden' : ''}${lit ? ' card-lit' : ''}`}
             >
               <CardView

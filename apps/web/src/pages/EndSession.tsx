@@ -10,9 +10,12 @@ import type { CommandOutcome } from '../meeting/MeetingClient';
 export function EndSession({
   enabled,
   send,
+  checkFirst,
 }: {
   enabled: boolean;
   send: (body: CommandBody) => Promise<CommandOutcome>;
+  /** Issue 10: Check before keeping comes first; this dialog opens once it lets the EP carry on. */
+  checkFirst?: (then: () => void) => void;
 }) {
   const [asking, setAsking] = useState(false);
   const keepGoing = useRef<HTMLButtonElement>(null);
@@ -24,7 +27,11 @@ export function EndSession({
         className="button danger"
         aria-haspopup="dialog"
         aria-disabled={!enabled || undefined}
-        onClick={() => enabled && setAsking(true)}
+        onClick={() => {
+          if (!enabled) return;
+          if (checkFirst) checkFirst(() => setAsking(true));
+          else setAsking(true);
+        }}
       >
         End session
       </button>

@@ -5,6 +5,7 @@ import {
   currentCase,
   currentStage,
   type HandshakeAuth,
+  heldCards,
   PROTOCOL_VERSION,
 } from '@consultboard/domain';
 import { type ReactNode, useCallback, useState } from 'react';
@@ -24,11 +25,14 @@ import type { CommandBody } from '../meeting/commandBody';
 import { makeCommandId } from '../meeting/commandId';
 import { useMeeting } from '../meeting/useMeeting';
 import { NotesArea } from '../notes/NotesArea';
+import { CheckBeforeKeeping } from '../privacy/CheckBeforeKeeping';
+import { goToPlace, useKeepingCheck } from '../privacy/useKeepingCheck';
 import { usePageTitle } from '../usePageTitle';
 import { CardModeration, HelpfulMarking } from './CardModeration';
 import { ControlButton } from './ControlButton';
 import { EndSession } from './EndSession';
 import { FacilitatorControls } from './FacilitatorControls';
+import { HeldCards } from './HeldCards';
 import { PresenceList } from './PresenceList';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useConsoleShortcuts } from './useConsoleShortcuts';
@@ -88,6 +92,8 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
   const stage = currentStage(state);
   const agendaCase = currentCase(state);
   const ended = connection === 'ended';
+  // Issue 10, item 4: Next case and End session first ask Check before keeping of the case being left.
+  const keeping = useKeepingCheck(id, agendaCase?.id);
   const notes = stage?.notes && agendaCase && (
     <NotesArea
       caseId={agendaCase.id}
@@ -143,7 +149,16 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
               Keyboard shortcuts
             </button>
           </div>
-          {stage && <FacilitatorControls state={state} clockOffset={meeting.clockOffset} enabled={live} send={send} />}
+          {stage && (
+            <FacilitatorControls
+              state={state}
+              clockOffset={meeting.clockOffset}
+              enabled={live}
+              send={send}
+              onNextCase={() => void keeping.guard('Next case', () => void send({ type: 'case.next' }))}
+            />
+          )}
+          <ErrorAlert message={keeping.error} />
           {/* A stale plan edit is re-applied by the plan editor itself, so it needs no message here. */}
           <ErrorAlert message={meeting.lastRefusal?.code === 'plan_changed' ? null : meeting.lastRefusal?.message} />
         </div>
@@ -152,6 +167,9 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
           <p className="console-title">{title}</p>
           <StageProgress stages={state.stages} stageIndex={state.stageIndex} />
           {stage && <p className="prompt">{stage.prompt}</p>}
+
+          {/* Issue 10, item 2: cards sent from phones for the EP to check, seen by nobody else until shown. */}
+          <HeldCards cards={heldCards(state)} state={state} enabled={live} send={send} />
 
           {/* The cards first: at a laptop's height they are what the EP acts on most. */}
           {stage?.marksHelpful ? (
@@ -185,7 +203,7 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
         </div>
 
         <aside className="console-side">
-          <EndSession enabled={live} send={send} />
+          <EndSession enabled={live} send={send} checkFirst={(then) => void keeping.guard('End session', then)} />
           {meeting.welcome?.join && (
             <section className="panel" aria-labelledby="console-join-heading">
               <h2 id="console-join-heading">Join</h2>
@@ -225,6 +243,19 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
         </aside>
       </div>
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <CheckBeforeKeeping
+        sessionId={id}
+        view={keeping.checking?.view ?? null}
+        action={keeping.checking?.action ?? 'Next case'}
+        onChanged={keeping.changed}
+        onProceed={keeping.proceed}
+        onEdit={(finding) => {
+          keeping.close();
+          // After the dialog has closed and given focus back, go to the place.
+          setTimeout(() => goToPlace(finding, stage?.id) || keeping.notOnScreen(finding), 0);
+        }}
+        onClose={keeping.close}
+      />
     </SignedInLayout>
   );
 }

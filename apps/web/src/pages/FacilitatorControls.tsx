@@ -15,11 +15,14 @@ export function FacilitatorControls({
   clockOffset,
   enabled,
   send,
+  onNextCase,
 }: {
   state: MeetingState;
   clockOffset: number;
   enabled: boolean;
   send: (body: CommandBody) => Promise<CommandOutcome>;
+  /** Issue 10: Next case asks Check before keeping first; without it, Next case moves at once. */
+  onNextCase?: () => void;
 }) {
   const can = controlsAvailable(state);
   return (
@@ -69,7 +72,10 @@ export function FacilitatorControls({
           <ControlButton unavailable={!enabled || !can.previousCase} onPress={() => send({ type: 'case.previous' })}>
             Previous case
           </ControlButton>
-          <ControlButton unavailable={!enabled || !can.nextCase} onPress={() => send({ type: 'case.next' })}>
+          <ControlButton
+            unavailable={!enabled || !can.nextCase}
+            onPress={() => (onNextCase ? onNextCase() : send({ type: 'case.next' }))}
+          >
             Next case
           </ControlButton>
         </div>

@@ -4,6 +4,7 @@ import {
   currentCase,
   currentStage,
   type HandshakeAuth,
+  type PersonalDataFinding,
   PROTOCOL_VERSION,
   type StageDefinition,
 } from '@consultboard/domain';
@@ -19,6 +20,7 @@ import { makeCommandId } from '../meeting/commandId';
 import {
   type Draft,
   type Drafts,
+  draftId,
   draftsKey,
   draftText,
   loadDrafts,
@@ -39,9 +41,23 @@ import { usePageTitle } from '../usePageTitle';
 import { type CardBox, CardForm, type Place } from './CardForm';
 import { MovedOnNotice } from './MovedOnNotice';
 import { NotYetAdded } from './NotYetAdded';
+import { PersonalDataWarning } from './PersonalDataWarning';
 import { RoomCards } from './RoomCards';
 
+/** Issue 10: a card the server refused because its words look like personal data (an edit names its card). */
+interface Warning {
+  place: Place;
+  text: string;
+  findings: PersonalDataFinding[];
+  cardId?: string;
+}
+
 const samePlace = (a: Place, b: Place) => a.caseId === b.caseId && a.stageId === b.stageId && a.kind === b.kind;
+
+/** The reference a child's case goes by, which a warning offers in place of a name; none for a topic. */
+function childReference(agendaCase: { reference: string; kind: 'child' | 'topic' } | undefined): string | undefined {
+  return agendaCase?.kind === 'child' ? agendaCase.reference : undefined;
+}
 
 /** What a phone shows in a stage that takes no cards. */
 function listenInstruction(stage: StageDefinition): string {
@@ -86,11 +102,19 @@ export function PhoneMeeting({
   );
   // A refused edit goes back into a box for its card's stage, so the new words are not lost either.
   const cardPlace = useRef<(cardId: string) => Place | undefined>(() => undefined);
+  const [warning, setWarning] = useState<Warning | null>(null);
   const onRefused = useCallback(
-    ({ command }: CommandRefusal) => {
-      if (command.type === 'card.add') restore(command, command.text);
+    ({ command, code, findings }: CommandRefusal) => {
       const place = command.type === 'card.edit' ? cardPlace.current(command.cardId) : undefined;
+      if (command.type === 'card.add') restore(command, command.text);
       if (command.type === 'card.edit' && place) restore(place, command.text);
+      // Issue 10: say what looked like personal data, with Edit and Send for the EP to check.
+      if (code !== 'personal_data' || !findings) return;
+      if (command.type === 'card.add') {
+        const { caseId, stageId, kind, text } = command;
+        setWarning({ place: { caseId, stageId, kind }, text, findings });
+      } else if (command.type === 'card.edit' && place)
+        setWarning({ place, text: command.text, findings, cardId: command.cardId });
     },
     [restore],
   );
@@ -194,7 +218,38 @@ export function PhoneMeeting({
     const text = draft.text.trim();
     changeDrafts((current) => removeDraft(current, draft));
     if (held && samePlace(held, draft)) setHeld(null);
+    if (warning && samePlace(warning.place, draft)) setWarning(null);
     if (text) send({ caseId: draft.caseId, stageId: draft.stageId, kind: draft.kind }, text);
+  }
+
+  /** Issue 10: Send for the EP to check: the box's words go again, held on the console until the EP shows them. */
+  function sendForCheck(shown: Warning) {
+    const { place, cardId } = shown;
+    const text = draftText(drafts, place.caseId, place.stageId, place.kind).trim();
+    setWarning(null);
+    changeDrafts((current) => removeDraft(current, place));
+    if (held && samePlace(held, place)) setHeld(null);
+    if (!text) return;
+    if (cardId) {
+      void meeting.sendCommand({ id: makeCommandId(), type: 'card.edit', cardId, text, forCheck: true });
+      return;
+    }
+    const id = makeCommandId();
+    setMine(addMyCard(store, sessionId, id));
+    meeting.sendCommand({ id, type: 'card.add', ...place, text, forCheck: true }).then((outcome) => {
+      if (!outcome.ok && outcome.code === 'not_connected') restore(place, text);
+    });
+  }
+
+  /** Issue 10: Edit: back to the box, where the words were put back. */
+  function editWarned(shown: Warning) {
+    setWarning(null);
+    const place = draftId(shown.place.caseId, shown.place.stageId, shown.place.kind);
+    // Once the warning has gone (it held the focus), into the box the words were put back in.
+    setTimeout(() => {
+      for (const box of document.querySelectorAll<HTMLTextAreaElement>('textarea[data-place]'))
+        if (box.dataset.place === place) box.focus();
+    }, 0);
   }
 
   function discardDraft(draft: Place) {
@@ -251,7 +306,17 @@ export function PhoneMeeting({
       {stage?.id === 'preparation' && agendaCase?.preparation && (
         <PreparationView preparation={agendaCase.preparation} level={2} className="phone-preparation" />
       )}
-      <ErrorAlert message={meeting.lastRefusal?.message} />
+      <ErrorAlert message={meeting.lastRefusal?.code === 'personal_data' ? null : meeting.lastRefusal?.message} />
+      {warning && (
+        <PersonalDataWarning
+          key={`${warning.text}:${warning.cardId ?? ''}`}
+          text={warning.text}
+          findings={warning.findings}
+          reference={childReference(state.cases.find((listed) => listed.id === warning.place.caseId))}
+          onEdit={() => editWarned(warning)}
+          onSendForCheck={() => sendForCheck(warning)}
+        />
+      )}
 
       {spotlight && (
         <section className="phone-spotlight" aria-labelledby="phone-spotlight-heading">
@@ -266,7 +331,10 @@ export function PhoneMeeting({
         <CardForm
           boxes={boxes}
           textOf={(place) => draftText(drafts, place.caseId, place.stageId, place.kind)}
-          onType={(place, text) => changeDrafts((current) => setDraft(current, place, text, Date.now()))}
+          onType={(place, text) => {
+            if (warning && samePlace(warning.place, place)) setWarning(null);
+            changeDrafts((current) => setDraft(current, place, text, Date.now()));
+          }}
           onFocusBox={(place) => {
             focusedBox.current = place;
           }}

@@ -57,7 +57,8 @@ export function RoomCards({
                     {card.id === spotlightId && <span className="badge">Spotlight</span>}
                     {card.pending && <span className="badge pending">Pending</span>}
                     {/* A card the EP hid reaches phones without its text, its author's included. */}
-                    {card.hidden && <span className="badge">Hidden by the facilitator</span>}
+                    {card.held && <span className="badge">Held for the EP to check</span>}
+                    {card.hidden && !card.held && <span className="badge">Hidden by the facilitator</span>}
                   </div>
                   {card.changeable && (
                     <div className="button-row">

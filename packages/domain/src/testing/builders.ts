@@ -63,6 +63,9 @@ const COMMAND_DEFAULTS: { [T in CommandType]: Omit<CommandOf<T>, 'id' | 'type'> 
   'card.merge': { cardId: 'card-2', intoCardId: 'card-1' },
   'card.unmerge': { cardId: 'card-2' },
   'join.show': { shown: true },
+  // Issue 10: held cards.
+  'card.release': { cardId: 'card-1' },
+  'card.remove': { cardId: 'card-1' },
 };
 
 /** A valid command of a type, with a fresh id, and any fields overridden. */
