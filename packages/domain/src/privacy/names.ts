@@ -1,0 +1,256 @@
+import { allowedPhrasePattern, NEVER_NAMES } from './allowList.js';
+import { FIRST_NAMES, FIRST_NAMES_CAPITALISED, FIRST_NAMES_WORDS, SURNAMES, SURNAMES_WORDS } from './nameData.js';
+import type { Candidate } from './patterns.js';
+
+interface Lists {
+  first: Set<string>;
+  firstCapitalised: Set<string>;
+  firstWords: Set<string>;
+  surnames: Set<string>;
+  surnameWords: Set<string>;
+}
+let lists: Lists | undefined;
+/** The name lists as sets, built on the first call (the data is one string each, so loading it costs little). */
+function nameLists(): Lists {
+  if (!lists) {
+    const set = (data: string) => new Set(data.split(' '));
+    lists = {
+      first: set(FIRST_NAMES),
+      firstCapitalised: set(FIRST_NAMES_CAPITALISED),
+      firstWords: set(FIRST_NAMES_WORDS),
+      surnames: set(SURNAMES),
+      surnameWords: set(SURNAMES_WORDS),
+    };
+  }
+  return lists;
+}
+
+const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
+const TITLES = words('mr mrs ms miss mx dr master mister missus prof sir dame');
+const FAMILY = words(`mum mums mam mom mummy mommy mother dad daddy father nan nana nanna nanny grandad granddad grandpa
+  grandma granny gran grandmother grandfather brother bro sister sis sibling twin aunt auntie aunty uncle cousin stepdad
+  stepmum step-dad step-mum stepbrother stepsister partner boyfriend girlfriend husband wife friend friends carer
+  guardian son daughter niece nephew godmother godfather`);
+const CALLED = words('called named name aka nicknamed known');
+const PRONOUNS = words('he she his her him hers himself herself');
+const WEAK_VERBS = words(`is was has had can can't cannot could couldn't will won't would wouldn't does doesn't did
+  didn't needs needed gets got goes went came comes seems seemed made makes might should isn't wasn't hasn't hadn't
+  may must shall were are`);
+const STRONG_VERBS = words(`says said told tells asked asks finds found likes liked loves loved enjoys enjoyed wants
+  wanted struggles struggled refuses refused cried cries shouts shouted screamed screams hit hits kicked kicks bit
+  bites ran runs lives lived attends attended sits sat works worked reads writes wrote talks talked spoke speaks became
+  becomes thinks thought knows knew tries tried shared shares disclosed arrived arrives left joined joins settled
+  settles responds responded manages managed presents presented engages engaged avoids avoided copes coped masks masked
+  prefers preferred loves hates hated worries worried gets got feels felt told becomes walked walks ate eats plays
+  played laughed laughs smiled smiles hid hides hides needs wants tends appears appeared recently really often always
+  never sometimes usually still also now then already`);
+const PERSON_BEFORE = words(`with ask asked asking tell told telling help helped helping support supported supporting
+  supports see saw seen meet met praise praised thank thanked remind reminded encourage encouraged let give gave gives
+  reward rewarded collect collected collects pick picked watch watched observe observed observed assess assessed
+  include included invite invited allow allowed tell made make`);
+const GROUP_NOUNS = words(`class group room term house team base day days week club time holidays holiday party fair
+  service assembly award awards chart points rating camp garden lodge unit wing centre center academy primary school
+  trust road street lane avenue close drive way crescent park hall court cottage farm tree trees level levels zone`);
+/** Word-names that are mostly nouns: they need more than "is" or "has" after them. */
+const NOUNY = words(`hope faith joy art summer autumn star sky river chase mark bill may june april august honey
+  liberty charity patience mercy storm ocean king prince princess royal rich frank miles destiny harmony melody miracle
+  gift blessing favour divine crystal amber sunny`);
+const CALENDAR = words('may june april august summer autumn');
+
+const TOKEN = /[\p{L}][\p{L}\p{M}'’-]*/gu;
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+interface Token {
+  start: number;
+  /** End of the word without a possessive "'s". */
+  end: number;
+  raw: string;
+  key: string;
+  possessive: boolean;
+  capitalised: boolean;
+  lower: boolean;
+  upper: boolean;
+  sentenceStart: boolean;
+  /** Only spaces (or a comma or bracket) between the previous token and this one. */
+  joined: boolean;
+  allowed: boolean;
+}
+
+const fold = (word: string) =>
+  NON_ASCII.test(word)
+    ? word
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .replace(/ı/g, 'i')
+        .replace(/ł/g, 'l')
+        .replace(/’/g, "'")
+        .toLowerCase()
+    : word.toLowerCase();
+
+function tokenise(
+  text: string,
+  blocked: (start: number, end: number) => boolean,
+  allowed: [number, number][],
+): Token[] {
+  const tokens: Token[] = [];
+  let previousEnd = 0;
+  let allowedIndex = 0;
+  for (const match of text.matchAll(TOKEN)) {
+    let raw = match[0];
+    const start = match.index;
+    const fullEnd = start + raw.length;
+    const gap = text.slice(previousEnd, start);
+    previousEnd = fullEnd;
+    let possessive = false;
+    if (/['’]s$/i.test(raw)) {
+      raw = raw.slice(0, -2);
+      possessive = true;
+    } else if (/['’]$/.test(raw)) {
+      raw = raw.slice(0, -1);
+      possessive = true;
+    }
+    raw = raw.replace(/-+$/, '');
+    const end = start + raw.length;
+    while (allowedIndex < allowed.length && (allowed[allowedIndex] as [number, number])[1] <= start) allowedIndex += 1;
+    const span = allowed[allowedIndex];
+    const inAllowed = span !== undefined && span[0] < end && start < span[1];
+    const first = raw[0] as string;
+    const upper = raw.length > 1 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
+    tokens.push({
+      start,
+      end,
+      raw,
+      key: fold(raw),
+      possessive,
+      capitalised: first !== first.toLowerCase() && !upper,
+      lower: raw === raw.toLowerCase(),
+      upper,
+      sentenceStart: tokens.length === 0 || /[.!?:;•*\n]|^\s*-\s|\s-\s/.test(gap),
+      joined: /^[\s,()]*$/.test(gap) && !/\n/.test(gap),
+      allowed:
+        inAllowed ||
+        blocked(start, end) ||
+        // Part of a code like J5M or A10F, or glued to digits.
+        /\d$/.test(text.slice(Math.max(0, start - 1), start)) ||
+        /^\d/.test(text.slice(fullEnd, fullEnd + 1)),
+    });
+  }
+  return tokens;
+}
+
+function allowedSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const match of text.matchAll(allowedPhrasePattern())) spans.push([match.index, match.index + match[0].length]);
+  return spans;
+}
+
+/** Names: the lists, read with the words around them. */
+export function findNames(text: string, blocked: (start: number, end: number) => boolean, out: Candidate[]): void {
+  const { first, firstCapitalised, firstWords, surnames, surnameWords } = nameLists();
+  const tokens = tokenise(text, blocked, allowedSpans(text));
+  const isKnown = (t: Token) =>
+    first.has(t.key) ||
+    firstCapitalised.has(t.key) ||
+    firstWords.has(t.key) ||
+    surnames.has(t.key) ||
+    surnameWords.has(t.key);
+  const usable = (t: Token | undefined): t is Token =>
+    t !== undefined && !t.allowed && !t.upper && !NEVER_NAMES.has(t.key);
+
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] as Token;
+    if (!usable(token) || token.raw.length < 2) continue;
+    const key = token.key;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    const joinedPrev = prev !== undefined && token.joined && !token.sentenceStart;
+    const prevKey = joinedPrev ? prev.key : '';
+    const afterTitle = joinedPrev && TITLES.has(prevKey.replace(/\.$/, ''));
+    const afterFamily =
+      joinedPrev &&
+      (FAMILY.has(prevKey) ||
+        (CALLED.has(prevKey) && prevKey !== 'name') ||
+        (prevKey === 'is' && tokens[i - 2]?.key === 'name'));
+    const nextJoined = next !== undefined && next.joined && !next.sentenceStart;
+    const nextKnown = nextJoined && usable(next) && next.capitalised && isKnown(next) && !GROUP_NOUNS.has(next.key);
+    const nextGroup = nextJoined && GROUP_NOUNS.has(next.key);
+    let reason: string | undefined;
+
+    if (token.capitalised) {
+      if (afterTitle) reason = 'A title and a surname name an adult.';
+      else if (first.has(key) || firstCapitalised.has(key)) reason = 'A first name identifies a child or family.';
+      else if (firstWords.has(key)) reason = wordNameContext(tokens, i, nextKnown, nextGroup, afterFamily);
+      else if (surnames.has(key) || surnameWords.has(key)) {
+        if (afterFamily) reason = 'A name after a family word identifies a family.';
+        else if (!token.sentenceStart && surnames.has(key) && !nextGroup) {
+          const verb = nextJoined && (STRONG_VERBS.has(next.key) || WEAK_VERBS.has(next.key));
+          if (token.possessive || verb) reason = 'A surname identifies a family.';
+        }
+      } else if (afterFamily && CALLED.has(prevKey)) reason = 'A name after "called" identifies someone.';
+    } else if (token.lower && token.raw.length >= 3) {
+      if (first.has(key)) reason = 'A first name, even in lower case, identifies a child.';
+      else if ((firstCapitalised.has(key) || firstWords.has(key)) && (afterFamily || afterTitle))
+        reason = 'A name after a family word identifies a family.';
+      else if (firstWords.has(key) && token.possessive && next !== undefined && FAMILY.has(next.key))
+        reason = "A name's family identifies a child.";
+    }
+    if (!reason) continue;
+
+    // The name runs on over a surname or second name: "Jack Smith", "ben smith".
+    let end = token.end;
+    let j = i;
+    for (let steps = 0; steps < 2 && !(tokens[j] as Token).possessive; steps += 1) {
+      const after = tokens[j + 1];
+      if (!usable(after) || !after.joined || after.sentenceStart || GROUP_NOUNS.has(after.key)) break;
+      const fits = token.capitalised
+        ? after.capitalised && isKnown(after)
+        : after.lower && (surnames.has(after.key) || first.has(after.key));
+      if (!fits) break;
+      j += 1;
+      end = after.end;
+    }
+    out.push({ kind: 'name', start: token.start, end, reason });
+    i = j;
+  }
+}
+
+/** A name that is also a word (Grace, Will, May) is a name only where the words around it say so. */
+function wordNameContext(
+  tokens: Token[],
+  i: number,
+  nextKnown: boolean,
+  nextGroup: boolean,
+  afterFamily: boolean,
+): string | undefined {
+  const token = tokens[i] as Token;
+  if (afterFamily) return 'A name after a family word identifies a family.';
+  if (nextGroup) return undefined;
+  if (nextKnown) return 'A first name and surname identify a child or family.';
+  const nouny = NOUNY.has(token.key);
+  if (token.possessive) return nouny ? undefined : 'A name with a possessive identifies someone.';
+  const next = tokens[i + 1];
+  if (next && next.joined && !next.sentenceStart) {
+    let verb = next;
+    if (/^(?:often|always|never|sometimes|usually|still|also|now|then|really|just|already|recently)$/.test(next.key)) {
+      const after = tokens[i + 2];
+      if (after?.joined) verb = after;
+    }
+    if (
+      STRONG_VERBS.has(verb.key) &&
+      !/^(?:often|always|never|sometimes|usually|still|also|now|then|really|recently|already)$/.test(verb.key)
+    )
+      return 'A name followed by what someone did identifies them.';
+    if (!nouny && WEAK_VERBS.has(verb.key)) return 'A name followed by what someone did identifies them.';
+  }
+  if (token.sentenceStart || CALENDAR.has(token.key)) return undefined;
+  const prev = tokens[i - 1];
+  if (prev && token.joined && PERSON_BEFORE.has(prev.key))
+    return 'A name in the middle of a sentence identifies someone.';
+  if (nouny) return undefined;
+  for (let k = i + 1; k <= i + 6 && k < tokens.length; k += 1) {
+    const near = tokens[k] as Token;
+    if (near.sentenceStart) break;
+    if (PRONOUNS.has(near.key)) return 'A name with "he" or "she" near it identifies someone.';
+  }
+  return undefined;
+}

@@ -1,0 +1,257 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { isValidNhsNumber, isValidNiNumber, isValidOutwardCode, isValidPostcode, isValidUpn } from './checks.js';
+import type { PersonalDataKind } from './findings.js';
+
+/** A stretch found by one finder, before overlaps are settled. */
+export interface Candidate {
+  kind: PersonalDataKind;
+  start: number;
+  end: number;
+  reason: string;
+}
+
+// Every pattern here is linear: no nested quantifiers, every repeat bounded, so a hostile text cannot make it crawl.
+
+const EMAIL = /[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}/g;
+
+export function findEmails(text: string, out: Candidate[]): void {
+  if (!text.includes('@')) return;
+  for (const match of text.matchAll(EMAIL)) {
+    let start = match.index;
+    let value = match[0];
+    // Trim the dots a sentence puts around an address.
+    while (value.startsWith('.')) {
+      value = value.slice(1);
+      start += 1;
+    }
+    value = value.replace(/[.-]+$/, '');
+    if (!/\.[A-Za-z]{2,}$/.test(value)) continue;
+    out.push({ kind: 'email', start, end: start + value.length, reason: 'An e-mail address identifies a person.' });
+  }
+}
+
+const UPN = /(?<![A-Za-z0-9])[A-Za-z]\d{11}[A-Za-z0-9](?![A-Za-z0-9])/g;
+const UPN_CONTEXT = /\b(?:UPN|pupil (?:no|number)|unique pupil)\b[^\n]{0,24}$/i;
+
+export function findUpns(text: string, out: Candidate[]): void {
+  for (const match of text.matchAll(UPN)) {
+    const start = match.index;
+    const valid = isValidUpn(match[0]);
+    const said = UPN_CONTEXT.test(text.slice(Math.max(0, start - 40), start));
+    if (!valid && !said) continue;
+    out.push({
+      kind: 'upn',
+      start,
+      end: start + 13,
+      reason: valid
+        ? 'A unique pupil number (its check letter is right) identifies a child.'
+        : 'A unique pupil number identifies a child.',
+    });
+  }
+}
+
+const NHS = /(?<![\d/.:-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\d/.:]|-\d)/g;
+const NHS_CONTEXT = /\bNHS\b[^\n]{0,24}$/i;
+
+export function findNhsNumbers(text: string, out: Candidate[]): void {
+  for (const match of text.matchAll(NHS)) {
+    const start = match.index;
+    const said = NHS_CONTEXT.test(text.slice(Math.max(0, start - 40), start));
+    const valid = isValidNhsNumber(match[0]);
+    if (!said && (!valid || (match[2] === '' && match[0].startsWith('0')))) continue;
+    out.push({ kind: 'nhs', start, end: start + match[0].length, reason: 'An NHS number identifies a person.' });
+  }
+}
+
+const NI = /(?<![A-Za-z0-9])([A-Za-z]{2}) ?(\d{2}) ?(\d{2}) ?(\d{2})(?: ?([A-Da-d]))?(?![A-Za-z0-9])/g;
+const NI_CONTEXT = /\b(?:NI|N\.I\.?|NINO|national insurance)\b[^\n]{0,24}$/i;
+
+export function findNiNumbers(text: string, out: Candidate[]): void {
+  for (const match of text.matchAll(NI)) {
+    const start = match.index;
+    const said = NI_CONTEXT.test(text.slice(Math.max(0, start - 40), start));
+    // Lower-case letters count only where the words say so: "ab123456c" is as likely a code.
+    const prefix = match[1] as string;
+    if (prefix !== prefix.toUpperCase() && !said) continue;
+    if (!isValidNiNumber(match[0], said)) continue;
+    out.push({
+      kind: 'ni',
+      start,
+      end: start + match[0].length,
+      reason: 'A National Insurance number identifies a person.',
+    });
+  }
+}
+
+const POSTCODE = /(?<![A-Za-z0-9])([A-Za-z]{1,2}\d[A-Za-z\d]?) ?(\d[A-Za-z]{2})(?![A-Za-z0-9])/g;
+const OUTWARD = /(?<![A-Za-z0-9])[A-Za-z]{1,2}\d[A-Za-z\d]?(?![A-Za-z0-9])/g;
+const ADDRESS_CONTEXT =
+  /\b(?:post ?code|address|lives|living|live|lived|moved|moving|stays|staying|based|resides|house|home)\b[^\n.]{0,20}$/i;
+
+export function findPostcodes(text: string, out: Candidate[]): void {
+  for (const match of text.matchAll(POSTCODE)) {
+    const value = match[0];
+    const mixed = value !== value.toUpperCase() && value !== value.toLowerCase();
+    if (mixed || !isValidPostcode(value)) continue;
+    out.push({
+      kind: 'postcode',
+      start: match.index,
+      end: match.index + value.length,
+      reason: 'A postcode says where a family lives.',
+    });
+  }
+  for (const match of text.matchAll(OUTWARD)) {
+    const value = match[0];
+    if (value !== value.toUpperCase() || !isValidOutwardCode(value)) continue;
+    if (!ADDRESS_CONTEXT.test(text.slice(Math.max(0, match.index - 40), match.index))) continue;
+    out.push({
+      kind: 'postcode',
+      start: match.index,
+      end: match.index + value.length,
+      reason: 'Part of a postcode, where the words say it is where someone lives.',
+    });
+  }
+}
+
+// A run of digits with the separators people type, starting like a UK number: 0…, +44…, 0044….
+const PHONE = /(?<![\w+])(?:\+44 ?(?:\(0\) ?)?|0044 ?|\(?0)\d{1,5}\)?(?:[ -]?\d{2,6}){1,4}(?![\d])/g;
+
+/** The national form's digits ("07700900123") of a UK phone number, or undefined. */
+function ukPhoneDigits(candidate: string): string | undefined {
+  let digits = candidate.replace(/\D/g, '');
+  if (digits.startsWith('0044')) digits = `0${digits.slice(4)}`;
+  else if (candidate.trim().startsWith('+44')) digits = `0${digits.slice(2).replace(/^0/, '')}`;
+  if (!/^0[1237]\d{8,9}$/.test(digits)) return undefined;
+  // Mobiles and most landlines have 11 digits; a few landlines have 10.
+  if (digits.startsWith('07') && digits.length !== 11) return undefined;
+  const parsed = parsePhoneNumberFromString(digits, 'GB');
+  return parsed?.isPossible() ? digits : undefined;
+}
+
+export function findPhones(text: string, out: Candidate[]): void {
+  for (const match of text.matchAll(PHONE)) {
+    let value = match[0];
+    // A number typed next to another ("07700 900123 3 times") is tried whole, then a group shorter at a time.
+    for (;;) {
+      if (ukPhoneDigits(value)) {
+        out.push({
+          kind: 'phone',
+          start: match.index,
+          end: match.index + value.length,
+          reason: 'A phone number identifies a family.',
+        });
+        break;
+      }
+      const shorter = value.replace(/[ -]?\d+\)?$/, '');
+      if (shorter === value || shorter.length < 10) break;
+      value = shorter;
+    }
+  }
+}
+
+const STREET_TYPES =
+  'road|rd|street|st|avenue|ave|lane|ln|drive|dr|close|way|crescent|cres|gardens|gdns|court|ct|place|pl|grove|terrace|walk|rise|view|mews|square|hill|row|park|green|parade|vale|fold|croft|mount|wharf|gate|yard|bank|meadows?|boulevard|approach|chase|glade|dene|garth|heights|way';
+/** Street types that are also everyday words: they need a capital ("5 Oak Close", not "2 very close friends"). */
+const WEAK_TYPES = new Set(
+  'close way place court walk rise view green park hill row gate yard bank mount fold vale croft square parade chase approach heights st dr pl ct ln'.split(
+    ' ',
+  ),
+);
+const HOUSE_STREET = new RegExp(
+  `(?<![\\w/.:-])(?:(?:flat|apartment|apt|unit)\\s?\\d{1,4}[a-z]?\\s?,?\\s+)?\\d{1,4}[a-z]?,?\\s+((?:[A-Za-z][A-Za-z'’-]{0,20}\\s+){1,3})(${STREET_TYPES})\\b\\.?`,
+  'gi',
+);
+const LIVES_ON = new RegExp(
+  `\\b(?:lives|living|live|lived|moved|moving|staying|stays|address is|address:)\\s+(?:on|at|in|to|into)\\s+(?:the\\s+)?((?:[A-Z][A-Za-z'’-]{0,20}\\s+){1,3})(${STREET_TYPES})\\b`,
+  'gi',
+);
+const NOT_HOUSE_NUMBER =
+  /\b(?:year|yr|y|room|rm|level|lvl|stage|step|page|p|pg|group|table|class|score|scored|aged?|ks|phase|session|sessions|week|weeks|term|set|band|chapter|unit|out of|of|box|bus|number|no|ra|age|grade|about|approx|minutes?|mins?|hours?|times?|days?)\.?\s*$/i;
+const NOT_STREET_WORD =
+  /^(?:and|or|the|a|an|of|on|in|at|to|by|with|for|from|times|minutes|mins|hours|days|weeks|months|years|per|very|more|most|less|out|is|was|are|were|it|he|she|they|we|you|i)$/i;
+
+function plausibleStreet(words: string, type: string): boolean {
+  const parts = words.trim().split(/\s+/);
+  if (parts.some((word) => NOT_STREET_WORD.test(word))) return false;
+  const capitalised = /^[A-Z]/.test(type) || parts.every((word) => /^[A-Z]/.test(word));
+  return capitalised || !WEAK_TYPES.has(type.toLowerCase());
+}
+
+export function findAddresses(text: string, out: Candidate[]): void {
+  for (const match of text.matchAll(HOUSE_STREET)) {
+    const before = text.slice(Math.max(0, match.index - 16), match.index);
+    if (NOT_HOUSE_NUMBER.test(before)) continue;
+    if (!plausibleStreet(match[1] as string, match[2] as string)) continue;
+    out.push({
+      kind: 'address',
+      start: match.index,
+      end: match.index + match[0].length,
+      reason: 'A house number and street say where a family lives.',
+    });
+  }
+  for (const match of text.matchAll(LIVES_ON)) {
+    const words = match[1] as string;
+    const start = match.index + match[0].length - words.length - (match[2] as string).length;
+    if (!plausibleStreet(words, match[2] as string)) continue;
+    out.push({
+      kind: 'address',
+      start,
+      end: match.index + match[0].length,
+      reason: 'A street says where a family lives.',
+    });
+  }
+}
+
+const MONTHS =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const DATE = new RegExp(
+  [
+    // 3/4/2016, 03.04.16, 3-4-16
+    '(?<![\\d/.-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\d/])',
+    // 3rd April 2016, 3 Apr 16, 3rd of April
+    `\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?:${MONTHS})\\b\\.?(?:,?\\s+(?:\\d{4}|'?\\d{2})\\b)?`,
+    // April 3rd 2016, April 3, 2016
+    `\\b(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s+\\d{4}\\b)?`,
+    // April 2016
+    `\\b(?:${MONTHS})\\.?,?\\s+\\d{4}\\b`,
+    // 2016, after "born"
+    '\\b(?:19|20)\\d{2}\\b',
+  ].join('|'),
+  'gi',
+);
+const BIRTH_WORDS =
+  /(?:\bd\.?\s?o\.?\s?b\b\.?|\bdate of birth|\bbirth ?date|\bbirth ?day|\bb'?day|\bborn|\bdob|\bbirth)(?![a-z])/gi;
+const BIRTH_BETWEEN =
+  /^[\s:;,=()[\]–—-]*(?:(?:is|was|on|in|the|of|date|approx\.?|around|roughly|abt|-|:)[\s:;,=()[\]–—-]*){0,3}$/i;
+const AGED_BEFORE = /\baged?\s+\d{1,2}(?:\s*(?:y(?:ea)?rs?|y\/?o|years old))?\s*[(,:–—-]\s*(?:born\s+|dob:?\s*)?$/i;
+const BIRTH_AFTER = /^\s*[(,–—-]?\s*(?:dob|d\.o\.b\.?|date of birth|birthday)\b/i;
+
+export function findBirthDates(text: string, out: Candidate[]): void {
+  const words: { start: number; end: number }[] = [];
+  for (const match of text.matchAll(BIRTH_WORDS))
+    words.push({ start: match.index, end: match.index + match[0].length });
+  const aged = /\baged?\s+\d/i.test(text);
+  if (words.length === 0 && !aged) return;
+  for (const match of text.matchAll(DATE)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const value = match[0];
+    if (match[1] !== undefined) {
+      const day = Number(match[1]);
+      const month = Number(match[3]);
+      if (day < 1 || day > 31 || month < 1 || month > 12) continue;
+    }
+    const yearOnly = /^\d{4}$/.test(value);
+    let birth = false;
+    for (const word of words) {
+      if (word.end <= start && start - word.end <= 40) {
+        const between = text.slice(word.end, start);
+        const isBorn = /^born/i.test(text.slice(word.start, word.end));
+        if (yearOnly ? isBorn && /^\s+(?:in\s+)?$/i.test(between) : BIRTH_BETWEEN.test(between)) birth = true;
+      }
+    }
+    if (!birth && !yearOnly && aged && AGED_BEFORE.test(text.slice(Math.max(0, start - 30), start))) birth = true;
+    if (!birth && !yearOnly && BIRTH_AFTER.test(text.slice(end, end + 24))) birth = true;
+    if (birth) out.push({ kind: 'dob', start, end, reason: 'A date of birth identifies a child.' });
+  }
+}
