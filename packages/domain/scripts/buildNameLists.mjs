@@ -43,6 +43,7 @@ const scowl = (sizes) => {
   return set;
 };
 const common = scowl([10, 20, 35]);
+for (const word of readList('words-extra.txt')) common.add(word);
 const lessCommon = scowl([40, 50, 55, 60]);
 
 const { allLocales } = await import(pathToFileURL(path.join(fakerDir, 'dist', 'index.js')).href);

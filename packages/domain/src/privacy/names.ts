@@ -53,9 +53,14 @@ const GROUP_NOUNS = words(`class group room term house team base day days week c
   trust road street lane avenue close drive way crescent park hall court cottage farm tree trees level levels zone`);
 /** Word-names that are mostly nouns: they need more than "is" or "has" after them. */
 const NOUNY = words(`hope faith joy art summer autumn star sky river chase mark bill may june april august honey
-  liberty charity patience mercy storm ocean king prince princess royal rich frank miles destiny harmony melody miracle
-  gift blessing favour divine crystal amber sunny`);
+  liberty charity patience mercy storm ocean king destiny harmony melody miracle gift blessing favour crystal
+  amber`);
 const CALENDAR = words('may june april august summer autumn');
+
+/** What staff write after a child's name: "Jack DOB…", "Grace yr 4", "Will (Y3)". */
+const NAME_LABEL = /^\s*[(,:-]?\s*(?:dob\b|d\.o\.b|upn\b|nhs\b|born\b|aged?\s*\d|yr\s?\d|year\s?\d|y\d\b|in y(?:ea)?r\s?\d)/i;
+/** A second name in "Holly and Jade": capitalised, and not a season or month. */
+const pairable = (t: Token) => t.capitalised && !CALENDAR.has(t.key) && !NEVER_NAMES.has(t.key) && nameLists().firstWords.has(t.key);
 
 const TOKEN = /[\p{L}][\p{L}\p{M}'’-]*/gu;
 const NON_ASCII = /[^\u0000-\u007f]/;
@@ -159,7 +164,7 @@ export function findNames(text: string, blocked: (start: number, end: number) =>
 
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] as Token;
-    if (!usable(token) || token.raw.length < 2) continue;
+    if (token.allowed || token.upper || token.raw.length < 2) continue;
     const key = token.key;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
@@ -171,6 +176,8 @@ export function findNames(text: string, blocked: (start: number, end: number) =>
       (FAMILY.has(prevKey) ||
         (CALLED.has(prevKey) && prevKey !== 'name') ||
         (prevKey === 'is' && tokens[i - 2]?.key === 'name'));
+    // A word that is never a name on its own ("Summer", "May") still is one after "called" or a title.
+    if (NEVER_NAMES.has(key) && !((afterTitle || afterFamily) && isKnown(token))) continue;
     const nextJoined = next !== undefined && next.joined && !next.sentenceStart;
     const nextKnown = nextJoined && usable(next) && next.capitalised && isKnown(next) && !GROUP_NOUNS.has(next.key);
     const nextGroup = nextJoined && GROUP_NOUNS.has(next.key);
@@ -179,7 +186,7 @@ export function findNames(text: string, blocked: (start: number, end: number) =>
     if (token.capitalised) {
       if (afterTitle) reason = 'A title and a surname name an adult.';
       else if (first.has(key) || firstCapitalised.has(key)) reason = 'A first name identifies a child or family.';
-      else if (firstWords.has(key)) reason = wordNameContext(tokens, i, nextKnown, nextGroup, afterFamily);
+      else if (firstWords.has(key)) reason = wordNameContext(text, tokens, i, nextKnown, nextGroup, afterFamily, first);
       else if (surnames.has(key) || surnameWords.has(key)) {
         if (afterFamily) reason = 'A name after a family word identifies a family.';
         else if (!token.sentenceStart && surnames.has(key) && !nextGroup) {
@@ -216,16 +223,28 @@ export function findNames(text: string, blocked: (start: number, end: number) =>
 
 /** A name that is also a word (Grace, Will, May) is a name only where the words around it say so. */
 function wordNameContext(
+  text: string,
   tokens: Token[],
   i: number,
   nextKnown: boolean,
   nextGroup: boolean,
   afterFamily: boolean,
+  first: Set<string>,
 ): string | undefined {
   const token = tokens[i] as Token;
   if (afterFamily) return 'A name after a family word identifies a family.';
   if (nextGroup) return undefined;
   if (nextKnown) return 'A first name and surname identify a child or family.';
+  if (NAME_LABEL.test(text.slice(token.end, token.end + 12))) return 'A name beside what is recorded about a child identifies them.';
+  // "Holly and Jade fell out": names go in pairs.
+  const pair = (and: Token | undefined, other: Token | undefined) =>
+    and !== undefined &&
+    other !== undefined &&
+    (and.key === 'and' || and.key === '&') &&
+    other.capitalised &&
+    (first.has(other.key) || pairable(other));
+  if (!CALENDAR.has(token.key) && (pair(tokens[i + 1], tokens[i + 2]) || pair(tokens[i - 1], tokens[i - 2])))
+    return 'Two names side by side identify children.';
   const nouny = NOUNY.has(token.key);
   if (token.possessive) return nouny ? undefined : 'A name with a possessive identifies someone.';
   const next = tokens[i + 1];

@@ -121,11 +121,11 @@ function ukPhoneDigits(candidate: string): string | undefined {
   let digits = candidate.replace(/\D/g, '');
   if (digits.startsWith('0044')) digits = `0${digits.slice(4)}`;
   else if (candidate.trim().startsWith('+44')) digits = `0${digits.slice(2).replace(/^0/, '')}`;
-  if (!/^0[1237]\d{8,9}$/.test(digits)) return undefined;
-  // Mobiles and most landlines have 11 digits; a few landlines have 10.
-  if (digits.startsWith('07') && digits.length !== 11) return undefined;
-  const parsed = parsePhoneNumberFromString(digits, 'GB');
-  return parsed?.isPossible() ? digits : undefined;
+  // Mobiles have one fixed shape, 07xxx xxxxxx, so the shape is the check.
+  if (/^07[1-57-9]\d{8}$/.test(digits)) return digits;
+  if (!/^0[123]\d{8,9}$/.test(digits)) return undefined;
+  // Landlines' area codes run from 2 to 5 digits, so the number's length depends on its code: libphonenumber knows.
+  return parsePhoneNumberFromString(digits, 'GB')?.isPossible() ? digits : undefined;
 }
 
 export function findPhones(text: string, out: Candidate[]): void {
@@ -161,6 +161,8 @@ const HOUSE_STREET = new RegExp(
   `(?<![\\w/.:-])(?:(?:flat|apartment|apt|unit)\\s?\\d{1,4}[a-z]?\\s?,?\\s+)?\\d{1,4}[a-z]?,?\\s+((?:[A-Za-z][A-Za-z'’-]{0,20}\\s+){1,3})(${STREET_TYPES})\\b\\.?`,
   'gi',
 );
+const HOUSE_ONE_WORD =
+  /(?<![\w/.:-])(?:(?:flat|apartment|apt|unit)\s?\d{1,4}[a-z]?\s?,?\s+)?\d{1,4}[a-z]?,?\s+[A-Z][a-z]{2,20}(?:way|gate)\b/gi;
 const LIVES_ON = new RegExp(
   `\\b(?:lives|living|live|lived|moved|moving|staying|stays|address is|address:)\\s+(?:on|at|in|to|into)\\s+(?:the\\s+)?((?:[A-Z][A-Za-z'’-]{0,20}\\s+){1,3})(${STREET_TYPES})\\b`,
   'gi',
@@ -172,6 +174,8 @@ const NOT_STREET_WORD =
 
 function plausibleStreet(words: string, type: string): boolean {
   const parts = words.trim().split(/\s+/);
+  // "9 the Crescent", "2 The Green"
+  if (parts.length === 1 && parts[0]?.toLowerCase() === 'the') return /^[A-Z]/.test(type) || !WEAK_TYPES.has(type.toLowerCase());
   if (parts.some((word) => NOT_STREET_WORD.test(word))) return false;
   const capitalised = /^[A-Z]/.test(type) || parts.every((word) => /^[A-Z]/.test(word));
   return capitalised || !WEAK_TYPES.has(type.toLowerCase());
@@ -188,6 +192,11 @@ export function findAddresses(text: string, out: Candidate[]): void {
       end: match.index + match[0].length,
       reason: 'A house number and street say where a family lives.',
     });
+  }
+  for (const match of text.matchAll(HOUSE_ONE_WORD)) {
+    const before = text.slice(Math.max(0, match.index - 16), match.index);
+    if (NOT_HOUSE_NUMBER.test(before) || !/\s[A-Z]/.test(match[0])) continue;
+    out.push({ kind: 'address', start: match.index, end: match.index + match[0].length, reason: 'A house number and street say where a family lives.' });
   }
   for (const match of text.matchAll(LIVES_ON)) {
     const words = match[1] as string;
@@ -214,6 +223,8 @@ const DATE = new RegExp(
     `\\b(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?:,?\\s+\\d{4}\\b)?`,
     // April 2016
     `\\b(?:${MONTHS})\\.?,?\\s+\\d{4}\\b`,
+    // 16/03, a birthday without its year
+    '(?<![\\d/.-])(\\d{1,2})/(\\d{1,2})(?![\\d/])',
     // 2016, after "born"
     '\\b(?:19|20)\\d{2}\\b',
   ].join('|'),
@@ -223,10 +234,14 @@ const BIRTH_WORDS =
   /(?:\bd\.?\s?o\.?\s?b\b\.?|\bdate of birth|\bbirth ?date|\bbirth ?day|\bb'?day|\bborn|\bdob|\bbirth)(?![a-z])/gi;
 const BIRTH_BETWEEN =
   /^[\s:;,=()[\]–—-]*(?:(?:is|was|on|in|the|of|date|approx\.?|around|roughly|abt|-|:)[\s:;,=()[\]–—-]*){0,3}$/i;
+const BORN_BETWEEN = /^(?![^]*\b(?:review|reviewed|meeting|seen|met|since|until|by|from|moved|arrived|started|came|joined|next|last|due)\b)[\s,:(–—-]*(?:[A-Za-z'.]+[\s,:(–—-]+){1,3}$/;
 const AGED_BEFORE = /\baged?\s+\d{1,2}(?:\s*(?:y(?:ea)?rs?|y\/?o|years old))?\s*[(,:–—-]\s*(?:born\s+|dob:?\s*)?$/i;
 const BIRTH_AFTER = /^\s*[(,–—-]?\s*(?:dob|d\.o\.b\.?|date of birth|birthday)\b/i;
 
+const BIRTH_HINT = /born|birth|dob|d\.? ?o\.? ?b|b'?day|aged? \d/i;
+
 export function findBirthDates(text: string, out: Candidate[]): void {
+  if (!BIRTH_HINT.test(text)) return;
   const words: { start: number; end: number }[] = [];
   for (const match of text.matchAll(BIRTH_WORDS))
     words.push({ start: match.index, end: match.index + match[0].length });
@@ -236,9 +251,10 @@ export function findBirthDates(text: string, out: Candidate[]): void {
     const start = match.index;
     const end = start + match[0].length;
     const value = match[0];
-    if (match[1] !== undefined) {
-      const day = Number(match[1]);
-      const month = Number(match[3]);
+    const dayMonth = match[1] !== undefined ? [match[1], match[3]] : match[5] !== undefined ? [match[5], match[6]] : undefined;
+    if (dayMonth) {
+      const day = Number(dayMonth[0]);
+      const month = Number(dayMonth[1]);
       if (day < 1 || day > 31 || month < 1 || month > 12) continue;
     }
     const yearOnly = /^\d{4}$/.test(value);
@@ -248,6 +264,8 @@ export function findBirthDates(text: string, out: Candidate[]): void {
         const between = text.slice(word.end, start);
         const isBorn = /^born/i.test(text.slice(word.start, word.end));
         if (yearOnly ? isBorn && /^\s+(?:in\s+)?$/i.test(between) : BIRTH_BETWEEN.test(between)) birth = true;
+        // "born prem on 2/2/19", "born at home on …": a few words may come between.
+        else if (!yearOnly && isBorn && BORN_BETWEEN.test(between)) birth = true;
       }
     }
     if (!birth && !yearOnly && aged && AGED_BEFORE.test(text.slice(Math.max(0, start - 30), start))) birth = true;
