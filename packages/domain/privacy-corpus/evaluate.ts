@@ -60,7 +60,16 @@ export function score(lines: LabelledLine[], detect: (text: string) => PersonalD
     PersonalDataKind,
     KindScore
   >;
-  const result: Score = { lines: lines.length, perKind, labelled: 0, found: 0, cleanLines: 0, falseAlarms: 0, misses: [], alarms: [] };
+  const result: Score = {
+    lines: lines.length,
+    perKind,
+    labelled: 0,
+    found: 0,
+    cleanLines: 0,
+    falseAlarms: 0,
+    misses: [],
+    alarms: [],
+  };
   for (const line of lines) {
     const findings = detect(line.text);
     if (line.labels.length === 0) {

@@ -350,7 +350,7 @@ export function allowedPhrasePattern(): RegExp {
 
 /** Words never read as a name, in lower case. */
 export const NEVER_NAMES = new Set(
-  `senco sencos senco's ep eps ta tas hlta hltas teacher teachers head headteacher deputy dsl ddsl salt ot pt slt
+  `senco sencos senco's ed ep eps ta tas hlta hltas teacher teachers head headteacher deputy dsl ddsl salt ot pt slt
   paediatrician paediatricians consultant doctor nurse gp camhs mum mums mam mom mummy mommy dad dads daddy nan nana
   nanna nanny grandad granddad grandpa grandma granny gran grandparent grandparents carer carers foster parent parents
   sibling siblings brother sister aunt auntie aunty uncle cousin stepdad stepmum social worker caseworker key worker

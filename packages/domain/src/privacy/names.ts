@@ -31,6 +31,7 @@ const FAMILY = words(`mum mums mam mom mummy mommy mother dad daddy father nan n
   grandma granny gran grandmother grandfather brother bro sister sis sibling twin aunt auntie aunty uncle cousin stepdad
   stepmum step-dad step-mum stepbrother stepsister partner boyfriend girlfriend husband wife friend friends carer
   guardian son daughter niece nephew godmother godfather`);
+const FAMILY_GROUP = words('family families household twins children kids boys girls siblings');
 const CALLED = words('called named name aka nicknamed known');
 const PRONOUNS = words('he she his her him hers himself herself');
 const WEAK_VERBS = words(`is was has had can can't cannot could couldn't will won't would wouldn't does doesn't did
@@ -58,9 +59,11 @@ const NOUNY = words(`hope faith joy art summer autumn star sky river chase mark 
 const CALENDAR = words('may june april august summer autumn');
 
 /** What staff write after a child's name: "Jack DOB…", "Grace yr 4", "Will (Y3)". */
-const NAME_LABEL = /^\s*[(,:-]?\s*(?:dob\b|d\.o\.b|upn\b|nhs\b|born\b|aged?\s*\d|yr\s?\d|year\s?\d|y\d\b|in y(?:ea)?r\s?\d)/i;
+const NAME_LABEL =
+  /^\s*[(,:-]?\s*(?:dob\b|d\.o\.b|upn\b|nhs\b|born\b|aged?\s*\d|yr\s?\d|year\s?\d|y\d\b|in y(?:ea)?r\s?\d)/i;
 /** A second name in "Holly and Jade": capitalised, and not a season or month. */
-const pairable = (t: Token) => t.capitalised && !CALENDAR.has(t.key) && !NEVER_NAMES.has(t.key) && nameLists().firstWords.has(t.key);
+const pairable = (t: Token) =>
+  t.capitalised && !CALENDAR.has(t.key) && !NEVER_NAMES.has(t.key) && nameLists().firstWords.has(t.key);
 
 const TOKEN = /[\p{L}][\p{L}\p{M}'’-]*/gu;
 const NON_ASCII = /[^\u0000-\u007f]/;
@@ -80,6 +83,9 @@ interface Token {
   joined: boolean;
   allowed: boolean;
 }
+
+const isApostrophe = (c: number) => c === 39 || c === 0x2019;
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 const fold = (word: string) =>
   NON_ASCII.test(word)
@@ -104,40 +110,65 @@ function tokenise(
     let raw = match[0];
     const start = match.index;
     const fullEnd = start + raw.length;
-    const gap = text.slice(previousEnd, start);
+    // What lies between the previous word and this one: a sentence's end, or only spaces, commas and brackets.
+    let sentenceStart = tokens.length === 0;
+    let joined = true;
+    for (let k = previousEnd; k < start; k += 1) {
+      const c = text.charCodeAt(k);
+      if (c === 32 || c === 44 || c === 40 || c === 41 || c === 9) continue;
+      joined = false;
+      // . ! ? : ; * newline • – — -
+      if (
+        c === 46 ||
+        c === 33 ||
+        c === 63 ||
+        c === 58 ||
+        c === 59 ||
+        c === 42 ||
+        c === 10 ||
+        c === 0x2022 ||
+        c === 45 ||
+        c === 0x2013 ||
+        c === 0x2014
+      )
+        sentenceStart = true;
+    }
     previousEnd = fullEnd;
     let possessive = false;
-    if (/['’]s$/i.test(raw)) {
+    const last = raw.charCodeAt(raw.length - 1);
+    if ((last === 115 || last === 83) && raw.length > 2 && isApostrophe(raw.charCodeAt(raw.length - 2))) {
       raw = raw.slice(0, -2);
       possessive = true;
-    } else if (/['’]$/.test(raw)) {
+    } else if (isApostrophe(last)) {
       raw = raw.slice(0, -1);
       possessive = true;
     }
-    raw = raw.replace(/-+$/, '');
+    while (raw.length > 1 && raw.charCodeAt(raw.length - 1) === 45) raw = raw.slice(0, -1);
     const end = start + raw.length;
     while (allowedIndex < allowed.length && (allowed[allowedIndex] as [number, number])[1] <= start) allowedIndex += 1;
     const span = allowed[allowedIndex];
     const inAllowed = span !== undefined && span[0] < end && start < span[1];
+    const lowerRaw = raw.toLowerCase();
+    const lower = raw === lowerRaw;
+    const upper = !lower && raw.length > 1 && raw === raw.toUpperCase();
     const first = raw[0] as string;
-    const upper = raw.length > 1 && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
     tokens.push({
       start,
       end,
       raw,
-      key: fold(raw),
+      key: NON_ASCII.test(raw) ? fold(raw) : lowerRaw,
       possessive,
-      capitalised: first !== first.toLowerCase() && !upper,
-      lower: raw === raw.toLowerCase(),
+      capitalised: !upper && first !== lowerRaw[0],
+      lower,
       upper,
-      sentenceStart: tokens.length === 0 || /[.!?:;•*\n]|^\s*-\s|\s-\s/.test(gap),
-      joined: /^[\s,()]*$/.test(gap) && !/\n/.test(gap),
+      sentenceStart,
+      joined,
       allowed:
         inAllowed ||
-        blocked(start, end) ||
         // Part of a code like J5M or A10F, or glued to digits.
-        /\d$/.test(text.slice(Math.max(0, start - 1), start)) ||
-        /^\d/.test(text.slice(fullEnd, fullEnd + 1)),
+        isDigit(text.charCodeAt(start - 1)) ||
+        isDigit(text.charCodeAt(fullEnd)) ||
+        blocked(start, end),
     });
   }
   return tokens;
@@ -170,7 +201,17 @@ export function findNames(text: string, blocked: (start: number, end: number) =>
     const next = tokens[i + 1];
     const joinedPrev = prev !== undefined && token.joined && !token.sentenceStart;
     const prevKey = joinedPrev ? prev.key : '';
-    const afterTitle = joinedPrev && TITLES.has(prevKey.replace(/\.$/, ''));
+    // "Mrs Patel", "Mr. Smith", "mrs begum"
+    const afterTitle =
+      prev !== undefined && TITLES.has(prev.key) && /^\.?[ \t]*$/.test(text.slice(prev.end, token.start));
+    // "J. Smith", "J Smith": an initial before a surname.
+    const afterInitial =
+      prev !== undefined &&
+      prev.raw.length === 1 &&
+      /[A-Z]/.test(prev.raw) &&
+      /^\.?[ \t]+$/.test(text.slice(prev.end, token.start));
+    // "St James's", "St Mary's": a saint or a street, not a person.
+    if (prev !== undefined && (prev.key === 'st' || prev.key === 'saint') && token.joined) continue;
     const afterFamily =
       joinedPrev &&
       (FAMILY.has(prevKey) ||
@@ -185,7 +226,14 @@ export function findNames(text: string, blocked: (start: number, end: number) =>
 
     if (token.capitalised) {
       if (afterTitle) reason = 'A title and a surname name an adult.';
-      else if (first.has(key) || firstCapitalised.has(key)) reason = 'A first name identifies a child or family.';
+      else if (first.has(key) || (firstCapitalised.has(key) && key.length > 2))
+        reason = 'A first name identifies a child or family.';
+      else if (afterInitial && (surnames.has(key) || surnameWords.has(key)))
+        reason = 'An initial and a surname name someone.';
+      else if (nextJoined && FAMILY_GROUP.has(next.key) && (surnames.has(key) || surnameWords.has(key)))
+        reason = 'A surname with "family" names a family.';
+      else if (firstCapitalised.has(key))
+        reason = wordNameContext(text, tokens, i, nextKnown, nextGroup, afterFamily, first);
       else if (firstWords.has(key)) reason = wordNameContext(text, tokens, i, nextKnown, nextGroup, afterFamily, first);
       else if (surnames.has(key) || surnameWords.has(key)) {
         if (afterFamily) reason = 'A name after a family word identifies a family.';
@@ -196,7 +244,8 @@ export function findNames(text: string, blocked: (start: number, end: number) =>
       } else if (afterFamily && CALLED.has(prevKey)) reason = 'A name after "called" identifies someone.';
     } else if (token.lower && token.raw.length >= 3) {
       if (first.has(key)) reason = 'A first name, even in lower case, identifies a child.';
-      else if ((firstCapitalised.has(key) || firstWords.has(key)) && (afterFamily || afterTitle))
+      else if (afterTitle && isKnown(token)) reason = 'A title and a surname name an adult.';
+      else if ((firstCapitalised.has(key) || firstWords.has(key)) && afterFamily)
         reason = 'A name after a family word identifies a family.';
       else if (firstWords.has(key) && token.possessive && next !== undefined && FAMILY.has(next.key))
         reason = "A name's family identifies a child.";
@@ -235,7 +284,8 @@ function wordNameContext(
   if (afterFamily) return 'A name after a family word identifies a family.';
   if (nextGroup) return undefined;
   if (nextKnown) return 'A first name and surname identify a child or family.';
-  if (NAME_LABEL.test(text.slice(token.end, token.end + 12))) return 'A name beside what is recorded about a child identifies them.';
+  if (NAME_LABEL.test(text.slice(token.end, token.end + 12)))
+    return 'A name beside what is recorded about a child identifies them.';
   // "Holly and Jade fell out": names go in pairs.
   const pair = (and: Token | undefined, other: Token | undefined) =>
     and !== undefined &&

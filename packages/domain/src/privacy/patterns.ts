@@ -168,14 +168,15 @@ const LIVES_ON = new RegExp(
   'gi',
 );
 const NOT_HOUSE_NUMBER =
-  /\b(?:year|yr|y|room|rm|level|lvl|stage|step|page|p|pg|group|table|class|score|scored|aged?|ks|phase|session|sessions|week|weeks|term|set|band|chapter|unit|out of|of|box|bus|number|no|ra|age|grade|about|approx|minutes?|mins?|hours?|times?|days?)\.?\s*$/i;
+  /\b(?:year|yr|y|room|rm|level|lvl|stage|step|page|p|pg|group|table|class|score|scored|aged?|ks|phase|session|sessions|week|weeks|term|set|band|chapter|unit|out of|of|box|bus|ra|age|grade|about|approx|minutes?|mins?|hours?|times?|days?)\.?\s*$/i;
 const NOT_STREET_WORD =
   /^(?:and|or|the|a|an|of|on|in|at|to|by|with|for|from|times|minutes|mins|hours|days|weeks|months|years|per|very|more|most|less|out|is|was|are|were|it|he|she|they|we|you|i)$/i;
 
 function plausibleStreet(words: string, type: string): boolean {
   const parts = words.trim().split(/\s+/);
   // "9 the Crescent", "2 The Green"
-  if (parts.length === 1 && parts[0]?.toLowerCase() === 'the') return /^[A-Z]/.test(type) || !WEAK_TYPES.has(type.toLowerCase());
+  if (parts.length === 1 && parts[0]?.toLowerCase() === 'the')
+    return /^[A-Z]/.test(type) || !WEAK_TYPES.has(type.toLowerCase());
   if (parts.some((word) => NOT_STREET_WORD.test(word))) return false;
   const capitalised = /^[A-Z]/.test(type) || parts.every((word) => /^[A-Z]/.test(word));
   return capitalised || !WEAK_TYPES.has(type.toLowerCase());
@@ -196,12 +197,17 @@ export function findAddresses(text: string, out: Candidate[]): void {
   for (const match of text.matchAll(HOUSE_ONE_WORD)) {
     const before = text.slice(Math.max(0, match.index - 16), match.index);
     if (NOT_HOUSE_NUMBER.test(before) || !/\s[A-Z]/.test(match[0])) continue;
-    out.push({ kind: 'address', start: match.index, end: match.index + match[0].length, reason: 'A house number and street say where a family lives.' });
+    out.push({
+      kind: 'address',
+      start: match.index,
+      end: match.index + match[0].length,
+      reason: 'A house number and street say where a family lives.',
+    });
   }
   for (const match of text.matchAll(LIVES_ON)) {
     const words = match[1] as string;
     const start = match.index + match[0].length - words.length - (match[2] as string).length;
-    if (!plausibleStreet(words, match[2] as string)) continue;
+    if (!/^[A-Z]/.test(words) || !plausibleStreet(words, match[2] as string)) continue;
     out.push({
       kind: 'address',
       start,
@@ -215,6 +221,8 @@ const MONTHS =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const DATE = new RegExp(
   [
+    // 2016-04-03
+    '\\b(?:19|20)\\d{2}-\\d{1,2}-\\d{1,2}\\b',
     // 3/4/2016, 03.04.16, 3-4-16
     '(?<![\\d/.-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\d/])',
     // 3rd April 2016, 3 Apr 16, 3rd of April
@@ -234,7 +242,8 @@ const BIRTH_WORDS =
   /(?:\bd\.?\s?o\.?\s?b\b\.?|\bdate of birth|\bbirth ?date|\bbirth ?day|\bb'?day|\bborn|\bdob|\bbirth)(?![a-z])/gi;
 const BIRTH_BETWEEN =
   /^[\s:;,=()[\]–—-]*(?:(?:is|was|on|in|the|of|date|approx\.?|around|roughly|abt|-|:)[\s:;,=()[\]–—-]*){0,3}$/i;
-const BORN_BETWEEN = /^(?![^]*\b(?:review|reviewed|meeting|seen|met|since|until|by|from|moved|arrived|started|came|joined|next|last|due)\b)[\s,:(–—-]*(?:[A-Za-z'.]+[\s,:(–—-]+){1,3}$/;
+const BORN_BETWEEN =
+  /^(?![^]*\b(?:review|reviewed|meeting|seen|met|since|until|by|from|moved|arrived|started|came|joined|next|last|due)\b)[\s,:(–—-]*(?:[A-Za-z'.]+[\s,:(–—-]+){1,3}$/;
 const AGED_BEFORE = /\baged?\s+\d{1,2}(?:\s*(?:y(?:ea)?rs?|y\/?o|years old))?\s*[(,:–—-]\s*(?:born\s+|dob:?\s*)?$/i;
 const BIRTH_AFTER = /^\s*[(,–—-]?\s*(?:dob|d\.o\.b\.?|date of birth|birthday)\b/i;
 
@@ -251,7 +260,8 @@ export function findBirthDates(text: string, out: Candidate[]): void {
     const start = match.index;
     const end = start + match[0].length;
     const value = match[0];
-    const dayMonth = match[1] !== undefined ? [match[1], match[3]] : match[5] !== undefined ? [match[5], match[6]] : undefined;
+    const dayMonth =
+      match[1] !== undefined ? [match[1], match[3]] : match[5] !== undefined ? [match[5], match[6]] : undefined;
     if (dayMonth) {
       const day = Number(dayMonth[0]);
       const month = Number(dayMonth[1]);

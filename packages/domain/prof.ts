@@ -1,0 +1,13 @@
+import { findNames } from './src/privacy/names.ts';
+import { findPersonalData } from './src/privacy/index.ts';
+import { allowedPhrasePattern } from './src/privacy/allowList.ts';
+import { readCorpus } from './privacy-corpus/evaluate.ts';
+const texts = readCorpus('tuning').map(l=>l.text);
+let s=''; while (s.length < 2_000_000) s += texts[Math.floor(Math.random()*texts.length)] + '. ';
+const chunks: string[] = []; for (let i=0;i<s.length;i+=2000) chunks.push(s.slice(i,i+2000));
+const t = (name: string, f: (c: string)=>void) => { const st=performance.now(); for (const c of chunks) f(c); console.log(name, (performance.now()-st).toFixed(0),'ms'); };
+findPersonalData('x');
+t('all', c=>findPersonalData(c));
+t('allowed', c=>{ for (const m of c.matchAll(allowedPhrasePattern())) {} });
+t('tokens', c=>{ for (const m of c.matchAll(/[\p{L}][\p{L}\p{M}'’-]*/gu)) {} });
+t('names', c=>findNames(c,()=>false,[]));
