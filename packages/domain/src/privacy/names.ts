@@ -66,7 +66,7 @@ const pairable = (t: Token) =>
   t.capitalised && !CALENDAR.has(t.key) && !NEVER_NAMES.has(t.key) && nameLists().firstWords.has(t.key);
 
 const TOKEN = /[\p{L}][\p{L}\p{M}'’-]*/gu;
-const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII = /[^A-Za-z'-]/;
 
 interface Token {
   start: number;
@@ -298,7 +298,7 @@ function wordNameContext(
   const nouny = NOUNY.has(token.key);
   if (token.possessive) return nouny ? undefined : 'A name with a possessive identifies someone.';
   const next = tokens[i + 1];
-  if (next && next.joined && !next.sentenceStart) {
+  if (next?.joined && !next.sentenceStart) {
     let verb = next;
     if (/^(?:often|always|never|sometimes|usually|still|also|now|then|really|just|already|recently)$/.test(next.key)) {
       const after = tokens[i + 2];

@@ -243,7 +243,7 @@ const BIRTH_WORDS =
 const BIRTH_BETWEEN =
   /^[\s:;,=()[\]–—-]*(?:(?:is|was|on|in|the|of|date|approx\.?|around|roughly|abt|-|:)[\s:;,=()[\]–—-]*){0,3}$/i;
 const BORN_BETWEEN =
-  /^(?![^]*\b(?:review|reviewed|meeting|seen|met|since|until|by|from|moved|arrived|started|came|joined|next|last|due)\b)[\s,:(–—-]*(?:[A-Za-z'.]+[\s,:(–—-]+){1,3}$/;
+  /^(?![\s\S]*\b(?:review|reviewed|meeting|seen|met|since|until|by|from|moved|arrived|started|came|joined|next|last|due)\b)[\s,:(–—-]*(?:[A-Za-z'.]+[\s,:(–—-]+){1,3}$/;
 const AGED_BEFORE = /\baged?\s+\d{1,2}(?:\s*(?:y(?:ea)?rs?|y\/?o|years old))?\s*[(,:–—-]\s*(?:born\s+|dob:?\s*)?$/i;
 const BIRTH_AFTER = /^\s*[(,–—-]?\s*(?:dob|d\.o\.b\.?|date of birth|birthday)\b/i;
 
