@@ -219,7 +219,7 @@ export function findNames(text: string, blocked: (start: number, end: number) =>
         (prevKey === 'is' && tokens[i - 2]?.key === 'name'));
     // A word that is never a name on its own ("Summer", "May") still is one after "called" or a title.
     if (NEVER_NAMES.has(key) && !((afterTitle || afterFamily) && isKnown(token))) continue;
-    const nextJoined = next !== undefined && next.joined && !next.sentenceStart;
+    const nextJoined = next?.joined === true && !next.sentenceStart;
     const nextKnown = nextJoined && usable(next) && next.capitalised && isKnown(next) && !GROUP_NOUNS.has(next.key);
     const nextGroup = nextJoined && GROUP_NOUNS.has(next.key);
     let reason: string | undefined;
@@ -260,7 +260,7 @@ export function findNames(text: string, blocked: (start: number, end: number) =>
       if (!usable(after) || !after.joined || after.sentenceStart || GROUP_NOUNS.has(after.key)) break;
       const fits = token.capitalised
         ? after.capitalised && isKnown(after)
-        : after.lower && (surnames.has(after.key) || first.has(after.key));
+        : after.lower && (surnames.has(after.key) || surnameWords.has(after.key) || first.has(after.key));
       if (!fits) break;
       j += 1;
       end = after.end;
