@@ -1,6 +1,7 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import { isValidNhsNumber, isValidNiNumber, isValidOutwardCode, isValidPostcode, isValidUpn } from './checks.js';
 import type { PersonalDataKind } from './findings.js';
+import { UK_PHONE_METADATA } from './phoneMetadata.js';
 
 /** A stretch found by one finder, before overlaps are settled. */
 export interface Candidate {
@@ -125,7 +126,7 @@ function ukPhoneDigits(candidate: string): string | undefined {
   if (/^07[1-57-9]\d{8}$/.test(digits)) return digits;
   if (!/^0[123]\d{8,9}$/.test(digits)) return undefined;
   // Landlines' area codes run from 2 to 5 digits, so the number's length depends on its code: libphonenumber knows.
-  return parsePhoneNumberFromString(digits, 'GB')?.isPossible() ? digits : undefined;
+  return parsePhoneNumberFromString(digits, 'GB', UK_PHONE_METADATA)?.isPossible() ? digits : undefined;
 }
 
 export function findPhones(text: string, out: Candidate[]): void {
