@@ -60,6 +60,13 @@ function findInWindow(text: string, offset: number): PersonalDataFinding[] {
   findPostcodes(text, candidates);
   findBirthDates(text, candidates);
   findAddresses(text, candidates);
+  // Ten digits that pass mod 11 by chance inside a phone number ("+44 (0)113 496 0123") are the phone's.
+  const phones = candidates.filter((c) => c.kind === 'phone');
+  if (phones.length > 0)
+    for (let k = candidates.length - 1; k >= 0; k -= 1) {
+      const c = candidates[k] as Candidate;
+      if (c.shapeOnly && phones.some((p) => p.start < c.end && c.start < p.end)) candidates.splice(k, 1);
+    }
   const taken = new Uint8Array(text.length);
   for (const c of settle(candidates, text.length)) taken.fill(1, c.start, c.end);
   findNames(text, (start, end) => taken.subarray(start, end).includes(1), candidates);

@@ -51,7 +51,8 @@ const PERSON_BEFORE = words(`with ask asked asking tell told telling help helped
   include included invite invited allow allowed tell made make`);
 const GROUP_NOUNS = words(`class group room term house team base day days week club time holidays holiday party fair
   service assembly award awards chart points rating camp garden lodge unit wing centre center academy primary school
-  trust road street lane avenue close drive way crescent park hall court cottage farm tree trees level levels zone`);
+  trust road street lane avenue close drive way crescent park hall court cottage farm tree trees level levels zone
+  zoo museum station hospital infirmary library castle cathedral beach market airport stadium college university`);
 /** Word-names that are mostly nouns: they need more than "is" or "has" after them. */
 const NOUNY = words(`hope faith joy art summer autumn star sky river chase mark bill may june april august honey
   liberty charity patience mercy storm ocean king destiny harmony melody miracle gift blessing favour crystal
@@ -190,6 +191,18 @@ export function findNames(text: string, blocked: (start: number, end: number) =>
     firstWords.has(t.key) ||
     surnames.has(t.key) ||
     surnameWords.has(t.key);
+  // "Tommy-Lee", "Mohammed-Ali": a double name whose parts are all names reads as its first part.
+  for (const token of tokens) {
+    if (!token.key.includes('-') || isKnown(token)) continue;
+    const parts = token.key.split('-');
+    const [head] = parts;
+    if (
+      head &&
+      (first.has(head) || firstCapitalised.has(head) || firstWords.has(head)) &&
+      parts.every((part) => isKnown({ ...token, key: part }))
+    )
+      token.key = first.has(head) ? head : (parts.find((part) => first.has(part)) ?? head);
+  }
   const usable = (t: Token | undefined): t is Token =>
     t !== undefined && !t.allowed && !t.upper && !NEVER_NAMES.has(t.key);
 

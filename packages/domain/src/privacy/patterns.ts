@@ -9,6 +9,8 @@ export interface Candidate {
   start: number;
   end: number;
   reason: string;
+  /** Found by its shape alone, with no words around it saying what it is: yields to another kind it overlaps. */
+  shapeOnly?: boolean;
 }
 
 // Every pattern here is linear: no nested quantifiers, every repeat bounded, so a hostile text cannot make it crawl.
@@ -60,7 +62,13 @@ export function findNhsNumbers(text: string, out: Candidate[]): void {
     const said = NHS_CONTEXT.test(text.slice(Math.max(0, start - 40), start));
     const valid = isValidNhsNumber(match[0]);
     if (!said && (!valid || (match[2] === '' && match[0].startsWith('0')))) continue;
-    out.push({ kind: 'nhs', start, end: start + match[0].length, reason: 'An NHS number identifies a person.' });
+    out.push({
+      kind: 'nhs',
+      start,
+      end: start + match[0].length,
+      reason: 'An NHS number identifies a person.',
+      shapeOnly: !said,
+    });
   }
 }
 
