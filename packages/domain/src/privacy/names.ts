@@ -45,6 +45,8 @@ const STRONG_VERBS = words(`says said told tells asked asks finds found likes li
   prefers preferred loves hates hated worries worried gets got feels felt told becomes walked walks ate eats plays
   played laughed laughs smiled smiles hid hides hides needs wants tends appears appeared recently really often always
   never sometimes usually still also now then already`);
+/** Words before a person that could as well come before a thing: only for names that are rarely things. */
+const PERSON_BEFORE_WEAK = words('for to from about beside near behind');
 const PERSON_BEFORE = words(`with ask asked asking tell told telling help helped helping support supported supporting
   supports see saw seen meet met praise praised thank thanked remind reminded encourage encouraged let give gave gives
   reward rewarded collect collected collects pick picked watch watched observe observed observed assess assessed
@@ -85,6 +87,7 @@ interface Token {
   allowed: boolean;
 }
 
+const endsInS = (key: string) => key.length > 3 && key.endsWith('s');
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
@@ -255,6 +258,10 @@ export function findNames(text: string, blocked: (start: number, end: number) =>
           if (token.possessive || verb) reason = 'A surname identifies a family.';
         }
       } else if (afterFamily && CALLED.has(prevKey)) reason = 'A name after "called" identifies someone.';
+      else if (token.possessive && next !== undefined && FAMILY.has(next.key))
+        reason = "A name's family identifies a child.";
+      else if (endsInS(key) && first.has(key.slice(0, -1)))
+        reason = 'A first name (its apostrophe missing) identifies a child.';
     } else if (token.lower && token.raw.length >= 3) {
       if (first.has(key)) reason = 'A first name, even in lower case, identifies a child.';
       else if (afterTitle && isKnown(token)) reason = 'A title and a surname name an adult.';
@@ -262,6 +269,8 @@ export function findNames(text: string, blocked: (start: number, end: number) =>
         reason = 'A name after a family word identifies a family.';
       else if (firstWords.has(key) && token.possessive && next !== undefined && FAMILY.has(next.key))
         reason = "A name's family identifies a child.";
+      else if (endsInS(key) && first.has(key.slice(0, -1)) && next !== undefined && FAMILY.has(next.key))
+        reason = 'A first name (its apostrophe missing) identifies a child.';
     }
     if (!reason) continue;
 
@@ -329,6 +338,8 @@ function wordNameContext(
   if (prev && token.joined && PERSON_BEFORE.has(prev.key))
     return 'A name in the middle of a sentence identifies someone.';
   if (nouny) return undefined;
+  if (prev && token.joined && PERSON_BEFORE_WEAK.has(prev.key))
+    return 'A name in the middle of a sentence identifies someone.';
   for (let k = i + 1; k <= i + 6 && k < tokens.length; k += 1) {
     const near = tokens[k] as Token;
     if (near.sentenceStart) break;
