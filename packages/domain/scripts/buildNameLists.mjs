@@ -103,8 +103,9 @@ for (const name of firstAll) {
   } else if (lessCommon.has(name) || abbreviations.has(name) || name.length < 3) bucket.firstCapital.push(name);
   else bucket.first.push(name);
 }
+const inFirst = new Set([...bucket.first, ...bucket.firstCapital, ...bucket.firstWord]);
 for (const name of lastAll) {
-  if (firstAll.has(name)) continue;
+  if (inFirst.has(name)) continue;
   (common.has(name) || lessCommon.has(name) ? bucket.lastWord : bucket.last).push(name);
 }
 const line = (list) => JSON.stringify([...list].sort().join(' '));

@@ -383,6 +383,13 @@ const PHRASES = [
   'beech class',
   'birch class',
   // Sayings that look like names
+  'red amber green',
+  'red/amber/green',
+  'amber green',
+  'amber/green',
+  'amber-green',
+  'green amber',
+  'red amber',
   'christmas eve',
   "new year's eve",
   'new year',

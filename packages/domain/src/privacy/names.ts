@@ -211,7 +211,29 @@ export function findNames(text: string, blocked: (start: number, end: number) =>
 
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] as Token;
-    if (token.allowed || token.upper || token.raw.length < 2) continue;
+    if (token.allowed || token.raw.length < 2) continue;
+    if (token.upper) {
+      // "BEN SMITH" on a form: a first name in capitals counts only with a surname in capitals after it.
+      const after = tokens[i + 1];
+      if (
+        token.raw.length > 2 &&
+        first.has(token.key) &&
+        after?.upper === true &&
+        after.joined &&
+        !after.sentenceStart &&
+        !after.allowed &&
+        (surnames.has(after.key) || surnameWords.has(after.key) || first.has(after.key))
+      ) {
+        out.push({
+          kind: 'name',
+          start: token.start,
+          end: after.end,
+          reason: 'A name in capitals identifies a child or family.',
+        });
+        i += 1;
+      }
+      continue;
+    }
     const key = token.key;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
@@ -260,7 +282,7 @@ export function findNames(text: string, blocked: (start: number, end: number) =>
       } else if (afterFamily && CALLED.has(prevKey)) reason = 'A name after "called" identifies someone.';
       else if (token.possessive && next !== undefined && FAMILY.has(next.key))
         reason = "A name's family identifies a child.";
-      else if (endsInS(key) && first.has(key.slice(0, -1)))
+      else if (endsInS(key) && first.has(key.slice(0, -1)) && next !== undefined && FAMILY.has(next.key))
         reason = 'A first name (its apostrophe missing) identifies a child.';
     } else if (token.lower && token.raw.length >= 3) {
       if (first.has(key)) reason = 'A first name, even in lower case, identifies a child.';
