@@ -73,6 +73,10 @@ describe('findPersonalData: exact identifiers', () => {
     expect(found('NHS 943 476 5919, mum 07700 900123')).toEqual(['nhs:943 476 5919', 'phone:07700 900123']);
   });
 
+  it('reads ten digits inside a phone number as the phone, even where they pass mod 11 by chance', () => {
+    expect(found('tel. +44 (0)113 496 0123')).toEqual(['phone:+44 (0)113 496 0123']);
+  });
+
   it('finds e-mail addresses, without the full stop after them', () => {
     expect(found('email kelly.j@example.com.')).toEqual(['email:kelly.j@example.com']);
     expect(found('(ben_smith+school@example.co.uk)')).toEqual(['email:ben_smith+school@example.co.uk']);
@@ -176,6 +180,26 @@ describe('findPersonalData: names', () => {
     expect(found('Mrs May rang')).toEqual(['name:May']);
   });
 
+  it('reads double names, a missing apostrophe before a family word, and names in capitals with a surname', () => {
+    expect(found('Tommy-Lee has had 3 exclusions')).toEqual(['name:Tommy-Lee']);
+    expect(found('Mohammed-Ali finds it hard to wait')).toEqual(['name:Mohammed-Ali']);
+    expect(found('jacobs mum rang')).toEqual(['name:jacobs']);
+    expect(found("Zorbina's mum rang")).toEqual(['name:Zorbina']);
+    expect(found('Name: BEN SMITH')).toEqual(['name:BEN SMITH']);
+    expect(found('ASD and ADHD, SEN SUPPORT, EHCP')).toEqual([]);
+  });
+
+  it('does not take ordinary words ending in s, or double words, for names', () => {
+    for (const text of [
+      'the bodies of evidence',
+      'melodies in music',
+      'allies in the playground',
+      'well-being',
+      'jack-in-the-box',
+    ])
+      expect(found(text), text).toEqual([]);
+  });
+
   it('leaves names that are words alone where they are words', () => {
     for (const text of [
       'Will review in May',
@@ -191,6 +215,11 @@ describe('findPersonalData: names', () => {
       'drew a lovely picture',
       'star of the week',
       'Christmas Eve is hard for the family',
+      'rated Amber Green for attendance',
+      'loves Thomas the Tank Engine and Fireman Sam',
+      'trip to Chester Zoo',
+      "went to McDonald's as a reward",
+      'Year 2 topic on Florence Nightingale',
       'jack in the box toy',
     ])
       expect(found(text), text).toEqual([]);
