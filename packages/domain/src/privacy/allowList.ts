@@ -420,16 +420,27 @@ const PHRASES = [
   'grace period',
 ];
 
-/** The phrases as one pattern, built on first use. */
-let phrasePattern: RegExp | undefined;
-export function allowedPhrasePattern(): RegExp {
-  if (!phrasePattern) {
-    const escaped = [...new Set(PHRASES)]
-      .sort((a, b) => b.length - a.length)
-      .map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+'));
-    phrasePattern = new RegExp(`(?<![\\p{L}\\d])(?:${escaped.join('|')})(?![\\p{L}\\d])`, 'giu');
+/** A phrase's words as the name reader sees them: letters only, lower case, without a possessive "'s". */
+export function phraseWords(phrase: string): string[] {
+  return [...phrase.toLowerCase().matchAll(/[\p{L}][\p{L}\p{M}'’-]*/gu)].map((m) => m[0].replace(/['’]s?$/, ''));
+}
+
+let phraseIndex: Map<string, string[][]> | undefined;
+/** The phrases by their first word, longest first, built on first use. */
+export function allowedPhrases(): Map<string, string[][]> {
+  if (!phraseIndex) {
+    phraseIndex = new Map();
+    for (const phrase of new Set(PHRASES)) {
+      const words = phraseWords(phrase);
+      const [head] = words;
+      if (!head) continue;
+      const list = phraseIndex.get(head) ?? [];
+      list.push(words);
+      phraseIndex.set(head, list);
+    }
+    for (const list of phraseIndex.values()) list.sort((a, b) => b.length - a.length);
   }
-  return phrasePattern;
+  return phraseIndex;
 }
 
 /** Words never read as a name, in lower case. */

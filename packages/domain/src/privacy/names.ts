@@ -1,4 +1,4 @@
-import { allowedPhrasePattern, NEVER_NAMES } from './allowList.js';
+import { allowedPhrases, NEVER_NAMES } from './allowList.js';
 import { FIRST_NAMES, FIRST_NAMES_CAPITALISED, FIRST_NAMES_WORDS, SURNAMES, SURNAMES_WORDS } from './nameData.js';
 import type { Candidate } from './patterns.js';
 
@@ -102,14 +102,9 @@ const fold = (word: string) =>
         .toLowerCase()
     : word.toLowerCase();
 
-function tokenise(
-  text: string,
-  blocked: (start: number, end: number) => boolean,
-  allowed: [number, number][],
-): Token[] {
+function tokenise(text: string, blocked: (start: number, end: number) => boolean): Token[] {
   const tokens: Token[] = [];
   let previousEnd = 0;
-  let allowedIndex = 0;
   for (const match of text.matchAll(TOKEN)) {
     let raw = match[0];
     const start = match.index;
@@ -149,9 +144,6 @@ function tokenise(
     }
     while (raw.length > 1 && raw.charCodeAt(raw.length - 1) === 45) raw = raw.slice(0, -1);
     const end = start + raw.length;
-    while (allowedIndex < allowed.length && (allowed[allowedIndex] as [number, number])[1] <= start) allowedIndex += 1;
-    const span = allowed[allowedIndex];
-    const inAllowed = span !== undefined && span[0] < end && start < span[1];
     const lowerRaw = raw.toLowerCase();
     const lower = raw === lowerRaw;
     const upper = !lower && raw.length > 1 && raw === raw.toUpperCase();
@@ -168,26 +160,38 @@ function tokenise(
       sentenceStart,
       joined,
       allowed:
-        inAllowed ||
         // Part of a code like J5M or A10F, or glued to digits.
-        isDigit(text.charCodeAt(start - 1)) ||
-        isDigit(text.charCodeAt(fullEnd)) ||
-        blocked(start, end),
+        isDigit(text.charCodeAt(start - 1)) || isDigit(text.charCodeAt(fullEnd)) || blocked(start, end),
     });
   }
   return tokens;
 }
 
-function allowedSpans(text: string): [number, number][] {
-  const spans: [number, number][] = [];
-  for (const match of text.matchAll(allowedPhrasePattern())) spans.push([match.index, match.index + match[0].length]);
-  return spans;
+/** Marks the words of the allowed phrases ("Zones of Regulation", "Carol Gray"): never names. */
+function markAllowedPhrases(tokens: Token[]): void {
+  const phrases = allowedPhrases();
+  for (let i = 0; i < tokens.length; i += 1) {
+    const candidates = phrases.get((tokens[i] as Token).key);
+    if (!candidates) continue;
+    for (const words of candidates) {
+      let matched = true;
+      for (let k = 1; k < words.length && matched; k += 1) {
+        const next = tokens[i + k];
+        matched = next !== undefined && !next.sentenceStart && next.key === words[k];
+      }
+      if (!matched) continue;
+      for (let k = 0; k < words.length; k += 1) (tokens[i + k] as Token).allowed = true;
+      i += words.length - 1;
+      break;
+    }
+  }
 }
 
 /** Names: the lists, read with the words around them. */
 export function findNames(text: string, blocked: (start: number, end: number) => boolean, out: Candidate[]): void {
   const { first, firstCapitalised, firstWords, surnames, surnameWords } = nameLists();
-  const tokens = tokenise(text, blocked, allowedSpans(text));
+  const tokens = tokenise(text, blocked);
+  markAllowedPhrases(tokens);
   const isKnown = (t: Token) =>
     first.has(t.key) ||
     firstCapitalised.has(t.key) ||
