@@ -443,6 +443,13 @@ export function allowedPhrases(): Map<string, string[][]> {
   return phraseIndex;
 }
 
+/** Names that are also places: not a name after "in", "from", "to" ("family from India", "moved to Chester"). */
+export const PLACE_NAMES = new Set(
+  'india georgia chelsea jordan paris sydney austin lincoln kenya florence victoria chester stanley beverley shelby dallas'.split(
+    ' ',
+  ),
+);
+
 /** Words never read as a name, in lower case. */
 export const NEVER_NAMES = new Set(
   `senco sencos senco's ed ep eps ta tas hlta hltas teacher teachers head headteacher deputy dsl ddsl salt ot pt slt
@@ -471,7 +478,8 @@ export const NEVER_NAMES = new Set(
   leeds bradford kirklees calderdale wakefield sheffield barnsley rotherham doncaster york hull durham derby leicester
   london manchester liverpool birmingham coventry nottingham bristol oldham rochdale bolton wigan salford stockport
   england wales scotland ireland britain uk poland romania lithuania somalia nigeria ghana eritrea pakistan india
-  bangladesh turkey syria iraq iran afghanistan china vietnam philippines portugal spain italy jamaica`
+  bangladesh turkey syria iraq iran afghanistan china vietnam philippines portugal spain italy jamaica france
+  germany america american americas asia africa europe australia canada hong kong dubai adi`
     .split(/\s+/)
     .filter(Boolean),
 );

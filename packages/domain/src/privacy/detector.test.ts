@@ -220,6 +220,8 @@ describe('findPersonalData: names', () => {
       'trip to Chester Zoo',
       "went to McDonald's as a reward",
       'Year 2 topic on Florence Nightingale',
+      'family from India, moved to Chester in 2020',
+      'Kirklees council and Beverley council',
       'jack in the box toy',
     ])
       expect(found(text), text).toEqual([]);

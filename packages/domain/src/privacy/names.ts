@@ -1,4 +1,4 @@
-import { allowedPhrases, NEVER_NAMES } from './allowList.js';
+import { allowedPhrases, NEVER_NAMES, PLACE_NAMES } from './allowList.js';
 import { FIRST_NAMES, FIRST_NAMES_CAPITALISED, FIRST_NAMES_WORDS, SURNAMES, SURNAMES_WORDS } from './nameData.js';
 import type { Candidate } from './patterns.js';
 
@@ -31,6 +31,7 @@ const FAMILY = words(`mum mums mam mom mummy mommy mother dad daddy father nan n
   grandma granny gran grandmother grandfather brother bro sister sis sibling twin aunt auntie aunty uncle cousin stepdad
   stepmum step-dad step-mum stepbrother stepsister partner boyfriend girlfriend husband wife friend friends carer
   guardian son daughter niece nephew godmother godfather`);
+const PLACE_BEFORE = words('in from to visit visiting visited back around across near of');
 const FAMILY_GROUP = words('family families household twins children kids boys girls siblings');
 const CALLED = words('called named name aka nicknamed known');
 const PRONOUNS = words('he she his her him hers himself herself');
@@ -54,7 +55,8 @@ const PERSON_BEFORE = words(`with ask asked asking tell told telling help helped
 const GROUP_NOUNS = words(`class group room term house team base day days week club time holidays holiday party fair
   service assembly award awards chart points rating camp garden lodge unit wing centre center academy primary school
   trust road street lane avenue close drive way crescent park hall court cottage farm tree trees level levels zone
-  zoo museum station hospital infirmary library castle cathedral beach market airport stadium college university`);
+  zoo museum station hospital infirmary library castle cathedral beach market airport stadium college university
+  council borough county city town village estate`);
 /** Word-names that are mostly nouns: they need more than "is" or "has" after them. */
 const NOUNY = words(`hope faith joy art summer autumn star sky river chase mark bill may june april august honey
   liberty charity patience mercy storm ocean king destiny harmony melody miracle gift blessing favour crystal
@@ -252,6 +254,8 @@ export function findNames(text: string, blocked: (start: number, end: number) =>
       prev.raw.length === 1 &&
       /[A-Z]/.test(prev.raw) &&
       /^\.?[ \t]+$/.test(text.slice(prev.end, token.start));
+    // "family from India", "moved to Chester": a place.
+    if (PLACE_NAMES.has(key) && prev !== undefined && token.joined && PLACE_BEFORE.has(prev.key)) continue;
     // "St James's", "St Mary's": a saint or a street, not a person.
     if (prev !== undefined && (prev.key === 'st' || prev.key === 'saint') && token.joined) continue;
     const afterFamily =
