@@ -31,6 +31,11 @@ const FAMILY = words(`mum mums mam mom mummy mommy mother dad daddy father nan n
   grandma granny gran grandmother grandfather brother bro sister sis sibling twin aunt auntie aunty uncle cousin stepdad
   stepmum step-dad step-mum stepbrother stepsister partner boyfriend girlfriend husband wife friend friends carer
   guardian son daughter niece nephew godmother godfather`);
+/** After a name, these make it a place: "Beverley council", "Stanley Park", "Jordan Primary". */
+const PLACE_AFTER = words(`council borough county city town village estate road street lane avenue park hospital station
+  zoo museum academy primary school college university church mosque temple gurdwara centre infirmary airport fc united`);
+const afterTitlePlace = (prev: Token | undefined, text: string, token: Token) =>
+  prev !== undefined && TITLES.has(prev.key) && /^\.?[ \t]*$/.test(text.slice(prev.end, token.start));
 const PLACE_BEFORE = words('in from to visit visiting visited back around across near of');
 const FAMILY_GROUP = words('family families household twins children kids boys girls siblings');
 const CALLED = words('called named name aka nicknamed known');
@@ -254,6 +259,14 @@ export function findNames(text: string, blocked: (start: number, end: number) =>
       prev.raw.length === 1 &&
       /[A-Z]/.test(prev.raw) &&
       /^\.?[ \t]+$/.test(text.slice(prev.end, token.start));
+    if (
+      next !== undefined &&
+      next.joined &&
+      !next.sentenceStart &&
+      PLACE_AFTER.has(next.key) &&
+      !afterTitlePlace(prev, text, token)
+    )
+      continue;
     // "family from India", "moved to Chester": a place.
     if (PLACE_NAMES.has(key) && prev !== undefined && token.joined && PLACE_BEFORE.has(prev.key)) continue;
     // "St James's", "St Mary's": a saint or a street, not a person.
