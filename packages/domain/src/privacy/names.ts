@@ -259,13 +259,7 @@ export function findNames(text: string, blocked: (start: number, end: number) =>
       prev.raw.length === 1 &&
       /[A-Z]/.test(prev.raw) &&
       /^\.?[ \t]+$/.test(text.slice(prev.end, token.start));
-    if (
-      next !== undefined &&
-      next.joined &&
-      !next.sentenceStart &&
-      PLACE_AFTER.has(next.key) &&
-      !afterTitlePlace(prev, text, token)
-    )
+    if (next?.joined && !next.sentenceStart && PLACE_AFTER.has(next.key) && !afterTitlePlace(prev, text, token))
       continue;
     // "family from India", "moved to Chester": a place.
     if (PLACE_NAMES.has(key) && prev !== undefined && token.joined && PLACE_BEFORE.has(prev.key)) continue;
