@@ -178,6 +178,8 @@ describe('findPersonalData: names', () => {
     expect(found('Holly and Jade fell out')).toEqual(['name:Holly', 'name:Jade']);
     expect(found('Jack DOB 4/5/2016')).toEqual(['name:Jack', 'dob:4/5/2016']);
     expect(found('Mrs May rang')).toEqual(['name:May']);
+    expect(found('Jack (7) is new')).toEqual(['name:Jack']);
+    expect(found('grace said she was tired')).toEqual(['name:grace']);
   });
 
   it('reads double names, a missing apostrophe before a family word, and names in capitals with a surname', () => {

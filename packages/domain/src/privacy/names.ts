@@ -70,10 +70,12 @@ const CALENDAR = words('may june april august summer autumn');
 
 /** What staff write after a child's name: "Jack DOB…", "Grace yr 4", "Will (Y3)". */
 const NAME_LABEL =
-  /^\s*[(,:-]?\s*(?:dob\b|d\.o\.b|upn\b|nhs\b|born\b|aged?\s*\d|yr\s?\d|year\s?\d|y\d\b|in y(?:ea)?r\s?\d)/i;
+  /^\s*[(,:-]?\s*(?:dob\b|d\.o\.b|upn\b|nhs\b|born\b|aged?\s*\d|yr\s?\d|year\s?\d|y\d\b|in y(?:ea)?r\s?\d|\d{1,2}\s*(?:yrs?|years?|y\/?o)\b)|^\s*\(\d{1,2}\)/i;
 /** A second name in "Holly and Jade": capitalised, and not a season or month. */
 const pairable = (t: Token) =>
   t.capitalised && !CALENDAR.has(t.key) && !NEVER_NAMES.has(t.key) && nameLists().firstWords.has(t.key);
+
+const ADVERBS = words('often always never sometimes usually still also now then really just already recently');
 
 const TOKEN = /[\p{L}][\p{L}\p{M}'’-]*/gu;
 const NON_ASCII = /[^A-Za-z'-]/;
@@ -304,6 +306,16 @@ export function findNames(text: string, blocked: (start: number, end: number) =>
       else if (afterTitle && isKnown(token)) reason = 'A title and a surname name an adult.';
       else if ((firstCapitalised.has(key) || firstWords.has(key)) && afterFamily)
         reason = 'A name after a family word identifies a family.';
+      else if (
+        firstWords.has(key) &&
+        !NOUNY.has(key) &&
+        !token.possessive &&
+        next?.joined === true &&
+        !next.sentenceStart &&
+        STRONG_VERBS.has(next.key) &&
+        !ADVERBS.has(next.key)
+      )
+        reason = 'A name followed by what someone did identifies them.';
       else if (firstWords.has(key) && token.possessive && next !== undefined && FAMILY.has(next.key))
         reason = "A name's family identifies a child.";
       else if (endsInS(key) && first.has(key.slice(0, -1)) && next !== undefined && FAMILY.has(next.key))
