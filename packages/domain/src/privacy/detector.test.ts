@@ -179,6 +179,7 @@ describe('findPersonalData: names', () => {
     expect(found('Jack DOB 4/5/2016')).toEqual(['name:Jack', 'dob:4/5/2016']);
     expect(found('Mrs May rang')).toEqual(['name:May']);
     expect(found('Jack (7) is new')).toEqual(['name:Jack']);
+    expect(found("Autumn's mum would like a meeting")).toEqual(['name:Autumn']);
     expect(found('grace said she was tired')).toEqual(['name:grace']);
   });
 

@@ -273,7 +273,8 @@ export function findNames(text: string, blocked: (start: number, end: number) =>
         (CALLED.has(prevKey) && prevKey !== 'name') ||
         (prevKey === 'is' && tokens[i - 2]?.key === 'name'));
     // A word that is never a name on its own ("Summer", "May") still is one after "called" or a title.
-    if (NEVER_NAMES.has(key) && !((afterTitle || afterFamily) && isKnown(token))) continue;
+    const familyAfter = token.possessive && next !== undefined && FAMILY.has(next.key);
+    if (NEVER_NAMES.has(key) && !((afterTitle || afterFamily || familyAfter) && isKnown(token))) continue;
     const nextJoined = next?.joined === true && !next.sentenceStart;
     const nextKnown = nextJoined && usable(next) && next.capitalised && isKnown(next) && !GROUP_NOUNS.has(next.key);
     const nextGroup = nextJoined && GROUP_NOUNS.has(next.key);
@@ -367,7 +368,11 @@ function wordNameContext(
   if (!CALENDAR.has(token.key) && (pair(tokens[i + 1], tokens[i + 2]) || pair(tokens[i - 1], tokens[i - 2])))
     return 'Two names side by side identify children.';
   const nouny = NOUNY.has(token.key);
-  if (token.possessive) return nouny ? undefined : 'A name with a possessive identifies someone.';
+  if (token.possessive) {
+    // "Autumn's mum": whatever the word, someone's family makes it a name.
+    const family = tokens[i + 1] !== undefined && FAMILY.has((tokens[i + 1] as Token).key);
+    return nouny && !family ? undefined : 'A name with a possessive identifies someone.';
+  }
   const next = tokens[i + 1];
   if (next?.joined && !next.sentenceStart) {
     let verb = next;
