@@ -180,6 +180,12 @@ describe('findPersonalData: names', () => {
     expect(found('Mrs May rang')).toEqual(['name:May']);
     expect(found('Jack (7) is new')).toEqual(['name:Jack']);
     expect(found("Autumn's mum would like a meeting")).toEqual(['name:Autumn']);
+    expect(found("Will's class teacher is off")).toEqual(['name:Will']);
+    expect(found('mum of Daisy phoned')).toEqual(['name:Daisy']);
+    expect(found('many thanks Joy')).toEqual(['name:Joy']);
+    expect(found('Jade and mum came in')).toEqual(['name:Jade']);
+    expect(found('1. Ruby to have a sand timer')).toEqual(['name:Ruby']);
+    expect(found('Jack: reading at home')).toEqual(['name:Jack']);
     expect(found('grace said she was tired')).toEqual(['name:grace']);
   });
 
@@ -226,6 +232,12 @@ describe('findPersonalData: names', () => {
       'family from India, moved to Chester in 2020',
       'Kirklees council and Beverley council',
       'jack in the box toy',
+      'Hope this helps',
+      'Will do',
+      'Art: good progress',
+      'Summer: new targets',
+      'Max effort in PE',
+      'Drew up a plan with mum',
     ])
       expect(found(text), text).toEqual([]);
   });

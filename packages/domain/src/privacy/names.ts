@@ -36,6 +36,9 @@ const PLACE_AFTER = words(`council borough county city town village estate road 
   zoo museum academy primary school college university church mosque temple gurdwara centre infirmary airport fc united`);
 const afterTitlePlace = (prev: Token | undefined, text: string, token: Token) =>
   prev !== undefined && TITLES.has(prev.key) && /^\.?[ \t]*$/.test(text.slice(prev.end, token.start));
+const SALUTATIONS = words('thanks thank regards cheers wishes dear hi hello');
+const PLAN_VERBS = words(`have use attend be go sit work join meet see get take try access continue receive practise
+  practice wear bring come do read write start stop keep spend choose tell ask visit move`);
 const PLACE_BEFORE = words('in from to visit visiting visited back around across near of');
 const FAMILY_GROUP = words('family families household twins children kids boys girls siblings');
 const CALLED = words('called named name aka nicknamed known');
@@ -271,6 +274,8 @@ export function findNames(text: string, blocked: (start: number, end: number) =>
       joinedPrev &&
       (FAMILY.has(prevKey) ||
         (CALLED.has(prevKey) && prevKey !== 'name') ||
+        SALUTATIONS.has(prevKey) ||
+        (prevKey === 'of' && FAMILY.has(tokens[i - 2]?.key ?? '')) ||
         (prevKey === 'is' && tokens[i - 2]?.key === 'name'));
     // A word that is never a name on its own ("Summer", "May") still is one after "called" or a title.
     const familyAfter = token.possessive && next !== undefined && FAMILY.has(next.key);
@@ -354,8 +359,28 @@ function wordNameContext(
 ): string | undefined {
   const token = tokens[i] as Token;
   if (afterFamily) return 'A name after a family word identifies a family.';
+  const nouny = NOUNY.has(token.key);
+  const calendar = CALENDAR.has(token.key);
+  if (token.possessive) {
+    // "Autumn's mum": whatever the word, someone's family makes it a name; "Will's class" too.
+    const family = tokens[i + 1] !== undefined && FAMILY.has((tokens[i + 1] as Token).key);
+    return nouny && !family ? undefined : 'A name with a possessive identifies someone.';
+  }
   if (nextGroup) return undefined;
   if (nextKnown) return 'A first name and surname identify a child or family.';
+  const after1 = tokens[i + 1];
+  const after2 = tokens[i + 2];
+  if (!nouny && !calendar) {
+    // "Jade and mum came in"
+    if (after1?.key === 'and' && after2 !== undefined && !after2.sentenceStart && FAMILY.has(after2.key))
+      return 'A name beside a family word identifies a child.';
+    // Plan rows: "Ruby to have a sand timer"
+    if (after1?.key === 'to' && after1.joined && after2 !== undefined && PLAN_VERBS.has(after2.key))
+      return 'A name with what they are to do identifies a child.';
+    // Notes about one child a line: "Jack: reading at home", "* Holly - sensory diet"
+    if (token.sentenceStart && /^ ?[:–—] | - |^:/.test(text.slice(token.end, token.end + 3)))
+      return 'A name heading a note identifies a child.';
+  }
   if (NAME_LABEL.test(text.slice(token.end, token.end + 12)))
     return 'A name beside what is recorded about a child identifies them.';
   // "Holly and Jade fell out": names go in pairs.
@@ -365,14 +390,8 @@ function wordNameContext(
     (and.key === 'and' || and.key === '&') &&
     other.capitalised &&
     (first.has(other.key) || pairable(other));
-  if (!CALENDAR.has(token.key) && (pair(tokens[i + 1], tokens[i + 2]) || pair(tokens[i - 1], tokens[i - 2])))
+  if (!calendar && (pair(tokens[i + 1], tokens[i + 2]) || pair(tokens[i - 1], tokens[i - 2])))
     return 'Two names side by side identify children.';
-  const nouny = NOUNY.has(token.key);
-  if (token.possessive) {
-    // "Autumn's mum": whatever the word, someone's family makes it a name.
-    const family = tokens[i + 1] !== undefined && FAMILY.has((tokens[i + 1] as Token).key);
-    return nouny && !family ? undefined : 'A name with a possessive identifies someone.';
-  }
   const next = tokens[i + 1];
   if (next?.joined && !next.sentenceStart) {
     let verb = next;
@@ -387,7 +406,7 @@ function wordNameContext(
       return 'A name followed by what someone did identifies them.';
     if (!nouny && WEAK_VERBS.has(verb.key)) return 'A name followed by what someone did identifies them.';
   }
-  if (token.sentenceStart || CALENDAR.has(token.key)) return undefined;
+  if (token.sentenceStart || calendar) return undefined;
   const prev = tokens[i - 1];
   if (prev && token.joined && PERSON_BEFORE.has(prev.key))
     return 'A name in the middle of a sentence identifies someone.';
