@@ -54,6 +54,12 @@ describe('findPersonalData: exact identifiers', () => {
       expect(found(`call ${phone} after 3`), phone).toEqual([`phone:${phone}`]);
   });
 
+  it('finds numbers abroad written with their country code', () => {
+    expect(found('dad in Poland +48 601 234 567')).toEqual(['phone:+48 601 234 567']);
+    expect(found('+48 601234567')).toEqual(['phone:+48 601234567']);
+    expect(found('score +5 points, up +12% on +3.5, +2 3 4 5 6 7 8 9 10')).toEqual([]);
+  });
+
   it('does not read dates, scores, times, years, helplines or other numbers as phones', () => {
     for (const text of [
       'scored 3/10',

@@ -138,7 +138,26 @@ function ukPhoneDigits(candidate: string): string | undefined {
   return parsePhoneNumberFromString(digits, 'GB', UK_PHONE_METADATA)?.isPossible() ? digits : undefined;
 }
 
+// A number abroad, written the international way: "+48 601 234 567" (families ring from their first countries too).
+const INTERNATIONAL = /(?<![\w+])\+(?!44)[1-9][\d ()-]{7,20}\d(?!\d)/g;
+
 export function findPhones(text: string, out: Candidate[]): void {
+  if (text.includes('+'))
+    for (const match of text.matchAll(INTERNATIONAL)) {
+      const digits = match[0].replace(/\D/g, '').length;
+      // Grouped as numbers are written, not a list of figures ("+2 3 4 5 6 7 8 9").
+      const groups = match[0]
+        .slice(1)
+        .split(/[ ()-]+/)
+        .filter(Boolean);
+      if (digits < 9 || digits > 15 || groups.slice(1).some((group) => group.length < 2)) continue;
+      out.push({
+        kind: 'phone',
+        start: match.index,
+        end: match.index + match[0].length,
+        reason: 'A phone number identifies a family.',
+      });
+    }
   for (const match of text.matchAll(PHONE)) {
     let value = match[0];
     // A number typed next to another ("07700 900123 3 times") is tried whole, then a group shorter at a time.
