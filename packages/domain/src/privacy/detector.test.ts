@@ -309,6 +309,19 @@ describe('findPersonalData: the findings themselves', () => {
     expect(findings.map((f) => `${f.kind}:${text.slice(f.start, f.end)}`)).toEqual(['name:Ben', 'phone:07700 900123']);
   });
 
+  it('never splits a number between two windows of a long text', () => {
+    // No line break and no full stop: a window (64 kB) must end between lower-case words, not at the space inside
+    // "07700 900123", wherever the number falls around the window's end.
+    const words = 'needs a visual timetable and a calm corner with adult support '.repeat(1100);
+    for (let shift = 0; shift <= 14; shift += 1) {
+      const text = `${words.slice(0, 65_536 - 10 - shift)} mum 07700 900123 and more ${words.slice(0, 500)}`;
+      expect(
+        found(text).filter((f) => f.startsWith('phone:')),
+        String(shift),
+      ).toEqual(['phone:07700 900123']);
+    }
+  });
+
   it('describes a name as the guard words it', () => {
     const [finding] = findPersonalData('Ask Ben what he would like');
     expect(describeFinding(finding as { kind: 'name'; text: string }, 'J5M')).toBe(

@@ -39,15 +39,24 @@ export function findPersonalData(text: string): PersonalDataFinding[] {
   let offset = 0;
   while (offset < text.length) {
     let end = Math.min(text.length, offset + WINDOW);
-    // Cut at a line break or a space so that no word is split.
-    if (end < text.length) {
-      const cut = Math.max(text.lastIndexOf('\n', end), text.lastIndexOf(' ', end));
-      if (cut > offset + WINDOW / 2) end = cut;
-    }
+    if (end < text.length) end = cutPoint(text, offset + WINDOW / 2, end);
     for (const finding of findInWindow(text.slice(offset, end), offset)) findings.push(finding);
     offset = end;
   }
   return findings;
+}
+
+/**
+ * Where to end a window: at a line break, else after a sentence, else at a space between words (never inside a
+ * number like "07700 900123" or a name like "Jack Smith"), searching back from `end` no further than `from`.
+ */
+function cutPoint(text: string, from: number, end: number): number {
+  const line = text.lastIndexOf('\n', end);
+  if (line > from) return line;
+  for (let k = end; k > from; k -= 1) if (text[k] === ' ' && /[.!?;]/.test(text[k - 1] as string)) return k;
+  for (let k = end; k > from; k -= 1)
+    if (text[k] === ' ' && /[a-z]/.test(text[k - 1] as string) && /[a-z]/.test(text[k + 1] as string)) return k;
+  return end;
 }
 
 function findInWindow(text: string, offset: number): PersonalDataFinding[] {
