@@ -52,8 +52,7 @@ const STRONG_VERBS = words(`says said told tells asked asks finds found likes li
   becomes thinks thought knows knew tries tried shared shares disclosed arrived arrives left joined joins settled
   settles responds responded manages managed presents presented engages engaged avoids avoided copes coped masks masked
   prefers preferred loves hates hated worries worried gets got feels felt told becomes walked walks ate eats plays
-  played laughed laughs smiled smiles hid hides hides needs wants tends appears appeared recently really often always
-  never sometimes usually still also now then already`);
+  played laughed laughs smiled smiles hid hides needs wants tends appears appeared`);
 /** Words before a person that could as well come before a thing: only for names that are rarely things. */
 const PERSON_BEFORE_WEAK = words('for to from about beside near behind');
 const PERSON_BEFORE = words(`with ask asked asking tell told telling help helped helping support supported supporting
@@ -318,8 +317,7 @@ export function findNames(text: string, blocked: (start: number, end: number) =>
         !token.possessive &&
         next?.joined === true &&
         !next.sentenceStart &&
-        STRONG_VERBS.has(next.key) &&
-        !ADVERBS.has(next.key)
+        STRONG_VERBS.has(next.key)
       )
         reason = 'A name followed by what someone did identifies them.';
       else if (firstWords.has(key) && token.possessive && next !== undefined && FAMILY.has(next.key))
@@ -394,16 +392,10 @@ function wordNameContext(
     return 'Two names side by side identify children.';
   const next = tokens[i + 1];
   if (next?.joined && !next.sentenceStart) {
-    let verb = next;
-    if (/^(?:often|always|never|sometimes|usually|still|also|now|then|really|just|already|recently)$/.test(next.key)) {
-      const after = tokens[i + 2];
-      if (after?.joined) verb = after;
-    }
-    if (
-      STRONG_VERBS.has(verb.key) &&
-      !/^(?:often|always|never|sometimes|usually|still|also|now|then|really|recently|already)$/.test(verb.key)
-    )
-      return 'A name followed by what someone did identifies them.';
+    // "Grace often refuses": look past one adverb.
+    const after = tokens[i + 2];
+    const verb = ADVERBS.has(next.key) && after?.joined ? after : next;
+    if (STRONG_VERBS.has(verb.key)) return 'A name followed by what someone did identifies them.';
     if (!nouny && WEAK_VERBS.has(verb.key)) return 'A name followed by what someone did identifies them.';
   }
   if (token.sentenceStart || calendar) return undefined;
