@@ -7,9 +7,9 @@ import { buildSession, buildWorld, type World } from './helpers/world.js';
 
 /**
  * Issue 8, item 4: a hidden card's text reaches only the EP's console. The marker stands for the kind of text an
- * EP hides (it is made up, and this test is precisely about it never reaching a phone or the board).
+ * EP hides (made up, and with nothing the privacy guard would hold back: this test is about hiding, not holding).
  */
-const MARKER = 'Marker 9XQ born 01/02/2015 at ZZ9 9ZZ';
+const MARKER = 'Marker 9XQ quiet corner at ZZ9 lunch';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let world: World;

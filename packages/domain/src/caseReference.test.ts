@@ -87,7 +87,10 @@ describe('parseCaseReference: topics', () => {
   });
 
   it.each([['Alex Example'], ['Zed Example']])('refuses %j because it looks like a name', (input) => {
-    expect(parseCaseReference(input)).toEqual({ ok: false, message: NAME_MESSAGE });
+    const result = parseCaseReference(input);
+    expect(result.ok).toBe(false);
+    // A known first name is the privacy guard's finding; two capitalised words no list knows are still refused.
+    if (!result.ok) expect(result.message).toMatch(/looks like a name/);
   });
 
   it.each([['Pupil 123456 reading'], ['Class of 2025'], ['Room 101 group']])(
@@ -110,9 +113,10 @@ describe('parseCaseReference: topics', () => {
 
   // The privacy guard (issue 10): a topic naming children is refused with the words flagged, where they are.
   it.each([
-    ['Ben and Sara in Year 3', ['Ben', 'Sara'], "'Ben' and 'Sara' look like personal data."],
-    ['Jack Smith transition', ['Jack', 'Smith'], "'Jack' and 'Smith' look like personal data."],
-    ['  Jack   Smith ', ['Jack', 'Smith'], "'Jack' and 'Smith' look like personal data."],
+    ['Ben and Sara in Year 3', ['Ben', 'Sara'], "'Ben' and 'Sara' look like names."],
+    ['Jack Smith transition', ['Jack Smith'], "'Jack Smith' looks like a name."],
+    ['  Jack   Smith ', ['Jack Smith'], "'Jack Smith' looks like a name."],
+    ['Ben Smith and 07700 900123', ['Ben Smith', '07700 900123'], "'Ben Smith' and '07700 900123' look like personal data."],
     ['Call home on 07700 900123', ['07700 900123'], "'07700 900123' looks like personal data."],
     ['Ask kelly@example.com', ['kelly@example.com'], "'kelly@example.com' looks like personal data."],
   ])('refuses the topic %j with its findings', (input, words, message) => {

@@ -19,12 +19,20 @@ export type CaseReferenceResult =
   /** `findings`: the words of a topic the privacy guard flagged, at their place in `value`, for the form to mark. */
   | { ok: false; message: string; findings?: PersonalDataFinding[] };
 
-/** "'Ben' and 'Sara' look like personal data." The topic's refusal, from the privacy guard's findings. */
+/** "'Ben' and 'Sara' look like names." The topic's refusal, from the privacy guard's findings. */
 function topicFindingsMessage(findings: readonly PersonalDataFinding[]): string {
   const words = [...new Set(findings.map((finding) => `'${finding.text}'`))];
   const listed = words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
-  const verb = words.length === 1 ? 'looks' : 'look';
-  return `${listed} ${verb} like personal data. Describe the group or issue without naming anyone, for example "Year 3 transition".`;
+  const names = findings.every((finding) => finding.kind === 'name');
+  const what =
+    words.length === 1
+      ? names
+        ? 'looks like a name'
+        : 'looks like personal data'
+      : names
+        ? 'look like names'
+        : 'look like personal data';
+  return `${listed} ${what}. Describe the group or issue without naming anyone, for example "Year 3 transition".`;
 }
 
 const YEAR_NAMES: Record<string, string> = { N: 'Nursery', R: 'Reception', P: 'Post-16' };
