@@ -3,8 +3,6 @@ import { CHILD_REFERENCE, describeChildReference, parseCaseReference } from './c
 
 const CHILD_MESSAGE =
   'A child reference is first initial, year group (N, R, 1–13 or P for post-16) and gender (M, F or X), for example J5M.';
-const NAME_MESSAGE =
-  'That looks like a name. Use the anonymised reference (for example J5M) or describe the group or issue.';
 const TOPIC_CONTENT_MESSAGE = 'A topic must not hold numbers, e-mail addresses or anything that identifies a child.';
 const TOPIC_LENGTH_MESSAGE = 'A topic is 3 to 80 characters, for example "Year 3 transition".';
 
@@ -116,7 +114,11 @@ describe('parseCaseReference: topics', () => {
     ['Ben and Sara in Year 3', ['Ben', 'Sara'], "'Ben' and 'Sara' look like names."],
     ['Jack Smith transition', ['Jack Smith'], "'Jack Smith' looks like a name."],
     ['  Jack   Smith ', ['Jack Smith'], "'Jack Smith' looks like a name."],
-    ['Ben Smith and 07700 900123', ['Ben Smith', '07700 900123'], "'Ben Smith' and '07700 900123' look like personal data."],
+    [
+      'Ben Smith and 07700 900123',
+      ['Ben Smith', '07700 900123'],
+      "'Ben Smith' and '07700 900123' look like personal data.",
+    ],
     ['Call home on 07700 900123', ['07700 900123'], "'07700 900123' looks like personal data."],
     ['Ask kelly@example.com', ['kelly@example.com'], "'kelly@example.com' looks like personal data."],
   ])('refuses the topic %j with its findings', (input, words, message) => {
