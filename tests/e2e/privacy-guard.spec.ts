@@ -73,11 +73,13 @@ test('the SENCO sees personal data flagged as they type, checks it, and is asked
 
   // Typing a name: the warning comes under the field, and the words are saved all the same.
   const current = senco.getByRole('textbox', { name: 'Current situation' });
-  await current.fill('At lunch Ben Smith says he finds the hall too loud.');
+  await current.fill('At lunch Ben Smith says he finds the hall too loud. Mum: 07700 900123.');
   const findings = senco.getByRole('list', { name: 'Personal data to check in Current situation' });
-  await expect(findings.getByText("'Ben' looks like a name. Use the reference J5M, or 'the child'.")).toBeVisible();
-  await expect(findings.getByText("'Smith' looks like a name.", { exact: false })).toBeVisible();
-  await expect(findings.locator('mark', { hasText: 'Ben' })).toBeVisible();
+  await expect(
+    findings.getByText("'Ben Smith' looks like a name. Use the reference J5M, or 'the child'."),
+  ).toBeVisible();
+  await expect(findings.getByText("'07700 900123' looks like a phone number.", { exact: false })).toBeVisible();
+  await expect(findings.locator('mark', { hasText: 'Ben Smith' })).toBeVisible();
   await expect(senco.getByText('Saved', { exact: false }).first()).toBeVisible();
   await expect(senco.getByText('Personal data to check').first()).toBeVisible();
   await current.scrollIntoViewIfNeeded();
@@ -93,7 +95,7 @@ test('the SENCO sees personal data flagged as they type, checks it, and is asked
   // Stored: a reload shows the words, the label, and the warnings again.
   await senco.reload();
   await expect(senco.getByRole('textbox', { name: 'Current situation' })).toHaveValue(
-    'At lunch Ben Smith says he finds the hall too loud.',
+    'At lunch Ben Smith says he finds the hall too loud. Mum: 07700 900123.',
   );
   await expect(senco.getByText('Personal data to check').first()).toBeVisible();
   await senco.screenshot({ path: test.info().outputPath('case-to-check-1366x768.png') });
@@ -107,12 +109,14 @@ test('the SENCO sees personal data flagged as they type, checks it, and is asked
   await senco.goto(`${app.url}/cases/${childId}`);
 
   // "This is not personal" hides that finding; editing the other away clears the label.
-  await senco.getByRole('button', { name: 'This is not personal: Ben' }).click();
-  await expect(senco.getByText("'Ben' looks like a name.", { exact: false })).toHaveCount(0);
-  await expect(senco.getByText("'Smith' looks like a name.", { exact: false })).toBeVisible();
+  await senco.getByRole('button', { name: 'This is not personal: Ben Smith' }).click();
+  await expect(senco.getByText("'Ben Smith' looks like a name.", { exact: false })).toHaveCount(0);
+  await expect(senco.getByText("'07700 900123' looks like a phone number.", { exact: false })).toBeVisible();
   await expect(senco.getByText('Personal data to check').first()).toBeVisible();
-  await senco.getByRole('textbox', { name: 'Current situation' }).fill('At lunch Ben says he finds the hall too loud.');
-  await expect(senco.getByText("'Smith' looks like a name.", { exact: false })).toHaveCount(0);
+  await senco
+    .getByRole('textbox', { name: 'Current situation' })
+    .fill('At lunch Ben Smith says he finds the hall too loud. Mum rings the office.');
+  await expect(senco.getByText("'07700 900123' looks like", { exact: false })).toHaveCount(0);
   await expect(senco.getByText('Personal data to check')).toHaveCount(0);
 
   // An export over a finding nobody checked: Check before exporting, then the file once it is checked.
@@ -122,7 +126,7 @@ test('the SENCO sees personal data flagged as they type, checks it, and is asked
   const check = senco.getByRole('region', { name: 'Check before exporting' });
   await expect(check).toBeVisible();
   await expect(check).toContainText("Consultation preparation form: 'Kelly' looks like a name.");
-  await expect(check).not.toContainText("'Ben'");
+  await expect(check).not.toContainText("'Ben Smith'");
   await check.scrollIntoViewIfNeeded();
   await senco.screenshot({ path: test.info().outputPath('check-before-exporting-1366x768.png') });
   await expectAccessible(senco);
@@ -140,7 +144,7 @@ test('the SENCO sees personal data flagged as they type, checks it, and is asked
   await senco.getByRole('radio', { name: 'A group of children' }).check();
   await senco.getByRole('textbox', { name: 'Case reference' }).fill('Ben and Sara in Year 3');
   await senco.getByRole('button', { name: 'Create case' }).click();
-  await expect(senco.getByRole('alert')).toContainText("'Ben' and 'Sara' look like personal data.");
+  await expect(senco.getByRole('alert')).toContainText("'Ben' and 'Sara' look like names.");
   await expect(senco.locator('.reference-findings mark')).toHaveText(['Ben', 'Sara']);
   await expectAccessible(senco);
 
@@ -151,7 +155,7 @@ test('the SENCO sees personal data flagged as they type, checks it, and is asked
   await expect(box).toBeFocused();
   await box.fill('Jack Smith transition');
   await senco.getByRole('button', { name: 'Save changes' }).click();
-  await expect(senco.getByRole('alert')).toContainText("'Jack' and 'Smith' look like personal data.");
+  await expect(senco.getByRole('alert')).toContainText("'Jack Smith' looks like a name.");
   await box.fill('Year 3 friendships');
   await senco.getByRole('button', { name: 'Save changes' }).click();
   await expect(senco.getByRole('heading', { name: 'Case Year 3 friendships', level: 1 })).toBeVisible();
