@@ -1,6 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {
   type ActionRow,
@@ -11,9 +8,9 @@ import {
   undismissed,
 } from '@consultboard/domain';
 import Database from 'better-sqlite3';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRow, goToStage, shareAndMark } from './helpers/actionPlan.js';
+import { exportText, guardedText } from './helpers/exportText.js';
 import { type Browser, joinAsPhone } from './helpers/http.js';
 import { connect } from './helpers/sockets.js';
 import { startTestServer } from './helpers/testServer.js';
@@ -22,7 +19,6 @@ import { buildCase, buildSession, buildWorld, type World } from './helpers/world
 // Issue 10, the privacy guard on cases, forms and exports. The personal data here is invented for the guard to find.
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let world: World;
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'consultboard-privacy-'));
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -30,35 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  fs.rmSync(tmp, { recursive: true, force: true });
 });
-
-async function docxText(bytes: Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-  return xml
-    .replace(/<\/w:p>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'");
-}
-
-function pdfText(bytes: Buffer): string {
-  const file = path.join(tmp, `plan-${Math.random().toString(36).slice(2)}.pdf`);
-  fs.writeFileSync(file, bytes);
-  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
-}
-
-const exportText = async (extension: 'docx' | 'pdf', bytes: Buffer) =>
-  (extension === 'docx' ? await docxText(bytes) : pdfText(bytes)).replace(/\s+/g, ' ');
-
-/** The exported text the guard reads: without the heading's adult and organisation names, which it leaves alone. */
-const guardedText = (text: string) =>
-  ['Northfield Primary', 'North East locality', 'EP North', 'SENCO North'].reduce(
-    (rest, name) => rest.split(name).join(' '),
-    text,
-  );
 
 /** The audit log's details of a case, read from the database file (the API does not show details). */
 function auditDetails(caseId: string): string[] {

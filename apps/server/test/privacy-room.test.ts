@@ -1,8 +1,9 @@
-import { cardsOfStage, heldCards, notesDocName } from '@consultboard/domain';
+import { cardsOfStage, findPersonalData, heldCards, notesDocName } from '@consultboard/domain';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase } from '../src/db/database.js';
 import { privacyRepo } from '../src/db/privacy.js';
+import { exportText, guardedText } from './helpers/exportText.js';
 import { joinAsPhone } from './helpers/http.js';
 import { type NotesClient, notesOnDisk, notesToken, openNotes, waitFor } from './helpers/notes.js';
 import { connect, type MeetingClient } from './helpers/sockets.js';
@@ -307,6 +308,26 @@ describe('Check before keeping (issue 10, item 4)', () => {
       replacement: 'J5M',
     });
     expect(gone.status).toBe(409);
+  });
+
+  it('after every finding is replaced, the Word and PDF exports of the case hold no finding', async () => {
+    const { ep, check, caseId } = await roomWithFindings();
+    // Before the check, the export refuses: the plan's row names an adult and the notes a child.
+    expect((await ep.get(`/api/cases/${caseId}/plan.docx`)).status).toBe(409);
+    const replacements = [
+      { place: { type: 'notes', stageId: 'current-situation' }, kind: 'name', text: 'Ben Smith', replacement: 'J5M' },
+      { place: { type: 'card', cardId: 'card-ep-named-01' }, kind: 'name', text: 'Ben Smith', replacement: 'J5M' },
+      { place: { type: 'plan', rowId: 'row-1', field: 'who' }, kind: 'name', text: 'Patel', replacement: 'TA' },
+    ];
+    for (const body of replacements) expect((await ep.post(`${check}/replace`, body)).status).toBe(200);
+    expect((await ep.get(check)).json.findings).toEqual([]);
+    for (const extension of ['docx', 'pdf'] as const) {
+      const file = await ep.get(`/api/cases/${caseId}/plan.${extension}`);
+      expect(file.status, extension).toBe(200);
+      const text = await exportText(extension, file.bytes);
+      expect(text).toContain("J5M's mum says mornings are hard.");
+      expect(findPersonalData(guardedText(text)), extension).toEqual([]);
+    }
   });
 
   it('Not personal dismisses the words for the case: they leave the list', async () => {
