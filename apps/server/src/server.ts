@@ -32,7 +32,7 @@ export interface RunningServer {
  * One port carries the API, the web app and the live sockets.
  */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const db = openDatabase(config.dataDir);
+  const db = openDatabase(config.dataDir, config.synchronous);
   const repos = createRepos(db);
   const meetings = new MeetingStore(repos);
   // Without PUBLIC_URL the public URL is known only once listening (PORT=0 in tests): filled in below.
