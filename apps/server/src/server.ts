@@ -6,6 +6,7 @@ import { createLimiters } from './auth/limiters.js';
 import { allowedOrigins } from './auth/origin.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/database.js';
+import { openNotesStore } from './db/notesStore.js';
 import { createRepos } from './db/repos.js';
 import { createHttpApp } from './http/app.js';
 import type { HttpDeps } from './http/context.js';
@@ -69,8 +70,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
 
   const io = attachGateway(httpServer, { ...deps, settings: config.meeting });
+  // The live notes write through a connection of their own, so how they reach the disk (NOTES_FLUSH) is theirs alone.
+  const notesStore = openNotesStore(config.dataDir, config.notesFlush);
   const notes = createNotesGateway({
     repos,
+    store: notesStore.store,
     meetings,
     live: deps.live,
     publicUrl: deps.publicUrl,
@@ -112,6 +116,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      notesStore.db.close();
       db.close();
     },
   };

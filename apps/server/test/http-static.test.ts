@@ -79,7 +79,12 @@ describe('the built web app, compressed ahead of time', () => {
   });
 
   it('sends the plain bytes to a client that accepts no encoding, or refuses them with q=0', async () => {
-    for (const headers of [{}, { 'Accept-Encoding': 'identity' }, { 'Accept-Encoding': 'br;q=0, gzip;q=0' }]) {
+    const cases: Record<string, string>[] = [
+      {},
+      { 'Accept-Encoding': 'identity' },
+      { 'Accept-Encoding': 'br;q=0, gzip;q=0' },
+    ];
+    for (const headers of cases) {
       const response = await get(`${server.url}/assets/index-Ab12Cd34.js`, headers);
       expect(response.headers['content-encoding']).toBeUndefined();
       expect(response.headers.vary).toBe('Accept-Encoding');

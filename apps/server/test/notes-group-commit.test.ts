@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase } from '../src/db/database.js';
 import { notesRepo } from '../src/db/notes.js';
+import { openNotesStore } from '../src/db/notesStore.js';
 import { Rooms } from '../src/notes/rooms.js';
 import { notesText, paragraphUpdate, RecordingPeer } from '../src/notes/testing.js';
 import { joinAsPhone } from './helpers/http.js';
@@ -91,6 +92,62 @@ describe('group commit over a real SQLite file', () => {
     expect(registry.commits.commits - before).toBe(1);
     for (let i = 0; i < 10; i++) expect(repo.logLength(`case:r${i}`)).toBe(3);
     registry.close();
+  });
+});
+
+describe('group commit with the disk flushed off the event loop (NOTES_FLUSH=async)', () => {
+  it('relays nothing until the WAL has been flushed to the disk, and one flush serves the batches before it', async () => {
+    const dir = tempDataDir();
+    const { db, store } = openNotesStore(dir, 'async');
+    expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL: the commit itself does not wait
+    const registry = new Rooms({ store, documentBytes: 1 << 20, compactAfterUpdates: 1000, idleRoomMs: 1000 });
+    const from = new RecordingPeer();
+    const to = new RecordingPeer();
+    const room = await registry.enter('case:c-1', from);
+    await registry.enter('case:c-1', to);
+    to.sent.length = 0;
+    const writer = new Y.Doc();
+    room.applyUpdate(paragraphUpdate(writer, 'First'), from);
+    registry.commits.flush();
+    room.applyUpdate(paragraphUpdate(writer, 'Second'), from);
+    registry.commits.flush();
+    // Both committed (another connection reads them), neither relayed: the disk has not said yes yet.
+    expect(notesRepo(openDatabase(dir)).logLength('case:c-1')).toBe(2);
+    expect(to.sent).toHaveLength(0);
+    const answers: string[] = [];
+    room.whenCommitted(() => answers.push('answered'));
+    expect(answers).toEqual([]);
+    await waitFor(() => to.sent.length === 2, 5000);
+    expect(answers).toEqual(['answered']);
+    expect(registry.commits.commits).toBe(2);
+    expect(registry.commits.diskFlushes).toBeLessThanOrEqual(2);
+    registry.close();
+    db.close();
+  });
+
+  it('closes the room and relays nothing when the disk refuses the flush', async () => {
+    const dir = tempDataDir();
+    const { db, store } = openNotesStore(dir, 'async');
+    const registry = new Rooms({
+      store: { ...store, diskFlush: (done) => store.diskFlush?.(() => done(new Error('EIO: the disk failed'))) },
+      documentBytes: 1 << 20,
+      compactAfterUpdates: 1000,
+      idleRoomMs: 1000,
+    });
+    const from = new RecordingPeer();
+    const to = new RecordingPeer();
+    const room = await registry.enter('case:c-1', from);
+    await registry.enter('case:c-1', to);
+    to.sent.length = 0;
+    room.applyUpdate(paragraphUpdate(new Y.Doc(), 'Not surely on the disk'), from);
+    registry.commits.flush();
+    await waitFor(() => to.closedWith !== null, 5000);
+    expect(to.sent).toHaveLength(0);
+    expect(from.closedWith?.code).toBe(NOTES_CLOSE.unavailable.code);
+    expect(to.closedWith?.code).toBe(NOTES_CLOSE.unavailable.code);
+    expect(registry.get('case:c-1')).toBeUndefined();
+    registry.close();
+    db.close();
   });
 });
 

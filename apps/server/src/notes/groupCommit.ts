@@ -1,39 +1,59 @@
 import { logger } from '../logger.js';
 
+/** What a room wrote in a batch: the id of its last update, and how many of its waiting updates that covers. */
+export interface Written {
+  lastId: number;
+  count: number;
+}
+
 /** A room as the group commit sees it. */
 export interface Committable {
-  /** Writes the updates it holds for this batch to the store (inside the batch's transaction); returns the last id. */
-  writeBatch(): number | null;
-  /** The transaction holding its updates has committed: they may be relayed now. */
-  committed(lastId: number | null): void;
-  /** Its updates could not be stored: memory is ahead of the disk, so the room must go. */
+  /** Writes the updates it holds that are not yet written (inside the batch's transaction); null if none. */
+  writeBatch(): Written | null;
+  /** The transaction holding them has committed (they may not be on the disk yet: nothing is relayed). */
+  written(batch: Written): void;
+  /** They are on the disk: they may be relayed now. */
+  committed(batch: Written): void;
+  /** They could not be stored: memory is ahead of the disk, so the room must go. */
   failed(error: unknown): void;
 }
 
 /**
+ * Flushes what SQLite has committed to the disk without blocking the event loop (an fsync of the WAL on libuv's
+ * thread pool), or undefined when each commit is already on the disk (`synchronous=FULL`) or durability against
+ * a power cut is not asked for.
+ */
+export type DiskFlush = (done: (error?: Error | null) => void) => void;
+
+type Done = { room: Committable; batch: Written };
+
+/**
  * Group commit: the updates that arrive together (in one turn of the event loop, until `setImmediate`) are
- * written in one SQLite transaction, so one disk flush serves every keystroke of the turn, however many rooms
- * they came from. Only after the commit are they relayed. If the shared transaction fails, each room is tried
- * again alone, so one room the store refuses does not take the others with it.
+ * written in one SQLite transaction, so one commit (and one disk flush) serves every keystroke of the turn,
+ * however many rooms they came from. Only once they are on the disk are they relayed. With a `DiskFlush`, the
+ * flush runs off the event loop: batches committed while one flush is running wait for the next, which serves
+ * them all. If the shared transaction fails, each room is tried again alone, so one room the store refuses does
+ * not take the others with it.
  */
 export class GroupCommit {
   private readonly waiting = new Set<Committable>();
   private scheduled: NodeJS.Immediate | null = null;
-  /** Transactions committed, and the rooms they served (for tests and the benchmark). */
+  private flushing = false;
+  private toFlush: Done[] = [];
+  /** Transactions committed, disk flushes, and the rooms they served (for tests and the benchmark). */
   commits = 0;
+  diskFlushes = 0;
   roomsCommitted = 0;
 
-  constructor(private readonly transaction: (run: () => void) => void) {}
+  constructor(
+    private readonly transaction: (run: () => void) => void,
+    private readonly diskFlush?: DiskFlush,
+  ) {}
 
   /** A room holds updates to commit: they go in the next batch. */
   schedule(room: Committable): void {
     this.waiting.add(room);
     this.scheduled ??= setImmediate(() => this.flush());
-  }
-
-  /** Whether a room waits for the next batch. */
-  has(room: Committable): boolean {
-    return this.waiting.has(room);
   }
 
   /** Commits what waits now (the batch's own turn, or a room that must be written before it goes). */
@@ -43,36 +63,70 @@ export class GroupCommit {
     if (this.waiting.size === 0) return;
     const batch = [...this.waiting];
     this.waiting.clear();
-    const done: { room: Committable; lastId: number | null }[] = [];
+    const done: Done[] = [];
     try {
-      const ids: (number | null)[] = [];
+      const written: (Written | null)[] = [];
       this.transaction(() => {
-        for (const room of batch) ids.push(room.writeBatch());
+        for (const room of batch) written.push(room.writeBatch());
       });
       this.commits += 1;
-      for (const [i, room] of batch.entries()) done.push({ room, lastId: ids[i] ?? null });
+      for (const [i, room] of batch.entries()) {
+        const wrote = written[i];
+        if (wrote) done.push({ room, batch: wrote });
+      }
     } catch (error) {
       if (batch.length === 1) this.fail(batch[0] as Committable, error);
       else {
         logger.warn({ err: error, rooms: batch.length }, 'notes batch could not be stored: each room alone');
         for (const room of batch) {
-          let lastId: number | null = null;
+          let wrote: Written | null = null;
           try {
             this.transaction(() => {
-              lastId = room.writeBatch();
+              wrote = room.writeBatch();
             });
             this.commits += 1;
-            done.push({ room, lastId });
+            if (wrote) done.push({ room, batch: wrote });
           } catch (alone) {
             this.fail(room, alone);
           }
         }
       }
     }
+    for (const { room, batch: wrote } of done) room.written(wrote);
+    if (!this.diskFlush) {
+      this.deliver(done);
+      return;
+    }
+    this.toFlush.push(...done);
+    this.startDiskFlush();
+  }
+
+  /** Whether anything committed still waits for the disk (for tests). */
+  get pendingDiskFlush(): boolean {
+    return this.flushing || this.toFlush.length > 0;
+  }
+
+  private startDiskFlush(): void {
+    if (this.flushing || this.toFlush.length === 0 || !this.diskFlush) return;
+    const batch = this.toFlush;
+    this.toFlush = [];
+    this.flushing = true;
+    this.diskFlush((error) => {
+      this.flushing = false;
+      this.diskFlushes += 1;
+      if (error) {
+        const rooms = new Set(batch.map((entry) => entry.room));
+        for (const room of rooms) this.fail(room, error);
+      } else this.deliver(batch);
+      this.startDiskFlush();
+    });
+  }
+
+  private deliver(done: Done[]): void {
     this.roomsCommitted += done.length;
-    for (const { room, lastId } of done) {
+    for (const { room, batch } of done) {
       try {
-        room.committed(lastId);
+        room.committed(batch);
       } catch (error) {
         logger.error({ err: error }, 'notes could not be relayed after their commit');
       }

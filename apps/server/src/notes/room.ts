@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { applyStored, type StoredNotes } from '../db/notes.js';
 import { logger } from '../logger.js';
 import { checkUpdate, type DecodedUpdate, type UpdateVerdict } from './checkUpdate.js';
-import type { Committable, GroupCommit } from './groupCommit.js';
+import type { Committable, DiskFlush, GroupCommit, Written } from './groupCommit.js';
 import {
   awarenessMessage,
   notesFullMessage,
@@ -28,6 +28,8 @@ export interface NotesStore {
   append(docName: string, updates: readonly Uint8Array[]): number;
   /** Runs appends in one transaction: all of them are stored, or none (the group commit). */
   transaction(run: () => void): void;
+  /** Flushes committed transactions to the disk off the event loop, when commits do not (see GroupCommit). */
+  diskFlush?: DiskFlush;
   /** Replaces the snapshot and deletes the updates up to `uptoId`, in one transaction. */
   compact(docName: string, state: Uint8Array, uptoId: number): void;
 }
@@ -74,8 +76,9 @@ export class Room implements Committable {
   private bytes = 0;
   private sinceCompaction = 0;
   private full = false;
-  /** Applied to the copy, waiting for the group commit, in order. */
+  /** Applied to the copy, not yet relayed, in order: the first `writtenCount` are written and wait for the disk. */
   private uncommitted: Uncommitted[] = [];
+  private writtenCount = 0;
   /** What waits for the commit: sync answers, the server's own edits, a compaction. */
   private afterCommit: (() => void)[] = [];
   private onCommitFailed: ((error: unknown) => void)[] = [];
@@ -230,24 +233,29 @@ export class Room implements Committable {
     this.commits.schedule(this);
   }
 
-  /** The group commit: writes the waiting updates inside its transaction. */
-  writeBatch(): number | null {
-    if (this.status !== 'ready' || this.uncommitted.length === 0) return null;
-    return this.store.append(
-      this.docName,
-      this.uncommitted.map((entry) => entry.update),
-    );
+  /** The group commit: writes the updates not yet written, inside its transaction (changing nothing here). */
+  writeBatch(): Written | null {
+    if (this.status !== 'ready' || this.uncommitted.length === this.writtenCount) return null;
+    const updates = this.uncommitted.slice(this.writtenCount).map((entry) => entry.update);
+    return { lastId: this.store.append(this.docName, updates), count: updates.length };
   }
 
-  /** The group commit: they are stored. Each frame is encoded once and sent to everyone but its sender. */
-  committed(lastId: number | null): void {
+  /** The group commit: their transaction committed; they wait for the disk before anyone sees them. */
+  written(batch: Written): void {
+    if (this.status === 'ready') this.writtenCount += batch.count;
+  }
+
+  /** The group commit: they are on the disk. Each frame is encoded once and sent to everyone but its sender. */
+  committed(batch: Written): void {
     if (this.status !== 'ready') return;
-    const batch = this.uncommitted;
-    this.uncommitted = [];
+    const relayed = this.uncommitted.splice(0, batch.count);
+    this.writtenCount -= batch.count;
+    this.lastId = batch.lastId;
+    this.sinceCompaction += relayed.length;
+    for (const { update, from } of relayed) this.broadcast(updateMessage(update), from ?? undefined);
+    // Sync answers, the server's edits and compaction wait until the copy holds nothing that is not on the disk.
+    if (this.uncommitted.length > 0) return;
     this.onCommitFailed = [];
-    if (lastId !== null) this.lastId = lastId;
-    this.sinceCompaction += batch.length;
-    for (const { update, from } of batch) this.broadcast(updateMessage(update), from ?? undefined);
     const waiting = this.afterCommit;
     this.afterCommit = [];
     for (const then of waiting) then();
@@ -262,6 +270,7 @@ export class Room implements Committable {
     logger.error({ err: error, docName: this.docName }, 'notes update could not be stored');
     const rejects = this.onCommitFailed;
     this.uncommitted = [];
+    this.writtenCount = 0;
     this.afterCommit = [];
     this.onCommitFailed = [];
     this.onBroken(this);
@@ -329,6 +338,7 @@ export class Room implements Committable {
   destroy(): void {
     if (this.status === 'closed') return;
     this.uncommitted = [];
+    this.writtenCount = 0;
     this.afterCommit = [];
     const rejects = this.onCommitFailed;
     this.onCommitFailed = [];

@@ -23,7 +23,7 @@ export class Rooms {
   readonly commits: GroupCommit;
 
   constructor(private readonly options: RoomsOptions) {
-    this.commits = new GroupCommit((run) => options.store.transaction(run));
+    this.commits = new GroupCommit((run) => options.store.transaction(run), options.store.diskFlush);
   }
 
   /** Puts a peer in a document's room, loading the room if it is not live; resolves once it is ready. */
@@ -125,6 +125,11 @@ export class Rooms {
       if (room.peers.size > 0 || this.rooms.get(room.docName) !== room) return;
       if (room.hasUncommitted) this.commits.flush();
       if (room.status !== 'ready') return;
+      // Written but not yet on the disk: the room stays until it is (and is relayed, to nobody).
+      if (room.hasUncommitted) {
+        this.scheduleIdle(room);
+        return;
+      }
       this.rooms.delete(room.docName);
       room.compact();
       room.destroy();

@@ -32,15 +32,25 @@ export function serviceWorkerPlugin(): Plugin {
       if (worker?.type !== 'chunk') return this.error(`${WORKER_FILE} was not built`);
       if (worker.imports.length > 0) return this.error(`${WORKER_FILE} must not share chunks with the app`);
       const items = bundle as unknown as Record<string, BundleItem>;
-      const urls = precacheList(items, { includeDynamic: (id) => OFFLINE_AT_INSTALL.test(id), exclude: [WORKER_FILE] });
+      // A chunk made only of CSS is dropped by Vite after this hook (its CSS file stays): never ask for it, or
+      // the install fails on its 404.
+      const dropped = new Set(
+        Object.values(bundle)
+          .filter((item) => item.type === 'chunk' && item.moduleIds.length > 0 && item.moduleIds.every(isCss))
+          .map((item) => `/${item.fileName}`),
+      );
+      const list = (include: RegExp) =>
+        precacheList(items, { includeDynamic: (id) => include.test(id), exclude: [WORKER_FILE] }).filter(
+          (url) => !dropped.has(url),
+        );
+      const urls = list(OFFLINE_AT_INSTALL);
       const installed = new Set(urls);
-      const later = precacheList(items, {
-        includeDynamic: (id) => OFFLINE_DYNAMIC.test(id),
-        exclude: [WORKER_FILE],
-      }).filter((url) => !installed.has(url));
+      const later = list(OFFLINE_DYNAMIC).filter((url) => !installed.has(url));
       const manifest = JSON.stringify({ version: precacheVersion([...urls, ...later]), urls, later });
       if (!PLACEHOLDER.test(worker.code)) return this.error(`${WORKER_FILE} has no precache placeholder`);
       worker.code = worker.code.replace(PLACEHOLDER, () => JSON.stringify(manifest));
     },
   };
 }
+
+const isCss = (id: string) => /\.css($|\?)/.test(id);
