@@ -19,11 +19,21 @@ setInterval(() => {
   delay.reset();
   process.stdout.write(`loop-probe ${JSON.stringify(line)}\n`);
 }, 500).unref();
-// The benchmark asks for a full collection before it reads the heap (node --expose-gc).
+// Over IPC: the heap after a full collection (node --expose-gc), and the loop's delay over a measured window.
+const window = monitorEventLoopDelay({ resolution: 5 });
+let windowBusy = performance.eventLoopUtilization();
 process.on('message', (message) => {
   if (message === 'gc' && typeof globalThis.gc === 'function') {
     globalThis.gc();
     globalThis.gc();
     process.send?.({ heap: process.memoryUsage().heapUsed });
+  } else if (message === 'window-start') {
+    window.reset();
+    window.enable();
+    windowBusy = performance.eventLoopUtilization();
+  } else if (message === 'window-stop') {
+    window.disable();
+    const busy = performance.eventLoopUtilization(performance.eventLoopUtilization(), windowBusy).utilization;
+    process.send?.({ window: { p99: window.percentile(99) / 1e6, max: window.max / 1e6, busy } });
   }
 });

@@ -19,9 +19,11 @@ const serverDir = path.resolve(here, '..');
 const peersDir = path.resolve(here, '../../../bench/peers');
 const probe = path.join(here, 'loopProbe.mjs');
 
-export type ServerKind = 'ours' | 'hocuspocus' | 'hocuspocus-sqlite' | 'y-websocket';
+export type ServerKind = 'ours' | 'ours-full' | 'ours-none' | 'hocuspocus' | 'hocuspocus-sqlite' | 'y-websocket';
 export const SERVER_LABELS: Record<ServerKind, string> = {
   ours: 'ours',
+  'ours-full': 'ours, NOTES_FLUSH=full',
+  'ours-none': 'ours, NOTES_FLUSH=none',
   hocuspocus: 'Hocuspocus 3.4.4 (memory)',
   'hocuspocus-sqlite': 'Hocuspocus 3.4.4 + SQLite',
   'y-websocket': 'y-websocket 1.5.4 server',
@@ -38,6 +40,8 @@ export interface ProbeSample {
 
 export interface RunningNotesServer {
   kind: ServerKind;
+  /** When each notes room was freed (ours, from its log at LOG_LEVEL=info). */
+  freed: { at: number; docName: string }[];
   protocol: Protocol;
   child: ChildProcess;
   samples: ProbeSample[];
@@ -45,6 +49,9 @@ export interface RunningNotesServer {
   rooms(count: number, clients: number): Promise<RoomSpec[]>;
   /** The heap after a full collection (the server runs with --expose-gc). */
   heapAfterGc(): Promise<number>;
+  /** Starts measuring the event loop's delay; `stopWindow` answers its p99 and max (ms) and busy share since. */
+  startWindow(): void;
+  stopWindow(): Promise<{ p99: number; max: number; busy: number }>;
   stop(): Promise<void>;
 }
 
@@ -59,12 +66,21 @@ export async function startNotesServer(
   const dataDir = tempDataDir();
   const common = { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_OPTIONS: `--expose-gc --import=${probe}` };
   let child: ChildProcess;
-  if (kind === 'ours') {
+  if (kind.startsWith('ours')) {
+    const flush = kind === 'ours-full' ? 'full' : kind === 'ours-none' ? 'none' : 'async';
     // OURS_CPU_PROF=<folder>: a CPU profile of our server, written when it stops.
     const profile = process.env.OURS_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.OURS_CPU_PROF}`] : [];
     child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
       cwd: serverDir,
-      env: { ...common, DATA_DIR: dataDir, WEB_DIST: '', LOG_LEVEL: 'warn', TRUST_PROXY: '1', ...env },
+      env: {
+        ...common,
+        DATA_DIR: dataDir,
+        WEB_DIST: '',
+        LOG_LEVEL: 'warn',
+        TRUST_PROXY: '1',
+        NOTES_FLUSH: flush,
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
   } else {
@@ -77,6 +93,7 @@ export async function startNotesServer(
     });
   }
   const samples: ProbeSample[] = [];
+  const freed: { at: number; docName: string }[] = [];
   let output = '';
   let partial = '';
   const port = await new Promise<number>((resolve, reject) => {
@@ -96,9 +113,14 @@ export async function startNotesServer(
       partial = lines.pop() ?? '';
       for (const line of lines) {
         if (line.startsWith('loop-probe ')) samples.push({ at: Date.now(), ...JSON.parse(line.slice(11)) });
+        else if (line.includes('"notes room freed"')) freed.push({ at: Date.now(), docName: JSON.parse(line).docName });
+        else if (process.env.BENCH_SERVER_LOG && line.trim()) process.stderr.write(`[${kind}] ${line}\n`);
       }
     });
     child.stderr?.on('data', onData);
+    // BENCH_SERVER_LOG=1: the server's own warnings, as they come.
+    if (process.env.BENCH_SERVER_LOG)
+      child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${kind}] ${chunk}`));
     child.once('exit', (code) => reject(new Error(`${kind} exited (${code}): ${output}`)));
   });
   const base = `http://127.0.0.1:${port}`;
@@ -106,11 +128,12 @@ export async function startNotesServer(
 
   return {
     kind,
+    freed,
     protocol: kind.startsWith('hocuspocus') ? 'hocuspocus' : 'y-websocket',
     child,
     samples,
     rooms: async (count, clients) => {
-      if (kind !== 'ours') {
+      if (!kind.startsWith('ours')) {
         return Array.from({ length: count }, (_, r) => {
           const docName = `room-${r}`;
           const url = kind === 'y-websocket' ? `${ws}/${docName}` : ws;
@@ -119,15 +142,10 @@ export async function startNotesServer(
       }
       return ourRooms(base, count, clients);
     },
-    heapAfterGc: () =>
-      new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no heap answer')), 10_000);
-        child.once('message', (message: { heap: number }) => {
-          clearTimeout(timer);
-          resolve(message.heap);
-        });
-        child.send('gc');
-      }),
+    heapAfterGc: () => ask<{ heap: number }>(child, 'gc').then((answer) => answer.heap),
+    startWindow: () => child.send('window-start'),
+    stopWindow: () =>
+      ask<{ window: { p99: number; max: number; busy: number } }>(child, 'window-stop').then((a) => a.window),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -139,6 +157,17 @@ export async function startNotesServer(
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function ask<T>(child: ChildProcess, message: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer to ${message}`)), 30_000);
+    child.once('message', (answer: T) => {
+      clearTimeout(timer);
+      resolve(answer);
+    });
+    child.send(message);
+  });
 }
 
 /** References for invented cases: A1M, A1F, A1X, A2M… (a letter, a year, a sex), never a child's name. */

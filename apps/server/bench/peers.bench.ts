@@ -4,13 +4,14 @@
  * 330 ms, one of them measured), trials interleaved (each round runs every server at every room count, in a rotated
  * order). Prints, per room count and server, the medians over the rounds of the fan-out p50/p99 and of our
  * event loop's busy share, and the load average at each trial.
- * Run: pnpm bench:peers (ROOMS=1,50,100 ROUNDS=3 MEASURE_S=8 WARMUP_S=2 SERVERS=ours,hocuspocus,…)
+ * Run: pnpm bench:peers (ROOMS=1,50,100 ROUNDS=3 MEASURE_S=8 WARMUP_S=2 SERVERS=ours,hocuspocus,…; the servers are
+ * ours, hocuspocus, hocuspocus-sqlite, y-websocket, and ours with the other ways to the disk: ours-full, ours-none)
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median, NotesLoad, percentile } from './notesLoad.js';
-import { between, loadAverage, SERVER_LABELS, type ServerKind, startNotesServer } from './notesServers.js';
+import { loadAverage, SERVER_LABELS, type ServerKind, startNotesServer } from './notesServers.js';
 
 const ROOMS = (process.env.ROOMS ?? '1,50,100').split(',').map(Number);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
@@ -20,10 +21,6 @@ const CLIENTS = Number(process.env.CLIENTS ?? 20);
 const TYPISTS = Number(process.env.TYPISTS ?? 3);
 const TYPE_EVERY_MS = Number(process.env.TYPE_EVERY_MS ?? 330);
 const SERVERS = (process.env.SERVERS ?? 'ours,hocuspocus,hocuspocus-sqlite,y-websocket').split(',') as ServerKind[];
-/** Extra environment for our server (SQLITE_SYNCHRONOUS=NORMAL to compare). */
-const OURS_ENV: Record<string, string> = process.env.OURS_SYNCHRONOUS
-  ? { SQLITE_SYNCHRONOUS: process.env.OURS_SYNCHRONOUS }
-  : {};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -44,7 +41,7 @@ export interface Trial {
 }
 
 export async function runTrial(kind: ServerKind, rooms: number, env: Record<string, string> = {}): Promise<Trial> {
-  const server = await startNotesServer(kind, kind === 'ours' ? { ...OURS_ENV, ...env } : env);
+  const server = await startNotesServer(kind, env);
   let load: NotesLoad | null = null;
   try {
     load = new NotesLoad({
@@ -57,18 +54,17 @@ export async function runTrial(kind: ServerKind, rooms: number, env: Record<stri
     await load.connect();
     load.start();
     await sleep(WARMUP_S * 1000);
-    const from = Date.now();
+    server.startWindow();
     load.record(true);
     await sleep(MEASURE_S * 1000);
     load.record(false);
-    const to = Date.now();
-    const window = between(server.samples, from, to + 100);
+    const window = await server.stopWindow();
     return {
       p50: percentile(load.latencies, 50),
       p99: percentile(load.latencies, 99),
       samples: load.latencies.length,
-      busy: window.reduce((sum, sample) => sum + sample.elu, 0) / Math.max(1, window.length),
-      lagP99: median(window.map((sample) => sample.p99)),
+      busy: window.busy,
+      lagP99: window.p99,
       load: loadAverage(),
       closes: load.unexpectedCloses,
     };
@@ -108,7 +104,7 @@ async function main() {
   for (const rooms of ROOMS) {
     const p99 = (kind: ServerKind) => median((results.get(`${rooms}|${kind}`) ?? []).map((trial) => trial.p99));
     const p50 = (kind: ServerKind) => median((results.get(`${rooms}|${kind}`) ?? []).map((trial) => trial.p50));
-    const peers = SERVERS.filter((kind) => kind !== 'ours').map(p99);
+    const peers = SERVERS.filter((kind) => !kind.startsWith('ours')).map(p99);
     const best = Math.min(...peers);
     const ours = results.get(`${rooms}|ours`) ?? [];
     const ratio = SERVERS.includes('ours') && peers.length > 0 ? (p99('ours') / best).toFixed(2) : '–';

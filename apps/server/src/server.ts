@@ -5,6 +5,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { createLimiters } from './auth/limiters.js';
 import { allowedOrigins } from './auth/origin.js';
 import type { Config } from './config.js';
+import { startCheckpointer } from './db/checkpointer.js';
 import { openDatabase } from './db/database.js';
 import { openNotesStore } from './db/notesStore.js';
 import { createRepos } from './db/repos.js';
@@ -72,6 +73,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const io = attachGateway(httpServer, { ...deps, settings: config.meeting });
   // The live notes write through a connection of their own, so how they reach the disk (NOTES_FLUSH) is theirs alone.
   const notesStore = openNotesStore(config.dataDir, config.notesFlush);
+  const checkpointer = startCheckpointer(config.dataDir);
   const notes = createNotesGateway({
     repos,
     store: notesStore.store,
@@ -116,6 +118,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await checkpointer.stop();
       notesStore.db.close();
       db.close();
     },

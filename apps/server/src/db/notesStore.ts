@@ -25,6 +25,8 @@ export function parseNotesFlush(value: string | undefined): NotesFlush {
 /** The notes' own connection to the database file, and the store the rooms write through. */
 export function openNotesStore(dataDir: string, flush: NotesFlush): { db: Db; store: NotesStore } {
   const db = openDatabase(dataDir, flush === 'full' ? 'FULL' : 'NORMAL');
+  // Checkpoints are the checkpointer's (startCheckpointer): never inside a notes commit on the event loop.
+  db.pragma('wal_autocheckpoint = 0');
   const repo = notesRepo(db);
   if (flush !== 'async') return { db, store: repo };
   const walFile = path.join(dataDir, 'consultboard.db-wal');

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { logger } from '../logger.js';
 
 /** What a room wrote in a batch: the id of its last update, and how many of its waiting updates that covers. */
@@ -26,6 +27,8 @@ export interface Committable {
 export type DiskFlush = (done: (error?: Error | null) => void) => void;
 
 type Done = { room: Committable; batch: Written };
+
+const SLOW_COMMIT_MS = 50;
 
 /**
  * Group commit: the updates that arrive together (in one turn of the event loop, until `setImmediate`) are
@@ -64,12 +67,16 @@ export class GroupCommit {
     const batch = [...this.waiting];
     this.waiting.clear();
     const done: Done[] = [];
+    const started = performance.now();
     try {
       const written: (Written | null)[] = [];
       this.transaction(() => {
         for (const room of batch) written.push(room.writeBatch());
       });
       this.commits += 1;
+      const took = performance.now() - started;
+      // A commit that holds the event loop this long is the disk's doing (a checkpoint): worth knowing.
+      if (took > SLOW_COMMIT_MS) logger.warn({ ms: Math.round(took), rooms: batch.length }, 'notes commit was slow');
       for (const [i, room] of batch.entries()) {
         const wrote = written[i];
         if (wrote) done.push({ room, batch: wrote });

@@ -133,6 +133,7 @@ export class Rooms {
       this.rooms.delete(room.docName);
       room.compact();
       room.destroy();
+      logger.info({ docName: room.docName, idleMs: this.options.idleRoomMs }, 'notes room freed');
     }, this.options.idleRoomMs);
     room.idleTimer.unref?.();
   }
