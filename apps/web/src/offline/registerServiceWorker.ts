@@ -8,9 +8,9 @@ export const WARM_MESSAGE = 'consultboard:cache-later';
 const WARM_AFTER_MS = 3000;
 
 /**
- * Registers the offline service worker in production builds. Browsers allow it only on https or localhost;
- * elsewhere the app simply runs without it. Once the page has loaded and is idle, the worker is asked to cache
- * the chunks it keeps for later (the notes), so they never compete with the phone's first load.
+ * Registers the offline service worker in production builds, once the page has loaded and is idle. Browsers allow
+ * it only on https or localhost; elsewhere the app simply runs without it. A little later, idle again, the worker
+ * is asked to cache the chunks it keeps for later (the notes), so they never compete with the phone's first load.
  */
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
@@ -22,8 +22,10 @@ export function registerServiceWorker(): void {
       },
     );
   };
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register, { once: true });
+  // Registered once the page is loaded and idle: its install would otherwise share the phone's network with the
+  // first load (it precaches the live meeting's chunks, which the join form fetches itself while the name is typed).
+  if (document.readyState === 'complete') whenIdle(register);
+  else window.addEventListener('load', () => whenIdle(register), { once: true });
 }
 
 function whenIdle(run: () => void): void {

@@ -38,11 +38,19 @@ worker.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(cacheName)
-      // cache: 'reload' skips the HTTP cache, so the list is fetched as this build has it.
-      .then((cache) => cache.addAll(manifest.urls.map((url) => new Request(url, { cache: 'reload' }))))
+      .then((cache) => cache.addAll(manifest.urls.map(precacheRequest)))
       .then(() => worker.skipWaiting()),
   );
 });
+
+/**
+ * The shell page is fetched past the HTTP cache (cache: 'reload'), so it is this build's. A hashed asset never
+ * changes under its name: the copy the page has just loaded (HTTP cache) is the right one, and fetching it again
+ * would download the whole first load twice on the phone's slow network.
+ */
+function precacheRequest(url: string): Request {
+  return new Request(url, { cache: url.startsWith('/assets/') ? 'default' : 'reload' });
+}
 
 // The page is loaded and idle (or Notes was opened): now the notes are fetched, for an offline reload.
 worker.addEventListener('message', (event) => {
@@ -51,7 +59,7 @@ worker.addEventListener('message', (event) => {
     caches.open(cacheName).then(async (cache) => {
       const missing: string[] = [];
       for (const url of manifest.later) if (!(await cache.match(url))) missing.push(url);
-      await cache.addAll(missing);
+      await cache.addAll(missing.map(precacheRequest));
     }),
   );
 });
