@@ -14,7 +14,8 @@ import { type CDPSession, chromium, type Page } from '@playwright/test';
 import { createLiveSession, signIn } from '../e2e/support/fixtures';
 import { startApp } from '../e2e/support/server';
 
-const RUNS = Number(process.env.RUNS ?? 3);
+const { RUNS: runs = '3', VERBOSE: verbose } = process.env;
+const RUNS = Number(runs);
 const load = () =>
   os
     .loadavg()
@@ -134,7 +135,7 @@ async function main() {
       const deadline = performance.now() + 15_000;
       while (notesAskedAt.length === 0 && performance.now() < deadline) await page.waitForTimeout(250);
       // VERBOSE=1: the network log of the run, in order.
-      if (process.env.VERBOSE)
+      if (verbose)
         for (const t of log)
           console.log(
             `    +${(t.at / 1000).toFixed(2)} s ${t.type.padEnd(10)} ${kb(t.bytes).padStart(9)} ${t.url.replace(app.url, '')}`,

@@ -21,7 +21,7 @@ const probe = path.join(here, 'loopProbe.mjs');
 
 export type ServerKind = 'ours' | 'ours-full' | 'ours-none' | 'hocuspocus' | 'hocuspocus-sqlite' | 'y-websocket';
 export const SERVER_LABELS: Record<ServerKind, string> = {
-  ours: 'ours',
+  ours: 'ours (NOTES_FLUSH=async)',
   'ours-full': 'ours, NOTES_FLUSH=full',
   'ours-none': 'ours, NOTES_FLUSH=none',
   hocuspocus: 'Hocuspocus 3.4.4 (memory)',

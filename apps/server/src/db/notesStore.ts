@@ -8,7 +8,7 @@ import { notesRepo } from './notes.js';
 /**
  * How the live notes reach the disk before anyone is sent them (NOTES_FLUSH):
  * - `async` (the default): their own SQLite connection commits with `synchronous=NORMAL` (into the WAL, no wait),
- *   then one fsync of the WAL on libuv's thread pool serves every batch committed meanwhile; only then are they
+ *   then one fdatasync of the WAL on libuv's thread pool serves every batch committed meanwhile; only then are they
  *   relayed. As durable as FULL (a power cut loses nothing anyone was sent) without the event loop waiting on the disk.
  * - `full`: `synchronous=FULL`, each batch's commit waits for the disk on the event loop.
  * - `none`: `synchronous=NORMAL` and relayed at once: a crash of the server loses nothing, a power cut may lose the
@@ -33,14 +33,14 @@ export function openNotesStore(dataDir: string, flush: NotesFlush): { db: Db; st
   let fd: number | null = null;
   const diskFlush: DiskFlush = (done) => {
     try {
-      // The WAL is the one file a commit writes (checkpoints sync the database file themselves); fsync flushes
-      // the file's data whichever descriptor wrote it.
+      // The WAL is the one file a commit writes (checkpoints sync the database file themselves); fdatasync (as
+      // SQLite's own sync) flushes the file's data and size whichever descriptor wrote it.
       fd ??= fs.openSync(walFile, 'r');
     } catch (error) {
       done(error as Error);
       return;
     }
-    fs.fsync(fd, (error) => done(error));
+    fs.fdatasync(fd, (error) => done(error));
   };
   const close = db.close.bind(db);
   db.close = () => {
