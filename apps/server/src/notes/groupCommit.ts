@@ -113,6 +113,11 @@ export class GroupCommit {
     return this.flushing || this.toFlush.length > 0;
   }
 
+  /** Resolves once nothing committed waits for the disk (the server is shutting down: close the file after). */
+  async settled(): Promise<void> {
+    while (this.pendingDiskFlush) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+
   private startDiskFlush(): void {
     if (this.flushing || this.toFlush.length === 0 || !this.diskFlush) return;
     const batch = this.toFlush;

@@ -158,6 +158,8 @@ export function createNotesGateway(deps: {
       clearInterval(heartbeat);
       const sockets = [...wss.clients];
       rooms.close();
+      // Every accepted update is committed; its disk flush finishes before the database is closed.
+      await rooms.commits.settled();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       // Give clients a moment to answer the close frame, then cut whoever has not.
       const deadline = Date.now() + 1000;
