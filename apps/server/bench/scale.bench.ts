@@ -2,13 +2,15 @@ import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { median, NotesLoad, percentile } from './notesLoad.js';
-import { loadAverage, startNotesServer } from './notesServers.js';
+import { loadAverage, type ServerKind, startNotesServer } from './notesServers.js';
 
 const STEPS = (process.env.STEPS ?? '100,150,200,250,300').split(',').map(Number);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const MEASURE_S = Number(process.env.MEASURE_S ?? 8);
 const WARMUP_S = Number(process.env.WARMUP_S ?? 2);
 const MEMORY_ROOMS = Number(process.env.MEMORY_ROOMS ?? 20);
+/** KIND=ours-none or ours-full: our server with another way to the disk (NOTES_FLUSH). */
+const KIND = (process.env.KIND ?? 'ours') as ServerKind;
 const LAG_LIMIT_MS = 50;
 const FANOUT_LIMIT_MS = 30;
 
@@ -25,7 +27,7 @@ interface Step {
 }
 
 async function trial(rooms: number): Promise<Step> {
-  const server = await startNotesServer('ours');
+  const server = await startNotesServer(KIND);
   let load: NotesLoad | null = null;
   try {
     load = new NotesLoad({
@@ -131,7 +133,7 @@ async function memory(): Promise<{ perRoom: number; freedAfterMs: number | null;
 }
 
 console.log(
-  `Notes rooms on one server: 21 clients a room, 3 typing 3 updates a second; holds when loop lag p99 < ${LAG_LIMIT_MS} ms and fan-out p99 < ${FANOUT_LIMIT_MS} ms. ${ROUNDS} rounds, ${WARMUP_S} s + ${MEASURE_S} s each. Load average at start: ${loadAverage()}`,
+  `Notes rooms on one server (${KIND}): 21 clients a room, 3 typing 3 updates a second; holds when loop lag p99 < ${LAG_LIMIT_MS} ms and fan-out p99 < ${FANOUT_LIMIT_MS} ms. ${ROUNDS} rounds, ${WARMUP_S} s + ${MEASURE_S} s each. Load average at start: ${loadAverage()}`,
 );
 const results = new Map<number, Step[]>();
 for (let round = 0; round < ROUNDS; round++) {
