@@ -1,12 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompressPlugin } from './src/build/precompressPlugin';
 import { serviceWorkerPlugin } from './src/offline/serviceWorkerPlugin';
 
 // The server serves the built app on one origin; in development Vite stands in front of it.
 const server = 'http://localhost:3000';
 
 export default defineConfig({
-  plugins: [react(), serviceWorkerPlugin()],
+  plugins: [react(), serviceWorkerPlugin(), precompressPlugin()],
   server: {
     proxy: {
       '/api': { target: server },

@@ -157,7 +157,7 @@ const coldFromSnapshot = await firstSync();
 await coldServer.close();
 
 console.log(
-  `Notes relay: ${CLIENTS} stock y-websocket clients in one case, ${EDITS} edits (server in its own process, SQLite synchronous=FULL)`,
+  `Notes relay: ${CLIENTS} stock y-websocket clients in one case, ${EDITS} edits (server in its own process, notes flushed as NOTES_FLUSH says, async unless set)`,
 );
 console.log(summary(`edit seen by the other ${CLIENTS - 1}`, relayMs));
 console.log(summary(`all ${CLIENTS} type at once, all see all`, burstMs));

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { NOTES_LIMITS } from '@consultboard/domain';
 import { parseTrustProxy, type TrustProxy } from './auth/clientAddress.js';
 import { parseAllowedOrigins } from './auth/origin.js';
+import { parseSynchronous, type Synchronous } from './db/database.js';
+import { type NotesFlush, parseNotesFlush } from './db/notesStore.js';
 import type { MeetingSettings } from './meeting/meetingSettings.js';
 import type { ExportPoolSettings } from './workers/exportPool.js';
 
@@ -20,6 +22,10 @@ export interface Config {
   allowedOrigins: string[];
   /** Whether and how far to believe X-Forwarded-For for the client's address (TRUST_PROXY); null ignores it. */
   trustProxy: TrustProxy;
+  /** SQLite's `synchronous` (SQLITE_SYNCHRONOUS, FULL unless set): see openDatabase. */
+  synchronous: Synchronous;
+  /** How the live notes reach the disk before they are relayed (NOTES_FLUSH, async unless set): see openNotesStore. */
+  notesFlush: NotesFlush;
   /** The built web app to serve, or null to serve the API alone. */
   webDist: string | null;
   /** Cookies are marked Secure when the public URL is HTTPS. */
@@ -36,7 +42,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * Reads the configuration from the environment (PORT, HOST, DATA_DIR, PUBLIC_URL, ALLOWED_ORIGINS, TRUST_PROXY,
- * WEB_DIST, NOTES_IDLE_ROOM_MS and NOTES_COMPACT_AFTER_UPDATES for the notes rooms, and EXPORT_* for the export
+ * WEB_DIST, SQLITE_SYNCHRONOUS, NOTES_FLUSH, NOTES_IDLE_ROOM_MS and NOTES_COMPACT_AFTER_UPDATES for the notes rooms, and EXPORT_* for the export
  * workers).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -73,6 +79,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     allowedOrigins,
     trustProxy,
     webDist,
+    synchronous: parseSynchronous(env.SQLITE_SYNCHRONOUS),
+    notesFlush: parseNotesFlush(env.NOTES_FLUSH),
     secureCookies: publicUrl?.startsWith('https:') ?? false,
     notes,
     exports,

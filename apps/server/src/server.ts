@@ -5,7 +5,9 @@ import { createAdaptorServer } from '@hono/node-server';
 import { createLimiters } from './auth/limiters.js';
 import { allowedOrigins } from './auth/origin.js';
 import type { Config } from './config.js';
+import { startCheckpointer } from './db/checkpointer.js';
 import { openDatabase } from './db/database.js';
+import { openNotesStore } from './db/notesStore.js';
 import { createRepos } from './db/repos.js';
 import { createHttpApp } from './http/app.js';
 import type { HttpDeps } from './http/context.js';
@@ -32,7 +34,7 @@ export interface RunningServer {
  * One port carries the API, the web app and the live sockets.
  */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const db = openDatabase(config.dataDir);
+  const db = openDatabase(config.dataDir, config.synchronous);
   const repos = createRepos(db);
   const meetings = new MeetingStore(repos);
   // Without PUBLIC_URL the public URL is known only once listening (PORT=0 in tests): filled in below.
@@ -69,8 +71,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
 
   const io = attachGateway(httpServer, { ...deps, settings: config.meeting });
+  // The live notes write through a connection of their own, so how they reach the disk (NOTES_FLUSH) is theirs alone.
+  const notesStore = openNotesStore(config.dataDir, config.notesFlush);
+  const checkpointer = startCheckpointer(config.dataDir);
   const notes = createNotesGateway({
     repos,
+    store: notesStore.store,
     meetings,
     live: deps.live,
     publicUrl: deps.publicUrl,
@@ -112,6 +118,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await checkpointer.stop();
+      notesStore.db.close();
       db.close();
     },
   };

@@ -5,13 +5,28 @@ import { MIGRATIONS } from './migrations.js';
 
 export type Db = Database.Database;
 
+/**
+ * How hard each commit waits for the disk (SQLITE_SYNCHRONOUS). FULL (the default): a commit is flushed to the
+ * disk before anyone is told, so even a power cut loses nothing acknowledged. NORMAL in WAL mode: a commit is in
+ * the operating system's hands when it returns, so a crash or SIGKILL of the server loses nothing either, but a
+ * power cut may lose the last commits. See "Performance" in AGENTS.md for what each costs.
+ */
+export type Synchronous = 'FULL' | 'NORMAL';
+
+export function parseSynchronous(value: string | undefined): Synchronous {
+  if (value === undefined || value === '') return 'FULL';
+  const upper = value.toUpperCase();
+  if (upper !== 'FULL' && upper !== 'NORMAL')
+    throw new Error(`SQLITE_SYNCHRONOUS must be FULL or NORMAL, not "${value}"`);
+  return upper;
+}
+
 /** Opens (creating if need be) the SQLite file in the data folder and brings its schema up to date. */
-export function openDatabase(dataDir: string): Db {
+export function openDatabase(dataDir: string, synchronous: Synchronous = 'FULL'): Db {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, 'consultboard.db'));
   db.pragma('journal_mode = WAL');
-  // FULL: an acknowledged event is on disk before anyone is told about it, even if the machine loses power.
-  db.pragma('synchronous = FULL');
+  db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);

@@ -54,6 +54,10 @@ export function notesRepo(db: Db) {
   return {
     /** Appends updates in one transaction; returns the id of the last one. */
     append: (docName: string, updates: readonly Uint8Array[], now = Date.now()) => appendAll(docName, updates, now),
+    /** Runs appends in one transaction (the notes' group commit): one disk flush for all of them. */
+    transaction: (run: () => void) => {
+      db.transaction(run)();
+    },
     load,
     /** Writes the snapshot and deletes the updates it covers, together or not at all. */
     compact: (docName: string, state: Uint8Array, uptoId: number, now = Date.now()) =>

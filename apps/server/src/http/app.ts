@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
@@ -25,6 +24,7 @@ import { privacyCheckRoutes } from './routes/privacyCheck.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { stageTemplateRoutes } from './routes/stageTemplates.js';
+import { loadStaticFiles, type StaticFile, sendStatic } from './staticFiles.js';
 
 /** The HTTP side of the server: the JSON API under /api, then the built web app. */
 export function createHttpApp(deps: HttpDeps) {
@@ -96,22 +96,16 @@ export function createHttpApp(deps: HttpDeps) {
   app.route('/api', api);
 
   if (deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html'))) {
-    const root = path.relative(process.cwd(), deps.webDist) || '.';
-    const indexHtml = fs.readFileSync(path.join(deps.webDist, 'index.html'), 'utf8');
-    app.use(
-      '/assets/*',
-      serveStatic({
-        root,
-        onFound: (_path, c) => {
-          c.header('Cache-Control', 'public, max-age=31536000, immutable');
-        },
-      }),
-    );
-    app.use('*', serveStatic({ root }));
-    // Every other page is the single-page app, which routes on the client.
-    app.get('*', (c) => {
-      c.header('Cache-Control', 'no-cache');
-      return c.html(indexHtml);
+    // Read once: the build's files with their brotli and gzip copies (written by `vite build`).
+    const files = loadStaticFiles(deps.webDist);
+    const indexHtml = files.get('/index.html') as StaticFile;
+    app.on(['GET', 'HEAD'], '*', (c) => {
+      const file = files.get(c.req.path);
+      if (file) return sendStatic(c, file);
+      // A hashed asset that is not in this build is missing, not a page.
+      if (c.req.path.startsWith('/assets/')) throw errors.notFound('That file');
+      // Every other page is the single-page app, which routes on the client.
+      return sendStatic(c, indexHtml);
     });
   } else {
     app.get('/', (c) => c.text('Consultboard API. Build the web app (pnpm build) to serve the pages.'));

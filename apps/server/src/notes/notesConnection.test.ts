@@ -74,7 +74,7 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('NotesConnection', () => {
   it('buffers what a client sends while its room loads, then answers and applies it in order', async () => {
-    const { store, connect } = setUp();
+    const { store, rooms, connect } = setUp();
     store.hold();
     const client = new Y.Doc();
     const { socket } = connect();
@@ -87,9 +87,12 @@ describe('NotesConnection', () => {
 
     store.gate?.release();
     await tick();
+    rooms.commits.flush();
     // Our step 1 first, then the answer to the client's step 1.
     expect(applyToClient(new Y.Doc(), socket.sent)).toEqual(['step1', 'step2']);
-    expect(store.appends).toBe(2);
+    // Both updates in one group commit.
+    expect(store.appends).toBe(1);
+    expect(store.transactions).toBe(1);
     expect(notesText(store.stored(DOC))).toBe(
       '<paragraph>Sent before the room loaded</paragraph><paragraph>And another</paragraph>',
     );
@@ -108,7 +111,7 @@ describe('NotesConnection', () => {
   });
 
   it('relays one client’s edit to the other and closes only the one that sends a malformed frame', async () => {
-    const { connect } = setUp();
+    const { rooms, connect } = setUp();
     const a = connect();
     const b = connect({ personId: 'p-2' });
     await tick();
@@ -116,6 +119,8 @@ describe('NotesConnection', () => {
     const docB = new Y.Doc();
     applyToClient(docB, b.socket.sent.splice(0));
     a.socket.receive(updateFrame(paragraphUpdate(docA, 'From A')));
+    expect(b.socket.sent).toHaveLength(0); // not before its commit
+    rooms.commits.flush();
     applyToClient(docB, b.socket.sent.splice(0));
     expect(notesText(docB)).toBe('<paragraph>From A</paragraph>');
 
@@ -164,13 +169,14 @@ describe('NotesConnection', () => {
   });
 
   it('stops applying a connection’s edits once it is made read-only', async () => {
-    const { store, connect } = setUp();
+    const { store, rooms, connect } = setUp();
     const { socket, connection } = connect({ role: 'facilitator' });
     await tick();
     const doc = new Y.Doc();
     socket.receive(updateFrame(paragraphUpdate(doc, 'While live')));
     connection.makeReadOnly();
     socket.receive(updateFrame(paragraphUpdate(doc, 'After the end')));
+    rooms.commits.flush();
     expect(notesText(store.stored(DOC))).toBe('<paragraph>While live</paragraph>');
   });
 

@@ -69,7 +69,13 @@ export class NotesConnection implements NotesPeer {
     // Only the latest request waits: answered when the budget allows, with the document as it is then.
     this.syncRequests = new Throttle(budgets.syncRequests, (stateVector) =>
       this.guard(() => {
-        if (!this.closed && this.room) this.send(this.room.syncStep2(stateVector));
+        const room = this.room;
+        // Answered once everything the room's copy holds is stored: the answer must not carry an uncommitted edit.
+        room?.whenCommitted(() =>
+          this.guard(() => {
+            if (!this.closed && this.room === room) this.send(room.syncStep2(stateVector));
+          }),
+        );
       }),
     );
     socket.on('message', (data: unknown, isBinary: boolean) => this.guard(() => this.receive(data, isBinary)));

@@ -11,6 +11,7 @@ import type { MeetingStore } from '../meeting/meetingStore.js';
 import { authoriseNotes, NotesRefused, readNotesRequest } from './notesAuth.js';
 import { NotesConnection } from './notesConnection.js';
 import { NotesHolders } from './notesHolders.js';
+import type { NotesStore } from './room.js';
 import { Rooms } from './rooms.js';
 
 /** The notes limits a server runs with: NOTES_LIMITS, with the timings adjustable for tests. */
@@ -45,12 +46,14 @@ export function createNotesGateway(deps: {
   /** Browser origins allowed to connect (PUBLIC_URL's and ALLOWED_ORIGINS). */
   allowedOrigins: ReadonlySet<string>;
   settings?: Partial<NotesSettings>;
+  /** Where the rooms write (the server's own notes connection, see openNotesStore); `repos.notes` unless given. */
+  store?: NotesStore;
 }) {
   const { repos, meetings } = deps;
   const settings: NotesSettings = { ...NOTES_LIMITS, ...deps.settings };
   const wss = new WebSocketServer({ noServer: true, maxPayload: settings.messageBytes, perMessageDeflate: false });
   const rooms = new Rooms({
-    store: repos.notes,
+    store: deps.store ?? repos.notes,
     documentBytes: settings.documentBytes,
     compactAfterUpdates: settings.compactAfterUpdates,
     idleRoomMs: settings.idleRoomMs,
@@ -162,6 +165,8 @@ export function createNotesGateway(deps: {
       clearInterval(heartbeat);
       const sockets = [...wss.clients];
       rooms.close();
+      // Every accepted update is committed; its disk flush finishes before the database is closed.
+      await rooms.commits.settled();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       // Give clients a moment to answer the close frame, then cut whoever has not.
       const deadline = Date.now() + 1000;

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { applyStored, type StoredNotes } from '../db/notes.js';
 import { logger } from '../logger.js';
 import { checkUpdate, type DecodedUpdate, type UpdateVerdict } from './checkUpdate.js';
+import type { Committable, DiskFlush, GroupCommit, Written } from './groupCommit.js';
 import {
   awarenessMessage,
   notesFullMessage,
@@ -25,6 +26,10 @@ export interface NotesStore {
   load(docName: string): StoredNotes | Promise<StoredNotes>;
   /** Appends updates durably, in order; returns the id of the last. */
   append(docName: string, updates: readonly Uint8Array[]): number;
+  /** Runs appends in one transaction: all of them are stored, or none (the group commit). */
+  transaction(run: () => void): void;
+  /** Flushes committed transactions to the disk off the event loop, when commits do not (see GroupCommit). */
+  diskFlush?: DiskFlush;
   /** Replaces the snapshot and deletes the updates up to `uptoId`, in one transaction. */
   compact(docName: string, state: Uint8Array, uptoId: number): void;
 }
@@ -40,15 +45,23 @@ export type UpdateOutcome = 'applied' | 'malformed' | 'refused' | 'tooLarge' | '
 /** The origin of the server's own edits (clearing a stage), so they are told apart from a peer's. */
 const SERVER = Symbol('server');
 
+/** An update applied to the room's copy that waits for its transaction, and who sent it (null: the server). */
+interface Uncommitted {
+  update: Uint8Array;
+  from: NotesPeer | null;
+}
+
 /**
  * One case's live document: the server's copy, the awareness of who is in it, and its connections.
  * An incoming update is checked against the room's state (`checkUpdate`: no pending data, the notes'
- * schema, the cap), then applied to the server's copy, appended to the store and only then relayed,
- * all in one synchronous turn, so no one can see (by relay or by a sync answer) what is not stored.
+ * schema, the cap) and applied to the server's copy; it waits there for the group commit (`GroupCommit`:
+ * every room's updates of one event-loop turn in one SQLite transaction) and is relayed only once that
+ * has committed. Until then no one can see it: sync answers wait for the commit too, and a failed commit
+ * drops the room (memory is ahead of the disk) and relays nothing.
  * A document stored over the cap (before the cap counted what is stored) loads, but is read-only until
  * the EP clears a stage (`clearStage`).
  */
-export class Room {
+export class Room implements Committable {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
   readonly peers = new Set<NotesPeer>();
@@ -63,11 +76,19 @@ export class Room {
   private bytes = 0;
   private sinceCompaction = 0;
   private full = false;
+  /** Applied to the copy, not yet relayed, in order: the first `writtenCount` are written and wait for the disk. */
+  private uncommitted: Uncommitted[] = [];
+  private writtenCount = 0;
+  /** What waits for the commit: sync answers, the server's own edits, a compaction. */
+  private afterCommit: (() => void)[] = [];
+  private onCommitFailed: ((error: unknown) => void)[] = [];
+  private compactWanted: { force: boolean; tell: boolean } | null = null;
 
   constructor(
     readonly docName: string,
     private readonly store: NotesStore,
     private readonly limits: RoomLimits,
+    private readonly commits: GroupCommit,
     /** Called when the store failed under a write: memory is then ahead of disk and the room must go. */
     private readonly onBroken: (room: Room) => void,
   ) {
@@ -132,14 +153,21 @@ export class Room {
     return messages;
   }
 
-  /** The answer to a peer's sync step 1. */
+  /** The answer to a peer's sync step 1. Read only through `whenCommitted`: it holds the whole copy. */
   syncStep2(stateVector: Uint8Array): Uint8Array {
     return syncStep2Message(this.doc, stateVector);
   }
 
+  /** Runs `then` once the room's copy holds nothing that is not stored (at once if it holds nothing such). */
+  whenCommitted(then: () => void): void {
+    if (this.uncommitted.length === 0) then();
+    else this.afterCommit.push(then);
+  }
+
   /**
-   * Checks, applies, stores, then relays one update from a writable peer. Only what the room lacks is
-   * stored and relayed; an update refused for any reason leaves the document exactly as it was.
+   * Checks and applies one update from a writable peer; it is stored by the next group commit and relayed
+   * after it. Only what the room lacks is stored and relayed; an update refused for any reason leaves the
+   * document exactly as it was. 'applied' means accepted: a failed commit later closes the room's connections.
    */
   applyUpdate(update: Uint8Array, from: NotesPeer, decoded?: DecodedUpdate): UpdateOutcome {
     if (this.status !== 'ready') return 'unavailable';
@@ -172,10 +200,81 @@ export class Room {
       this.onBroken(this);
       return 'unavailable';
     }
-    if (!this.persist([stored])) return 'unavailable';
-    this.broadcast(updateMessage(stored), from);
-    if (this.sinceCompaction >= this.limits.compactAfterUpdates) this.compact();
+    this.enqueue(stored, from);
     return 'applied';
+  }
+
+  /**
+   * The server's own edit of the notes (clearing a stage, or any other server-side change): applied to the
+   * copy in one Yjs transaction, then stored and relayed by the group commit like a peer's update. Resolves
+   * once it is stored and relayed; rejects (and the room is dropped) if it could not be stored.
+   */
+  edit(change: (doc: Y.Doc) => void): Promise<void> {
+    if (this.status !== 'ready') return Promise.reject(new Error('the room is not ready'));
+    const captured: Uint8Array[] = [];
+    this.captured = captured;
+    try {
+      this.doc.transact(() => change(this.doc), SERVER);
+    } finally {
+      this.captured = null;
+    }
+    if (captured.length === 0) return Promise.resolve();
+    for (const update of captured) this.enqueue(update, null);
+    return new Promise((resolve, reject) => {
+      this.afterCommit.push(resolve);
+      this.onCommitFailed.push(reject);
+    });
+  }
+
+  /** Holds an applied update for the next group commit; the cap counts it from now. */
+  private enqueue(update: Uint8Array, from: NotesPeer | null): void {
+    this.uncommitted.push({ update, from });
+    this.bytes += update.byteLength;
+    this.commits.schedule(this);
+  }
+
+  /** The group commit: writes the updates not yet written, inside its transaction (changing nothing here). */
+  writeBatch(): Written | null {
+    if (this.status !== 'ready' || this.uncommitted.length === this.writtenCount) return null;
+    const updates = this.uncommitted.slice(this.writtenCount).map((entry) => entry.update);
+    return { lastId: this.store.append(this.docName, updates), count: updates.length };
+  }
+
+  /** The group commit: their transaction committed; they wait for the disk before anyone sees them. */
+  written(batch: Written): void {
+    if (this.status === 'ready') this.writtenCount += batch.count;
+  }
+
+  /** The group commit: they are on the disk. Each frame is encoded once and sent to everyone but its sender. */
+  committed(batch: Written): void {
+    if (this.status !== 'ready') return;
+    const relayed = this.uncommitted.splice(0, batch.count);
+    this.writtenCount -= batch.count;
+    this.lastId = batch.lastId;
+    this.sinceCompaction += relayed.length;
+    for (const { update, from } of relayed) this.broadcast(updateMessage(update), from ?? undefined);
+    // Sync answers, the server's edits and compaction wait until the copy holds nothing that is not on the disk.
+    if (this.uncommitted.length > 0) return;
+    this.onCommitFailed = [];
+    const waiting = this.afterCommit;
+    this.afterCommit = [];
+    for (const then of waiting) then();
+    const wanted = this.compactWanted;
+    this.compactWanted = null;
+    if (wanted) this.compact(wanted.force, wanted.tell);
+    else if (this.sinceCompaction >= this.limits.compactAfterUpdates) this.compact();
+  }
+
+  /** The group commit: they could not be stored. Memory is ahead of the disk: the room goes, relaying nothing. */
+  failed(error: unknown): void {
+    logger.error({ err: error, docName: this.docName }, 'notes update could not be stored');
+    const rejects = this.onCommitFailed;
+    this.uncommitted = [];
+    this.writtenCount = 0;
+    this.afterCommit = [];
+    this.onCommitFailed = [];
+    this.onBroken(this);
+    for (const reject of rejects) reject(new Error('the notes could not be stored'));
   }
 
   /**
@@ -183,25 +282,15 @@ export class Room {
    * update, then compacted so the deleted text is gone from the snapshot. If that brings the notes under
    * the cap, the writable connections are closed with `reopened`, and come back writable.
    */
-  clearStage(stageId: string): { bytes: number; full: boolean } {
-    if (this.status !== 'ready') throw new Error('the room is not ready');
-    const captured: Uint8Array[] = [];
-    this.captured = captured;
-    try {
-      this.doc.transact(() => {
-        const fragment = this.doc.getXmlFragment(notesFragmentName(stageId));
-        if (fragment.length === 0) return;
-        fragment.delete(0, fragment.length);
-        // One empty paragraph, as an editor shows empty notes: else each editor open on them adds its own.
-        fragment.insert(0, [new Y.XmlElement('paragraph')]);
-      }, SERVER);
-    } finally {
-      this.captured = null;
-    }
-    if (captured.length > 0) {
-      if (!this.persist(captured)) throw new Error('the notes could not be stored');
-      for (const update of captured) this.broadcast(updateMessage(update));
-    }
+  async clearStage(stageId: string): Promise<{ bytes: number; full: boolean }> {
+    await this.edit((doc) => {
+      const fragment = doc.getXmlFragment(notesFragmentName(stageId));
+      if (fragment.length === 0) return;
+      fragment.delete(0, fragment.length);
+      // One empty paragraph, as an editor shows empty notes: else each editor open on them adds its own.
+      fragment.insert(0, [new Y.XmlElement('paragraph')]);
+    });
+    if (this.status !== 'ready') throw new Error('the room closed while its notes were cleared');
     this.compact(true);
     return { bytes: this.bytes, full: this.full };
   }
@@ -242,7 +331,13 @@ export class Room {
 
   /** Folds the update log into one snapshot, if anything was added since the last one (or when told to). */
   compact(force = false, tell = true): void {
-    if (this.status !== 'ready' || (this.sinceCompaction === 0 && !force)) return;
+    if (this.status !== 'ready') return;
+    // Never a snapshot of what is not stored yet: it waits for the commit.
+    if (this.uncommitted.length > 0) {
+      this.compactWanted = { force: force || !!this.compactWanted?.force, tell };
+      return;
+    }
+    if (this.sinceCompaction === 0 && !force) return;
     try {
       const state = Y.encodeStateAsUpdate(this.doc);
       this.store.compact(this.docName, state, this.lastId);
@@ -255,9 +350,20 @@ export class Room {
     this.refreshFull(tell);
   }
 
-  /** Frees the document and the awareness timer; the room takes nothing more. */
+  /** Whether the room's copy holds updates that wait for the group commit. */
+  get hasUncommitted(): boolean {
+    return this.uncommitted.length > 0;
+  }
+
+  /** Frees the document and the awareness timer; the room takes nothing more (what is not committed is dropped). */
   destroy(): void {
     if (this.status === 'closed') return;
+    this.uncommitted = [];
+    this.writtenCount = 0;
+    this.afterCommit = [];
+    const rejects = this.onCommitFailed;
+    this.onCommitFailed = [];
+    for (const reject of rejects) reject(new Error('the room closed before the notes were stored'));
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     this.status = 'closed';
@@ -266,20 +372,6 @@ export class Room {
     this.doc.destroy();
     this.peers.clear();
     this.awarenessOf.clear();
-  }
-
-  /** Appends updates to the store; if that fails, memory is ahead of disk and the room goes. */
-  private persist(updates: Uint8Array[]): boolean {
-    try {
-      this.lastId = this.store.append(this.docName, updates);
-    } catch (error) {
-      logger.error({ err: error, docName: this.docName }, 'notes update could not be stored');
-      this.onBroken(this);
-      return false;
-    }
-    for (const update of updates) this.bytes += update.byteLength;
-    this.sinceCompaction += updates.length;
-    return true;
   }
 
   /**

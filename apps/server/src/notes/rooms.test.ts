@@ -97,10 +97,11 @@ describe('Rooms', () => {
     store.gate?.release();
     const room = await entering;
     expect(room.applyUpdate(early, peer)).toBe('applied');
+    registry.commits.flush();
     expect(notesText(store.stored(DOC))).toContain('Typed while the room loaded');
   });
 
-  it('stores each update before relaying it, to the other peers only', async () => {
+  it('stores the updates of one turn in one transaction before relaying any, to the other peers only', async () => {
     const store = new MemoryStore();
     const registry = rooms(store);
     const writer = new Y.Doc();
@@ -110,13 +111,34 @@ describe('Rooms', () => {
     const room = await registry.enter(DOC, from);
     await registry.enter(DOC, other);
     for (let i = 1; i <= 3; i++) expect(room.applyUpdate(paragraphUpdate(writer, `Line ${i}`), from)).toBe('applied');
-    expect(storedWhenRelayed).toEqual([1, 2, 3]);
+    // Accepted, not yet stored: nobody has been sent anything.
+    expect(store.docs.get(DOC)?.updates ?? []).toHaveLength(0);
+    expect(other.sent).toHaveLength(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(store.transactions).toBe(1);
+    expect(storedWhenRelayed).toEqual([3, 3, 3]);
     expect(kinds(from)).toEqual([]);
     expect(kinds(other)).toEqual(['sync:2', 'sync:2', 'sync:2']);
     // An update the room already has changes nothing, and nothing is stored or relayed.
     expect(room.applyUpdate(Y.encodeStateAsUpdate(writer), from)).toBe('applied');
+    registry.commits.flush();
     expect(store.docs.get(DOC)?.updates).toHaveLength(3);
     expect(other.sent).toHaveLength(3);
+  });
+
+  it('answers a sync request only once the edits the room holds are stored', async () => {
+    const store = new MemoryStore();
+    const registry = rooms(store);
+    const writer = new Y.Doc();
+    const from = new RecordingPeer();
+    const room = await registry.enter(DOC, from);
+    room.applyUpdate(paragraphUpdate(writer, 'Not on disk yet'), from);
+    const answers: Uint8Array[] = [];
+    room.whenCommitted(() => answers.push(room.syncStep2(Y.encodeStateVector(new Y.Doc()))));
+    expect(answers).toHaveLength(0);
+    registry.commits.flush();
+    expect(answers).toHaveLength(1);
+    expect(notesText(store.stored(DOC))).toContain('Not on disk yet');
   });
 
   it('refuses an update Yjs would throw on half-way before it touches the document', async () => {
@@ -127,6 +149,7 @@ describe('Rooms', () => {
     const room = await registry.enter(DOC, from);
     await registry.enter(DOC, other);
     expect(room.applyUpdate(paragraphUpdate(new Y.Doc(), 'Before the bad one'), other)).toBe('applied');
+    registry.commits.flush();
     const before = Y.encodeStateAsUpdate(room.doc);
     from.sent.length = 0;
     // Found by fuzzing: Yjs decodes this update but throws while integrating it (a struct whose left
@@ -172,6 +195,7 @@ describe('Rooms', () => {
         writer.getXmlFragment('stage:desired-situation').delete(0, 1);
         room.applyUpdate(Y.encodeStateAsUpdate(writer, before), peer);
       }
+      registry.commits.flush();
     }
     expect(repo.logLength(DOC)).toBeLessThan(10);
     const stored = repo.load(DOC);
@@ -196,6 +220,9 @@ describe('Rooms', () => {
     const room = await registry.enter(DOC, peer);
     room.applyUpdate(paragraphUpdate(writer, 'Before leaving'), peer);
     registry.leave(DOC, peer);
+    // The last one left before the edit's commit: the room is compacted right after it, never before.
+    expect(store.compactions).toBe(0);
+    registry.commits.flush();
     expect(store.compactions).toBe(1);
     expect(store.docs.get(DOC)?.updates).toHaveLength(0);
 
@@ -227,7 +254,9 @@ describe('Rooms', () => {
     store.append = () => {
       throw new Error('disk full');
     };
-    expect(room.applyUpdate(paragraphUpdate(writer, 'Lost in memory'), a)).toBe('unavailable');
+    expect(room.applyUpdate(paragraphUpdate(writer, 'Lost in memory'), a)).toBe('applied');
+    expect(a.closedWith).toBeNull();
+    registry.commits.flush();
     expect(a.closedWith?.code).toBe(NOTES_CLOSE.unavailable.code);
     expect(b.closedWith?.code).toBe(NOTES_CLOSE.unavailable.code);
     expect(b.sent).toHaveLength(0);

@@ -1,5 +1,6 @@
 import { NOTES_CLOSE } from '@consultboard/domain';
 import { logger } from '../logger.js';
+import { GroupCommit } from './groupCommit.js';
 import { type NotesPeer, type NotesStore, Room, type RoomLimits } from './room.js';
 
 export interface RoomsOptions extends RoomLimits {
@@ -15,20 +16,22 @@ type Close = { code: number; reason: string };
  * The live rooms, by document name. A document is loaded once however many connect at the same
  * moment (they all wait on the room's loading promise); a failed load closes everyone in the room
  * and writes nothing; a room nobody is in is compacted at once and dropped after `idleRoomMs`.
+ * Every room's updates go through one group commit (one transaction per event-loop turn).
  */
 export class Rooms {
   private readonly rooms = new Map<string, Room>();
+  readonly commits: GroupCommit;
 
-  constructor(private readonly options: RoomsOptions) {}
+  constructor(private readonly options: RoomsOptions) {
+    this.commits = new GroupCommit((run) => options.store.transaction(run), options.store.diskFlush);
+  }
 
   /** Puts a peer in a document's room, loading the room if it is not live; resolves once it is ready. */
   enter(docName: string, peer: NotesPeer): Promise<Room> {
     let room = this.rooms.get(docName);
     const fresh = !room;
     if (!room) {
-      room = new Room(docName, this.options.store, this.options, (broken) =>
-        this.evict(broken, NOTES_CLOSE.unavailable),
-      );
+      room = this.create(docName);
       this.rooms.set(docName, room);
     }
     room.addPeer(peer);
@@ -48,9 +51,7 @@ export class Rooms {
   async open(docName: string): Promise<Room> {
     let room = this.rooms.get(docName);
     if (!room) {
-      room = new Room(docName, this.options.store, this.options, (broken) =>
-        this.evict(broken, NOTES_CLOSE.unavailable),
-      );
+      room = this.create(docName);
       this.rooms.set(docName, room);
       room.loading = this.load(room);
     }
@@ -79,12 +80,20 @@ export class Rooms {
 
   /** Closes every connection, compacts and frees every room (the server is shutting down). */
   close(): void {
+    // What was accepted is stored (and relayed) before anyone is sent away.
+    this.commits.flush();
     for (const room of [...this.rooms.values()]) {
       this.rooms.delete(room.docName);
       for (const peer of [...room.peers]) peer.close(1001, 'server shutting down');
       room.compact();
       room.destroy();
     }
+  }
+
+  private create(docName: string): Room {
+    return new Room(docName, this.options.store, this.options, this.commits, (broken) =>
+      this.evict(broken, NOTES_CLOSE.unavailable),
+    );
   }
 
   private async load(room: Room): Promise<void> {
@@ -114,9 +123,17 @@ export class Rooms {
     room.idleTimer = setTimeout(() => {
       room.idleTimer = null;
       if (room.peers.size > 0 || this.rooms.get(room.docName) !== room) return;
+      if (room.hasUncommitted) this.commits.flush();
+      if (room.status !== 'ready') return;
+      // Written but not yet on the disk: the room stays until it is (and is relayed, to nobody).
+      if (room.hasUncommitted) {
+        this.scheduleIdle(room);
+        return;
+      }
       this.rooms.delete(room.docName);
       room.compact();
       room.destroy();
+      logger.info({ docName: room.docName, idleMs: this.options.idleRoomMs }, 'notes room freed');
     }, this.options.idleRoomMs);
     room.idleTimer.unref?.();
   }

@@ -11,6 +11,7 @@ export class MemoryStore implements NotesStore {
   loads = 0;
   appends = 0;
   compactions = 0;
+  transactions = 0;
   nextId = 1;
   /** Set to hold every load until `release()` (or `fail()`). */
   gate: { promise: Promise<void>; release: () => void; fail: (error: Error) => void } | null = null;
@@ -44,6 +45,21 @@ export class MemoryStore implements NotesStore {
     this.docs.set(docName, doc);
     for (const data of updates) doc.updates.push({ id: this.nextId++, data });
     return this.nextId - 1;
+  }
+
+  /** All or nothing, as SQLite's: what a failing run appended is taken back. */
+  transaction(run: () => void): void {
+    const before = new Map([...this.docs].map(([name, doc]) => [name, { ...doc, updates: [...doc.updates] }]));
+    const nextId = this.nextId;
+    try {
+      run();
+      this.transactions += 1;
+    } catch (error) {
+      this.docs.clear();
+      for (const [name, doc] of before) this.docs.set(name, doc);
+      this.nextId = nextId;
+      throw error;
+    }
   }
 
   compact(docName: string, state: Uint8Array, uptoId: number): void {

@@ -1,6 +1,6 @@
 // The service worker: keeps the phone's pages loadable when the Wi-Fi drops. Built into dist/sw.js by
 // serviceWorkerPlugin, which writes this build's precache list in place of the placeholder below.
-import { routeRequest, SHELL_URL } from './swRoutes';
+import { routeRequest, SHELL_URL, WARM_MESSAGE } from './swRoutes';
 
 // The DOM library has no service worker types; these are the few parts used here.
 interface ExtendableEvent extends Event {
@@ -16,11 +16,15 @@ interface WorkerScope {
   skipWaiting(): Promise<void>;
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
+  addEventListener(type: 'message', listener: (event: ExtendableEvent & { data: unknown }) => void): void;
 }
 
 interface Manifest {
   version: string;
+  /** Cached at install: the phone's shell and the live meeting. */
   urls: string[];
+  /** Cached when the page says it is idle (`WARM_MESSAGE`): the notes. */
+  later: string[];
 }
 
 const worker = globalThis as unknown as WorkerScope;
@@ -34,9 +38,29 @@ worker.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(cacheName)
-      // cache: 'reload' skips the HTTP cache, so the list is fetched as this build has it.
-      .then((cache) => cache.addAll(manifest.urls.map((url) => new Request(url, { cache: 'reload' }))))
+      .then((cache) => cache.addAll(manifest.urls.map(precacheRequest)))
       .then(() => worker.skipWaiting()),
+  );
+});
+
+/**
+ * The shell page is fetched past the HTTP cache (cache: 'reload'), so it is this build's. A hashed asset never
+ * changes under its name: the copy the page has just loaded (HTTP cache) is the right one, and fetching it again
+ * would download the whole first load twice on the phone's slow network.
+ */
+function precacheRequest(url: string): Request {
+  return new Request(url, { cache: url.startsWith('/assets/') ? 'default' : 'reload' });
+}
+
+// The page is loaded and idle (or Notes was opened): now the notes are fetched, for an offline reload.
+worker.addEventListener('message', (event) => {
+  if (event.data !== WARM_MESSAGE) return;
+  event.waitUntil(
+    caches.open(cacheName).then(async (cache) => {
+      const missing: string[] = [];
+      for (const url of manifest.later) if (!(await cache.match(url))) missing.push(url);
+      await cache.addAll(missing.map(precacheRequest));
+    }),
   );
 });
 

@@ -4,6 +4,9 @@ export type SwRoute = 'shell' | 'asset' | 'network';
 /** The cached page every phone route renders from: the server answers every page path with the same index.html. */
 export const SHELL_URL = '/join';
 
+/** What the page tells its service worker once it is idle after its load: cache the chunks kept for later. */
+export const WARM_MESSAGE = 'consultboard:cache-later';
+
 // Live data is never cached: the meeting socket, the notes socket and the API always go to the network.
 const LIVE = /^\/(api|socket\.io|yjs)(\/|$)/;
 // The phone's pages: /join and /join/:code.
