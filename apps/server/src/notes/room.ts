@@ -296,24 +296,16 @@ export class Room implements Committable {
   }
 
   /**
-   * Issue 10: an edit the server makes into the live room (Replace with… in Check before keeping): applied, appended
-   * to the store, then relayed to everyone, like any update, so every copy converges. Returns what `change` returns.
+   * Issue 10: an edit the server makes into the live room (Replace with… in Check before keeping), through `edit`:
+   * applied, stored by the group commit, then relayed to everyone, so every copy converges. Resolves with what
+   * `change` returned once the edit is stored; rejects if it could not be.
    */
-  serverEdit<T>(change: (doc: Y.Doc) => T): T {
-    if (this.status !== 'ready') throw new Error('the room is not ready');
-    const captured: Uint8Array[] = [];
-    this.captured = captured;
-    let result: T;
-    try {
-      result = this.doc.transact(() => change(this.doc), SERVER);
-    } finally {
-      this.captured = null;
-    }
-    if (captured.length > 0) {
-      if (!this.persist(captured)) throw new Error('the notes could not be stored');
-      for (const update of captured) this.broadcast(updateMessage(update));
-    }
-    return result;
+  async serverEdit<T>(change: (doc: Y.Doc) => T): Promise<T> {
+    let result: T | undefined;
+    await this.edit((doc) => {
+      result = change(doc);
+    });
+    return result as T;
   }
 
   /**
