@@ -9,6 +9,9 @@ import { rangeOfPage } from './pager';
 import { usePager } from './usePager';
 import { useRefit } from './useRefit';
 
+/** Pixels left free at the foot of each page of rows. */
+const PAGE_SPARE_PX = 6;
+
 /**
  * The action plan on the projector: one table whose type shrinks until every row fits; when the rows do not fit
  * at the floor, whole rows are shown a screenful at a time (the header on every page), paged by itself.
@@ -31,7 +34,10 @@ export function BoardPlan({ rows, pageMs }: { rows: readonly ActionRow[]; pageMs
       if (!fitted.fits) {
         const header = element.tHead?.offsetHeight ?? 0;
         const blocks = body.map((row) => ({ heights: [row.getBoundingClientRect().height] }));
-        next = packMasonry(blocks, { columns: 1, pageHeight: box.clientHeight - header, gap: 0 }).map((page) =>
+        // Collapsed borders are shared half and half between rows, so measured heights can sum a pixel or two
+        // short of the page: a few pixels spare keep a page's last row wholly on screen.
+        const pageHeight = box.clientHeight - header - PAGE_SPARE_PX;
+        next = packMasonry(blocks, { columns: 1, pageHeight, gap: 0 }).map((page) =>
           page.map((placed) => placed.index),
         );
       }
