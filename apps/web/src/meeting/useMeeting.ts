@@ -36,8 +36,10 @@ const idle: MeetingSnapshot = {
 const subscribeNothing = () => () => {};
 
 function openSocket(auth: (callback: (data: object) => void) => void): MeetingSocket {
-  // forceNew: one connection per page, never shared with (or closed by) another client's manager.
-  return io({ path: SOCKET_PATH, auth, transports: ['websocket', 'polling'], forceNew: true });
+  // forceNew: one connection per page, never shared with (or closed by) another client's manager. WebSocket first
+  // (no long-polling handshake and upgrade: two or three round trips fewer); where the network refuses WebSockets
+  // (some school Wi-Fi proxies), every attempt falls back to long-polling (tryAllTransports).
+  return io({ path: SOCKET_PATH, auth, transports: ['websocket', 'polling'], tryAllTransports: true, forceNew: true });
 }
 
 /**
