@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
+import type { MeetingState } from './meeting.js';
 import { PERSONAL_DATA_KINDS } from './privacy/findings.js';
 import { shownText, text } from './textSchema.js';
 
@@ -81,6 +82,12 @@ export interface JoinResponse {
   token: string;
   sessionId: string;
   name: string;
+  /**
+   * The meeting as the phone would fold it from its socket's replay (hidden cards without text), so it can show
+   * the stage before the socket is up; the socket then asks for the events after its `seq`. Absent when it would
+   * be bigger than one replay page (REPLAY_PAGE): the socket brings it all.
+   */
+  meeting?: MeetingState;
 }
 
 /** Every HTTP error body: a stable code, a sentence for people, and field messages where a form was wrong. */

@@ -1,5 +1,6 @@
 import {
   applyEvent,
+  eventsFor,
   foldEvents,
   initialMeetingState,
   type MeetingEvent,
@@ -15,6 +16,8 @@ import type { Repos } from '../db/repos.js';
  */
 export class MeetingStore {
   private readonly states = new Map<string, MeetingState>();
+  /** The room's view (what a phone folds from the start), kept until the next event. */
+  private readonly roomViews = new Map<string, { state: MeetingState; bytes: number }>();
   private readonly listeners: ((sessionId: string, event: MeetingEvent) => void)[] = [];
 
   constructor(private readonly repos: Repos) {}
@@ -26,6 +29,24 @@ export class MeetingStore {
       this.states.set(sessionId, state);
     }
     return state;
+  }
+
+  /**
+   * The meeting as a phone folds it from the first event (every event redacted against the meeting as it stands
+   * now, exactly as a welcome and catch-up send them), with its size as JSON. Built from the log once per event at
+   * most, and only when someone asks (a phone joining), so a room arriving at once costs one fold.
+   */
+  roomView(sessionId: string): { state: MeetingState; bytes: number } {
+    const now = this.state(sessionId);
+    const cached = this.roomViews.get(sessionId);
+    if (cached && cached.state.seq === now.seq) return cached;
+    const state = foldEvents(
+      initialMeetingState,
+      eventsFor('participant', this.repos.meetingEvents.after(sessionId, 0), now),
+    );
+    const view = { state, bytes: Buffer.byteLength(JSON.stringify(state)) };
+    this.roomViews.set(sessionId, view);
+    return view;
   }
 
   /** One page of the events after `seq` (REPLAY_PAGE unless told), and whether more follow. */
@@ -66,5 +87,6 @@ export class MeetingStore {
   /** Frees a meeting's cached state (it is rebuilt from the log if needed again). */
   forget(sessionId: string): void {
     this.states.delete(sessionId);
+    this.roomViews.delete(sessionId);
   }
 }

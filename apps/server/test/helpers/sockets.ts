@@ -27,6 +27,13 @@ type CommandInput = Command extends infer C ? (C extends Command ? Omit<C, 'id'>
 
 type Auth = { token: string } | { sessionId: string; role: 'facilitator' | 'projector' };
 
+interface ConnectOptions {
+  cookie?: string;
+  reconnection?: boolean;
+  /** The state to start folding from (the join's answer); the handshake's lastSeq is its seq. */
+  from?: MeetingState;
+}
+
 /**
  * A stock socket.io client that folds events with the shared reducer, the way every screen does,
  * and reconnects saying the last sequence number it saw.
@@ -44,7 +51,9 @@ export class MeetingClient {
   /** Why the server said it was closing this connection for good, if it did. */
   refusals: ConnectRefusal[] = [];
 
-  constructor(url: string, auth: Auth, options: { cookie?: string; reconnection?: boolean } = {}) {
+  constructor(url: string, auth: Auth, options: ConnectOptions = {}) {
+    // A phone that joined starts from the meeting the join answered with, and asks only for what came after.
+    if (options.from) this.state = options.from;
     this.socket = io(url, {
       path: '/socket.io',
       transports: ['websocket'],
@@ -143,7 +152,7 @@ export class MeetingClient {
 }
 
 /** Connects and waits for the welcome. */
-export async function connect(url: string, auth: Auth, options: { cookie?: string; reconnection?: boolean } = {}) {
+export async function connect(url: string, auth: Auth, options: ConnectOptions = {}) {
   const client = new MeetingClient(url, auth, options);
   await client.ready();
   return client;

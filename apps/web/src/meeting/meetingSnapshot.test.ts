@@ -1,6 +1,6 @@
 import { DEFAULT_STAGES, foldEvents, initialMeetingState, type MeetingEvent } from '@consultboard/domain';
 import { describe, expect, it } from 'vitest';
-import { loadMeetingSnapshot, meetingSnapshotKey, saveMeetingSnapshot } from './meetingSnapshot';
+import { asLiveMeetingState, loadMeetingSnapshot, meetingSnapshotKey, saveMeetingSnapshot } from './meetingSnapshot';
 import { memoryStore } from './storage';
 
 const live = foldEvents(initialMeetingState, [
@@ -45,5 +45,12 @@ describe('meeting snapshot', () => {
     const { locked: _locked, removed: _removed, ...older } = live;
     store.setItem(meetingSnapshotKey('s1'), JSON.stringify(older));
     expect(loadMeetingSnapshot(store, 's1')).toEqual({ ...live, locked: false, removed: [] });
+  });
+
+  it('takes the meeting a join answered with only when it looks like a live one (absent for a big meeting)', () => {
+    expect(asLiveMeetingState(JSON.parse(JSON.stringify(live)))).toEqual(live);
+    expect(asLiveMeetingState(undefined)).toBeNull();
+    expect(asLiveMeetingState({ ...live, cards: null })).toBeNull();
+    expect(asLiveMeetingState({ ...live, seq: -0.5 })).toBeNull();
   });
 });

@@ -16,9 +16,13 @@ export function saveMeetingSnapshot(store: KeyValueStore, sessionId: string, sta
 
 /** The stored state, or null when there is none or it does not look like a live meeting state. */
 export function loadMeetingSnapshot(store: KeyValueStore, sessionId: string): MeetingState | null {
-  const stored = readJson(store, meetingSnapshotKey(sessionId));
-  if (typeof stored !== 'object' || stored === null) return null;
-  const state = stored as Partial<MeetingState>;
+  return asLiveMeetingState(readJson(store, meetingSnapshotKey(sessionId)));
+}
+
+/** A meeting state from storage or from the join's answer, or null when it does not look like a live one. */
+export function asLiveMeetingState(value: unknown): MeetingState | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const state = value as Partial<MeetingState>;
   const valid =
     state.status === 'live' &&
     Number.isSafeInteger(state.seq) &&

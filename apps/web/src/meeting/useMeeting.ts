@@ -1,5 +1,5 @@
 import { type Command, initialMeetingState, type MeetingState, SOCKET_PATH } from '@consultboard/domain';
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { io } from 'socket.io-client';
 import {
   type CommandOutcome,
@@ -34,11 +34,12 @@ const idle: MeetingSnapshot = {
   lastRefusal: null,
 };
 const subscribeNothing = () => () => {};
-const idleSnapshot = () => idle;
 
 function openSocket(auth: (callback: (data: object) => void) => void): MeetingSocket {
-  // forceNew: one connection per page, never shared with (or closed by) another client's manager.
-  return io({ path: SOCKET_PATH, auth, transports: ['websocket', 'polling'], forceNew: true });
+  // forceNew: one connection per page, never shared with (or closed by) another client's manager. WebSocket first
+  // (no long-polling handshake and upgrade: two or three round trips fewer); where the network refuses WebSockets
+  // (some school Wi-Fi proxies), every attempt falls back to long-polling (tryAllTransports).
+  return io({ path: SOCKET_PATH, auth, transports: ['websocket', 'polling'], tryAllTransports: true, forceNew: true });
 }
 
 /**
@@ -75,7 +76,13 @@ export function useMeeting(handshakeFactory: HandshakeFactory | null, options: U
     };
   }, [handshakeFactory, persistFor]);
 
-  const snapshot = useSyncExternalStore(client?.subscribe ?? subscribeNothing, client?.getSnapshot ?? idleSnapshot);
+  // Until the client exists (it is made after the first render), show the state it will start from.
+  const [firstState] = useState(() => options.initialState?.() ?? null);
+  const before = useMemo(() => {
+    const view = firstState ? { ...idle, state: firstState } : idle;
+    return () => view;
+  }, [firstState]);
+  const snapshot = useSyncExternalStore(client?.subscribe ?? subscribeNothing, client?.getSnapshot ?? before);
   const sendCommand = useCallback(
     (command: Command): Promise<CommandOutcome> =>
       client

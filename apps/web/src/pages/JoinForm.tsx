@@ -15,7 +15,8 @@ export function JoinForm({
 }: {
   initialCode: string;
   notice: string | null;
-  onJoined: (join: StoredJoin) => void;
+  /** `meeting`: the meeting as the join answered it (unchecked here: the live meeting's chunk checks it). */
+  onJoined: (join: StoredJoin, meeting: unknown) => void;
 }) {
   usePageTitle('Join a session');
   const [code, setCode] = useState(initialCode);
@@ -41,7 +42,10 @@ export function JoinForm({
     await run(
       async () => {
         const joined = await apiPost<JoinResponse>('/api/join', { code: normalised, name: checkedName.value });
-        onJoined({ token: joined.token, sessionId: joined.sessionId, name: joined.name, code: normalised });
+        onJoined(
+          { token: joined.token, sessionId: joined.sessionId, name: joined.name, code: normalised },
+          joined.meeting,
+        );
       },
       (caught) => {
         if (caught instanceof ApiError && (caught.code === 'unknown_code' || caught.code === 'invalid_join_code'))

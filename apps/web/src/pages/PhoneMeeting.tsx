@@ -29,7 +29,7 @@ import {
   setDraft,
 } from '../meeting/drafts';
 import type { CommandRefusal } from '../meeting/MeetingClient';
-import { loadMeetingSnapshot, saveMeetingSnapshot } from '../meeting/meetingSnapshot';
+import { asLiveMeetingState, loadMeetingSnapshot, saveMeetingSnapshot } from '../meeting/meetingSnapshot';
 import { addMyCard, forgetSession, loadMyCards, type StoredJoin } from '../meeting/phoneStore';
 import { roomCards } from '../meeting/roomCards';
 import type { KeyValueStore } from '../meeting/storage';
@@ -69,10 +69,13 @@ function listenInstruction(stage: StageDefinition): string {
 /** The phone's live view: it follows the board, and never loses a card typed on poor Wi-Fi. */
 export function PhoneMeeting({
   join,
+  joinedMeeting = null,
   store,
   onRejoin,
 }: {
   join: StoredJoin;
+  /** The meeting as the join answered it, shown while the socket connects (which then asks only for what is new). */
+  joinedMeeting?: unknown;
   store: KeyValueStore;
   onRejoin: (message: string) => void;
 }) {
@@ -123,7 +126,11 @@ export function PhoneMeeting({
     (lastSeq: number): HandshakeAuth => ({ protocol: PROTOCOL_VERSION, lastSeq, token: join.token }),
     [join.token],
   );
-  const storedState = useCallback(() => loadMeetingSnapshot(store, sessionId), [store, sessionId]);
+  // Just joined: the join's answer; a reload: the copy kept on the phone (offline, it is all there is).
+  const storedState = useCallback(
+    () => asLiveMeetingState(joinedMeeting) ?? loadMeetingSnapshot(store, sessionId),
+    [joinedMeeting, store, sessionId],
+  );
   const meeting = useMeeting(handshake, { persistOutboxFor: sessionId, onRefused, initialState: storedState });
   const { state, connection } = meeting;
   cardPlace.current = (cardId) => {

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { displayNameSchema, joinRequestSchema, readJoinCode } from '@consultboard/domain';
+import {
+  displayNameSchema,
+  type JoinResponse,
+  joinRequestSchema,
+  REPLAY_PAGE,
+  readJoinCode,
+} from '@consultboard/domain';
 import { Hono } from 'hono';
 import { hashToken, newToken } from '../../auth/tokens.js';
 import type { AppEnv, HttpDeps } from '../context.js';
@@ -47,6 +53,11 @@ export function joinRoutes(deps: HttpDeps) {
     limiters.joinsPerAddress.take(address);
     const token = newToken();
     repos.participants.insert(randomUUID(), hashToken(token), session.id, name.data, Date.now());
-    return c.json({ token, sessionId: session.id, name: name.data });
+    // The meeting as the phone's socket would replay it, so the phone shows the stage (and its card box) at once
+    // and its socket asks only for what came after. A meeting too big for one replay page comes over the socket.
+    const view = deps.meetings.roomView(session.id);
+    const answer: JoinResponse = { token, sessionId: session.id, name: name.data };
+    if (view.bytes <= REPLAY_PAGE.bytes) answer.meeting = view.state;
+    return c.json(answer);
   });
 }
