@@ -15,7 +15,10 @@ import {
 import type * as Y from 'yjs';
 import type { Repos } from '../db/repos.js';
 import type { HttpDeps } from '../http/context.js';
-import { notesFindings } from './notesFindings.js';
+import { notesParagraphs } from './notesFindings.js';
+
+/** How much notes text is searched before other work gets a turn of the event loop (about 10 ms of it). */
+const YIELD_EVERY_CHARS = 32_000;
 
 /** Keeps the findings of a case that nobody said are not personal. */
 export function keepFor(repos: Repos, caseId: string): (findings: PersonalDataFinding[]) => PersonalDataFinding[] {
@@ -61,12 +64,23 @@ export async function caseFindings(
       context: findingContext(source, finding.start, finding.end),
     });
 
+  // The notes are read out in one go, then searched a slice at a time: notes near their cap hold megabytes, and
+  // the detector (about 3 MB a second) must not hold every other meeting's event loop for that long.
   const noteStages = state.stages.filter((stage) => stage.notes);
-  await withNotes(deps, agendaCase.id, (doc) => {
-    for (const stage of noteStages)
-      for (const { finding, source } of notesFindings(doc, stage.id, keep))
-        add(finding, source, { type: 'notes', stageId: stage.id }, `Notes, ${stage.name}`);
-  });
+  const notes = await withNotes(deps, agendaCase.id, (doc) =>
+    noteStages.map((stage) => ({ stage, paragraphs: notesParagraphs(doc, stage.id) })),
+  );
+  let sinceYield = 0;
+  for (const { stage, paragraphs } of notes)
+    for (const paragraph of paragraphs) {
+      for (const finding of keep(findPersonalData(paragraph)))
+        add(finding, paragraph, { type: 'notes', stageId: stage.id }, `Notes, ${stage.name}`);
+      sinceYield += paragraph.length;
+      if (sinceYield >= YIELD_EVERY_CHARS) {
+        sinceYield = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
 
   for (const card of visibleCards(state, agendaCase.id))
     for (const finding of keep(findPersonalData(card.text)))
