@@ -1,7 +1,14 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Sender, WebSocket, WebSocketServer } from 'ws';
+import * as wsModule from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
+
+/** ws's own frame builder (exported at run time, missing from its types). */
+const { Sender } = wsModule as unknown as {
+  Sender: { frame(data: Buffer, options: Record<string, unknown>): Buffer[] };
+};
+
 import { binaryFrame, frameWriter } from './wireFrame.js';
 
 const payload = (length: number) => Uint8Array.from({ length }, (_, i) => (i * 7 + 3) & 255);
