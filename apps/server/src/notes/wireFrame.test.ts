@@ -3,13 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as wsModule from 'ws';
 import { WebSocket, WebSocketServer } from 'ws';
+import { binaryFrame, frameWriter } from './wireFrame.js';
 
 /** ws's own frame builder (exported at run time, missing from its types). */
 const { Sender } = wsModule as unknown as {
   Sender: { frame(data: Buffer, options: Record<string, unknown>): Buffer[] };
 };
 
-import { binaryFrame, frameWriter } from './wireFrame.js';
 
 const payload = (length: number) => Uint8Array.from({ length }, (_, i) => (i * 7 + 3) & 255);
 
