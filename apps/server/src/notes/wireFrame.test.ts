@@ -10,7 +10,6 @@ const { Sender } = wsModule as unknown as {
   Sender: { frame(data: Buffer, options: Record<string, unknown>): Buffer[] };
 };
 
-
 const payload = (length: number) => Uint8Array.from({ length }, (_, i) => (i * 7 + 3) & 255);
 
 describe('frames built once for every receiver', () => {
