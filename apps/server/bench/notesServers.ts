@@ -19,9 +19,17 @@ const serverDir = path.resolve(here, '..');
 const peersDir = path.resolve(here, '../../../bench/peers');
 const probe = path.join(here, 'loopProbe.mjs');
 
-export type ServerKind = 'ours' | 'ours-full' | 'ours-none' | 'hocuspocus' | 'hocuspocus-sqlite' | 'y-websocket';
+export type ServerKind =
+  | 'ours'
+  | 'ours-baseline'
+  | 'ours-full'
+  | 'ours-none'
+  | 'hocuspocus'
+  | 'hocuspocus-sqlite'
+  | 'y-websocket';
 export const SERVER_LABELS: Record<ServerKind, string> = {
   ours: 'ours (NOTES_FLUSH=async)',
+  'ours-baseline': 'ours as in BASELINE_DIR',
   'ours-full': 'ours, NOTES_FLUSH=full',
   'ours-none': 'ours, NOTES_FLUSH=none',
   hocuspocus: 'Hocuspocus 3.4.4 (memory)',
@@ -70,8 +78,12 @@ export async function startNotesServer(
     const flush = kind === 'ours-full' ? 'full' : kind === 'ours-none' ? 'none' : 'async';
     // OURS_CPU_PROF=<folder>: a CPU profile of our server, written when it stops.
     const profile = process.env.OURS_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.OURS_CPU_PROF}`] : [];
+    // ours-baseline: the server of another checkout (BASELINE_DIR, its root, installed), to compare a change with.
+    const baseline = kind === 'ours-baseline';
+    if (baseline && !process.env.BASELINE_DIR) throw new Error('ours-baseline needs BASELINE_DIR, a checkout to run');
+    const cwd = baseline ? path.join(process.env.BASELINE_DIR as string, 'apps/server') : serverDir;
     child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
-      cwd: serverDir,
+      cwd,
       env: {
         ...common,
         DATA_DIR: dataDir,
