@@ -57,9 +57,12 @@ export interface RunningNotesServer {
   rooms(count: number, clients: number): Promise<RoomSpec[]>;
   /** The heap after a full collection (the server runs with --expose-gc). */
   heapAfterGc(): Promise<number>;
-  /** Starts measuring the event loop's delay; `stopWindow` answers its p99 and max (ms) and busy share since. */
+  /**
+   * Starts measuring the event loop's delay; `stopWindow` answers its p99 and max (ms), its busy share, and the
+   * process's CPU time (ms, all threads) since.
+   */
   startWindow(): void;
-  stopWindow(): Promise<{ p99: number; max: number; busy: number }>;
+  stopWindow(): Promise<{ p99: number; max: number; busy: number; cpu: number }>;
   stop(): Promise<void>;
 }
 
@@ -157,7 +160,9 @@ export async function startNotesServer(
     heapAfterGc: () => ask<{ heap: number }>(child, 'gc').then((answer) => answer.heap),
     startWindow: () => child.send('window-start'),
     stopWindow: () =>
-      ask<{ window: { p99: number; max: number; busy: number } }>(child, 'window-stop').then((a) => a.window),
+      ask<{ window: { p99: number; max: number; busy: number; cpu: number } }>(child, 'window-stop').then(
+        (a) => a.window,
+      ),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
