@@ -34,8 +34,8 @@ const SLOW_COMMIT_MS = 50;
  * Group commit: the updates that arrive together (in one turn of the event loop, until `setImmediate`) are
  * written in one SQLite transaction, so one commit (and one disk flush) serves every keystroke of the turn,
  * however many rooms they came from. Only once they are on the disk are they relayed. With a `DiskFlush`, the
- * flush runs off the event loop: batches committed while one flush is running wait for the next, which serves
- * them all. If the shared transaction fails, each room is tried again alone, so one room the store refuses does
+ * flush runs off the event loop, and what arrives while it runs is committed when it ends, in one transaction,
+ * whose own flush then serves it all. If the shared transaction fails, each room is tried again alone, so one room the store refuses does
  * not take the others with it.
  */
 export class GroupCommit {
