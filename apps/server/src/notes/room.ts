@@ -313,8 +313,8 @@ export class Room implements Committable {
 
   /**
    * Applies an awareness update (decoded already) and relays it to everyone at the end of the turn, with the
-   * turn's other changes, the sender included: the stock provider counts its own echo as a sign of life. A peer may not speak for a client
-   * another peer speaks for.
+   * turn's other changes, the sender included: the stock provider counts its own echo as a sign of life. A peer
+   * may not speak for a client another peer speaks for.
    */
   applyAwareness(update: Uint8Array, clients: readonly number[], from: NotesPeer): void {
     if (this.status !== 'ready' || !this.peers.has(from)) return;
