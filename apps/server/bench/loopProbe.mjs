@@ -22,6 +22,7 @@ setInterval(() => {
 // Over IPC: the heap after a full collection (node --expose-gc), and the loop's delay over a measured window.
 const window = monitorEventLoopDelay({ resolution: 5 });
 let windowBusy = performance.eventLoopUtilization();
+let windowCpu = process.cpuUsage();
 process.on('message', (message) => {
   if (message === 'gc' && typeof globalThis.gc === 'function') {
     globalThis.gc();
@@ -31,9 +32,14 @@ process.on('message', (message) => {
     window.reset();
     window.enable();
     windowBusy = performance.eventLoopUtilization();
+    windowCpu = process.cpuUsage();
   } else if (message === 'window-stop') {
     window.disable();
     const busy = performance.eventLoopUtilization(performance.eventLoopUtilization(), windowBusy).utilization;
-    process.send?.({ window: { p99: window.percentile(99) / 1e6, max: window.max / 1e6, busy } });
+    // The whole process's CPU time (every thread: the disk flushes and workers too), in ms: what the work cost,
+    // however busy the machine's other processes kept the cores.
+    const used = process.cpuUsage(windowCpu);
+    const cpu = (used.user + used.system) / 1000;
+    process.send?.({ window: { p99: window.percentile(99) / 1e6, max: window.max / 1e6, busy, cpu } });
   }
 });

@@ -112,6 +112,8 @@ export class NotesLoad {
   private seq: number[] = [];
   private recording = false;
   readonly latencies: number[] = [];
+  /** Updates the typists sent while recording (what the server's CPU time is divided by). */
+  updatesSent = 0;
   unexpectedCloses = 0;
 
   constructor(private readonly options: LoadOptions) {}
@@ -191,6 +193,7 @@ export class NotesLoad {
         }
         const updates = typist.type(chars);
         if (n >= 0) this.sentAt[client.room]?.set(n, performance.now());
+        if (this.recording) this.updatesSent += updates.length;
         for (const update of updates) client.ws.send(updateFrame(protocol, docName, update));
       };
       const phase = setTimeout(() => {

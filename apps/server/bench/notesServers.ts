@@ -19,9 +19,17 @@ const serverDir = path.resolve(here, '..');
 const peersDir = path.resolve(here, '../../../bench/peers');
 const probe = path.join(here, 'loopProbe.mjs');
 
-export type ServerKind = 'ours' | 'ours-full' | 'ours-none' | 'hocuspocus' | 'hocuspocus-sqlite' | 'y-websocket';
+export type ServerKind =
+  | 'ours'
+  | 'ours-baseline'
+  | 'ours-full'
+  | 'ours-none'
+  | 'hocuspocus'
+  | 'hocuspocus-sqlite'
+  | 'y-websocket';
 export const SERVER_LABELS: Record<ServerKind, string> = {
   ours: 'ours (NOTES_FLUSH=async)',
+  'ours-baseline': 'ours as in BASELINE_DIR',
   'ours-full': 'ours, NOTES_FLUSH=full',
   'ours-none': 'ours, NOTES_FLUSH=none',
   hocuspocus: 'Hocuspocus 3.4.4 (memory)',
@@ -49,9 +57,12 @@ export interface RunningNotesServer {
   rooms(count: number, clients: number): Promise<RoomSpec[]>;
   /** The heap after a full collection (the server runs with --expose-gc). */
   heapAfterGc(): Promise<number>;
-  /** Starts measuring the event loop's delay; `stopWindow` answers its p99 and max (ms) and busy share since. */
+  /**
+   * Starts measuring the event loop's delay; `stopWindow` answers its p99 and max (ms), its busy share, and the
+   * process's CPU time (ms, all threads) since.
+   */
   startWindow(): void;
-  stopWindow(): Promise<{ p99: number; max: number; busy: number }>;
+  stopWindow(): Promise<{ p99: number; max: number; busy: number; cpu: number }>;
   stop(): Promise<void>;
 }
 
@@ -70,8 +81,12 @@ export async function startNotesServer(
     const flush = kind === 'ours-full' ? 'full' : kind === 'ours-none' ? 'none' : 'async';
     // OURS_CPU_PROF=<folder>: a CPU profile of our server, written when it stops.
     const profile = process.env.OURS_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.OURS_CPU_PROF}`] : [];
+    // ours-baseline: the server of another checkout (BASELINE_DIR, its root, installed), to compare a change with.
+    const baseline = kind === 'ours-baseline';
+    if (baseline && !process.env.BASELINE_DIR) throw new Error('ours-baseline needs BASELINE_DIR, a checkout to run');
+    const cwd = baseline ? path.join(process.env.BASELINE_DIR as string, 'apps/server') : serverDir;
     child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
-      cwd: serverDir,
+      cwd,
       env: {
         ...common,
         DATA_DIR: dataDir,
@@ -145,7 +160,9 @@ export async function startNotesServer(
     heapAfterGc: () => ask<{ heap: number }>(child, 'gc').then((answer) => answer.heap),
     startWindow: () => child.send('window-start'),
     stopWindow: () =>
-      ask<{ window: { p99: number; max: number; busy: number } }>(child, 'window-stop').then((a) => a.window),
+      ask<{ window: { p99: number; max: number; busy: number; cpu: number } }>(child, 'window-stop').then(
+        (a) => a.window,
+      ),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -36,6 +36,8 @@ export interface Trial {
   /** The server's event loop: busy share (0–1) and delay p99 (ms) over the measured window. */
   busy: number;
   lagP99: number;
+  /** The server process's CPU time (all threads) per update the typists sent in the window, in µs. */
+  cpuPerUpdate: number;
   load: string;
   closes: number;
 }
@@ -64,6 +66,7 @@ export async function runTrial(kind: ServerKind, rooms: number, env: Record<stri
       p99: percentile(load.latencies, 99),
       samples: load.latencies.length,
       busy: window.busy,
+      cpuPerUpdate: (window.cpu * 1000) / Math.max(1, load.updatesSent),
       lagP99: window.p99,
       load: loadAverage(),
       closes: load.unexpectedCloses,
@@ -91,12 +94,26 @@ async function main() {
         const key = `${rooms}|${kind}`;
         results.set(key, [...(results.get(key) ?? []), trial]);
         console.log(
-          `  round ${round + 1}, ${String(rooms).padStart(3)} rooms, ${SERVER_LABELS[kind].padEnd(26)} fan-out p50 ${fmt(trial.p50).padStart(9)}  p99 ${fmt(trial.p99).padStart(9)}  (${trial.samples} deliveries)  server loop busy ${pct(trial.busy)}, lag p99 ${fmt(trial.lagP99)}${trial.closes ? `  ${trial.closes} clients closed` : ''}  load ${trial.load}`,
+          `  round ${round + 1}, ${String(rooms).padStart(3)} rooms, ${SERVER_LABELS[kind].padEnd(26)} fan-out p50 ${fmt(trial.p50).padStart(9)}  p99 ${fmt(trial.p99).padStart(9)}  (${trial.samples} deliveries)  server CPU ${Math.round(trial.cpuPerUpdate)} µs/update, loop busy ${pct(trial.busy)}, lag p99 ${fmt(trial.lagP99)}${trial.closes ? `  ${trial.closes} clients closed` : ''}  load ${trial.load}`,
         );
       }
     }
   }
   console.log('\nMedians over the rounds (fan-out p99; p50 in brackets; ours: event loop busy):');
+  printFanOut(results);
+  console.log('\nServer CPU time per update (µs, the whole process: all threads), medians over the rounds:');
+  console.log(`| rooms | ${SERVERS.map((kind) => SERVER_LABELS[kind]).join(' | ')} |`);
+  console.log(`|---|${SERVERS.map(() => '---').join('|')}|`);
+  for (const rooms of ROOMS) {
+    const cpu = (kind: ServerKind) =>
+      median((results.get(`${rooms}|${kind}`) ?? []).map((trial) => trial.cpuPerUpdate));
+    console.log(`| ${rooms} | ${SERVERS.map((kind) => Math.round(cpu(kind))).join(' | ')} |`);
+  }
+  console.log(`Goal: ours ≤ 0.8 × the best peer at each room count. Load average at the end: ${loadAverage()}`);
+}
+
+/** The fan-out table: per room count and server, the medians of p99 (p50), and ours against the best peer. */
+function printFanOut(results: Map<string, Trial[]>): void {
   console.log(
     `| rooms | ${SERVERS.map((kind) => SERVER_LABELS[kind]).join(' | ')} | ours ÷ best peer | ours: loop busy |`,
   );
@@ -112,7 +129,6 @@ async function main() {
       `| ${rooms} | ${SERVERS.map((kind) => `${fmt(p99(kind))} (${fmt(p50(kind))})`).join(' | ')} | ${ratio} | ${ours.length ? pct(median(ours.map((trial) => trial.busy))) : '–'} |`,
     );
   }
-  console.log(`Goal: ours ≤ 0.8 × the best peer at each room count. Load average at the end: ${loadAverage()}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

@@ -24,6 +24,8 @@ interface Step {
   fanoutP50: number;
   lagP99: number;
   busy: number;
+  /** The server process's CPU time (all threads) per update the typists sent, in µs. */
+  cpuPerUpdate: number;
   /** The load generator's own event loop (this process): when it is saturated, its delays count as fan-out. */
   generatorBusy: number;
   load: string;
@@ -60,6 +62,7 @@ async function trial(rooms: number): Promise<Step> {
       fanoutP50: percentile(load.latencies, 50),
       lagP99: window.p99,
       busy: window.busy,
+      cpuPerUpdate: (window.cpu * 1000) / Math.max(1, load.updatesSent),
       load: loadAverage(),
     };
   } finally {
@@ -150,7 +153,7 @@ for (let round = 0; round < ROUNDS; round++) {
     const step = await trial(rooms);
     results.set(rooms, [...(results.get(rooms) ?? []), step]);
     console.log(
-      `  round ${round + 1}, ${String(rooms).padStart(3)} rooms: fan-out p50 ${step.fanoutP50.toFixed(1)} ms, p99 ${step.fanoutP99.toFixed(1)} ms; loop lag p99 ${step.lagP99.toFixed(1)} ms, busy ${Math.round(step.busy * 100)} % (load generator ${Math.round(step.generatorBusy * 100)} %) ${holds(step) ? 'holds' : 'does not hold'}  load ${step.load}`,
+      `  round ${round + 1}, ${String(rooms).padStart(3)} rooms: fan-out p50 ${step.fanoutP50.toFixed(1)} ms, p99 ${step.fanoutP99.toFixed(1)} ms; loop lag p99 ${step.lagP99.toFixed(1)} ms, busy ${Math.round(step.busy * 100)} %, server CPU ${Math.round(step.cpuPerUpdate)} µs/update (load generator ${Math.round(step.generatorBusy * 100)} %) ${holds(step) ? 'holds' : 'does not hold'}  load ${step.load}`,
     );
   }
 }
@@ -161,7 +164,7 @@ for (const rooms of STEPS) {
   const summary = { fanoutP99: median(steps.map((s) => s.fanoutP99)), lagP99: median(steps.map((s) => s.lagP99)) };
   if (holds(summary) && rooms > largest) largest = rooms;
   console.log(
-    `  ${String(rooms).padStart(3)} rooms: fan-out p99 ${summary.fanoutP99.toFixed(1)} ms, loop lag p99 ${summary.lagP99.toFixed(1)} ms, busy ${Math.round(median(steps.map((s) => s.busy)) * 100)} %: ${holds(summary) ? 'holds' : 'does not hold'}`,
+    `  ${String(rooms).padStart(3)} rooms: fan-out p99 ${summary.fanoutP99.toFixed(1)} ms, loop lag p99 ${summary.lagP99.toFixed(1)} ms, busy ${Math.round(median(steps.map((s) => s.busy)) * 100)} %, server CPU ${Math.round(median(steps.map((s) => s.cpuPerUpdate)))} µs/update: ${holds(summary) ? 'holds' : 'does not hold'}`,
   );
 }
 console.log(

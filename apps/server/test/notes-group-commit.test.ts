@@ -1,4 +1,5 @@
 import { NOTES_CLOSE, NOTES_LIMITS, notesDocName } from '@consultboard/domain';
+import * as decoding from 'lib0/decoding';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase } from '../src/db/database.js';
@@ -121,6 +122,55 @@ describe('group commit with the disk flushed off the event loop (NOTES_FLUSH=asy
     expect(answers).toEqual(['answered']);
     expect(registry.commits.commits).toBe(2);
     expect(registry.commits.diskFlushes).toBeLessThanOrEqual(2);
+    registry.close();
+    db.close();
+  });
+
+  it('commits what arrives during a disk flush once it ends, in one transaction, and relays it after its own flush', async () => {
+    const dir = tempDataDir();
+    const { db, store } = openNotesStore(dir, 'async');
+    // The real fdatasync, held until the test lets each one finish.
+    const held: (() => void)[] = [];
+    const registry = new Rooms({
+      store: { ...store, diskFlush: (done) => held.push(() => store.diskFlush?.(done)) },
+      documentBytes: 1 << 20,
+      compactAfterUpdates: 1000,
+      idleRoomMs: 1000,
+    });
+    const from = new RecordingPeer();
+    const to = new RecordingPeer();
+    const room = await registry.enter('case:c-1', from);
+    await registry.enter('case:c-1', to);
+    to.sent.length = 0;
+    const writer = new Y.Doc();
+    room.applyUpdate(paragraphUpdate(writer, 'First'), from);
+    await turn();
+    expect(registry.commits.commits).toBe(1);
+    expect(held).toHaveLength(1);
+    // Three turns while the first flush runs: nothing is committed yet.
+    for (const text of ['Second', 'Third', 'Fourth']) {
+      room.applyUpdate(paragraphUpdate(writer, text), from);
+      await turn();
+    }
+    expect(registry.commits.commits).toBe(1);
+    expect(notesRepo(openDatabase(dir)).logLength('case:c-1')).toBe(1);
+    (held.shift() as () => void)();
+    await waitFor(() => to.sent.length === 1, 5000);
+    // The first is relayed; the three that waited are in one transaction, waiting for their own flush.
+    expect(registry.commits.commits).toBe(2);
+    expect(notesRepo(openDatabase(dir)).logLength('case:c-1')).toBe(4);
+    expect(held).toHaveLength(1);
+    await sleep(20);
+    expect(to.sent).toHaveLength(1);
+    (held.shift() as () => void)();
+    await waitFor(() => to.sent.length === 4, 5000);
+    const copy = new Y.Doc();
+    for (const message of to.sent) {
+      const decoder = decoding.createDecoder(message);
+      expect([decoding.readVarUint(decoder), decoding.readVarUint(decoder)]).toEqual([0, 2]);
+      Y.applyUpdate(copy, decoding.readVarUint8Array(decoder));
+    }
+    expect(notesText(copy)).toBe(notesText(room.doc));
     registry.close();
     db.close();
   });

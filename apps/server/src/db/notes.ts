@@ -27,11 +27,12 @@ export function notesRepo(db: Db) {
   const deleteUpto = db.prepare('DELETE FROM notes_updates WHERE doc_name = ? AND id <= ?');
   const countUpdates = db.prepare('SELECT COUNT(*) AS n FROM notes_updates WHERE doc_name = ?');
 
-  const appendAll = db.transaction((docName: string, updates: readonly Uint8Array[], now: number): number => {
+  const insertAll = (docName: string, updates: readonly Uint8Array[], now: number): number => {
     let id = 0;
     for (const update of updates) id = Number(insertUpdate.run(docName, blob(update), now).lastInsertRowid);
     return id;
-  });
+  };
+  const appendAll = db.transaction(insertAll);
 
   const compactAt = db.transaction((docName: string, state: Uint8Array, uptoId: number, now: number) => {
     upsertSnapshot.run(docName, blob(state), uptoId, now);
@@ -53,7 +54,9 @@ export function notesRepo(db: Db) {
 
   return {
     /** Appends updates in one transaction; returns the id of the last one. */
-    append: (docName: string, updates: readonly Uint8Array[], now = Date.now()) => appendAll(docName, updates, now),
+    // Inside the group commit's transaction, a transaction of its own would be a savepoint per room and batch.
+    append: (docName: string, updates: readonly Uint8Array[], now = Date.now()) =>
+      db.inTransaction ? insertAll(docName, updates, now) : appendAll(docName, updates, now),
     /** Runs appends in one transaction (the notes' group commit): one disk flush for all of them. */
     transaction: (run: () => void) => {
       db.transaction(run)();

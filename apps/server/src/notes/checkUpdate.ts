@@ -114,63 +114,85 @@ function groupByClient(doc: Y.Doc, structs: DecodedUpdate['structs']): Map<numbe
  * will be once the update is applied.
  */
 function integrateOnClocks(doc: Y.Doc, groups: Map<number, Ref[]>): Map<number, number> {
-  const state = new Map<number, number>();
-  const stateOf = (client: number) => state.get(client) ?? Y.getState(doc.store, client);
-  const next = new Map<number, number>();
-  const targets = [...groups.keys()].filter((client) => (groups.get(client) as Ref[]).length > 0);
-  targets.sort((a, b) => a - b);
-  const stack: Ref[] = [];
+  return new Replay(doc, groups).run();
+}
 
-  const take = (client: number): Ref | null => {
-    const refs = groups.get(client);
-    const i = next.get(client) ?? 0;
+/** One replay of `integrateOnClocks` (a class, not closures: nothing is allocated per call but its state). */
+class Replay {
+  readonly state = new Map<number, number>();
+  private readonly next = new Map<number, number>();
+  private readonly targets: number[] = [];
+  private readonly stack: Ref[] = [];
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly groups: Map<number, Ref[]>,
+  ) {
+    for (const [client, refs] of groups) if (refs.length > 0) this.targets.push(client);
+    this.targets.sort((a, b) => a - b);
+  }
+
+  run(): Map<number, number> {
+    let head = this.nextTarget();
+    while (head) {
+      // A client's structs are cut at the room's state and contiguous, so each is due exactly when reached.
+      if (this.stateOf(head.client) !== head.clock)
+        throw new Refused('pending', `a gap before clock ${head.clock} of client ${head.client}`);
+      const needs = this.missing(head);
+      if (needs !== null) {
+        this.stack.push(head);
+        const dependency = this.take(needs);
+        if (!dependency)
+          throw new Refused('pending', `it depends on an edit of client ${needs} the room does not have`);
+        head = dependency;
+        continue;
+      }
+      if (head.struct instanceof Y.Item) {
+        head.placement = placementOf(this.doc, this.groups, head);
+        const problem = placementProblem(head.struct, head.placement);
+        if (problem) throw new Refused('schema', problem);
+      }
+      this.state.set(head.client, head.end);
+      head = this.stack.pop() ?? this.nextTarget();
+    }
+    return this.state;
+  }
+
+  private stateOf(client: number): number {
+    return this.state.get(client) ?? Y.getState(this.doc.store, client);
+  }
+
+  private take(client: number): Ref | null {
+    const refs = this.groups.get(client);
+    const i = this.next.get(client) ?? 0;
     if (!refs || i >= refs.length) return null;
-    next.set(client, i + 1);
+    this.next.set(client, i + 1);
     return refs[i] as Ref;
-  };
-  const nextTarget = (): Ref | null => {
-    while (targets.length > 0) {
-      const ref = take(targets.at(-1) as number);
+  }
+
+  private nextTarget(): Ref | null {
+    while (this.targets.length > 0) {
+      const ref = this.take(this.targets.at(-1) as number);
       if (ref) return ref;
-      targets.pop();
+      this.targets.pop();
     }
     return null;
-  };
+  }
 
   /** Which client's edit this struct needs and the room does not have yet, as Yjs's `Item.getMissing`. */
-  const missing = (ref: Ref): number | null => {
-    for (const id of [ref.origin, ref.rightOrigin, ref.parent instanceof Y.ID ? ref.parent : null]) {
-      if (!id) continue;
-      if (id.client === ref.client) {
-        // Yjs assumes a reference to the same client is to an earlier clock; anything else throws mid-way.
-        if (id.clock >= ref.clock) throw new Refused('malformed', 'a struct refers to itself or a later one');
-      } else if (id.clock >= stateOf(id.client)) return id.client;
-    }
-    return null;
-  };
-
-  let head = nextTarget();
-  while (head) {
-    // A client's structs are cut at the room's state and contiguous, so each is due exactly when reached.
-    if (stateOf(head.client) !== head.clock)
-      throw new Refused('pending', `a gap before clock ${head.clock} of client ${head.client}`);
-    const needs = missing(head);
-    if (needs !== null) {
-      stack.push(head);
-      const dependency = take(needs);
-      if (!dependency) throw new Refused('pending', `it depends on an edit of client ${needs} the room does not have`);
-      head = dependency;
-      continue;
-    }
-    if (head.struct instanceof Y.Item) {
-      head.placement = placementOf(doc, groups, head);
-      const problem = placementProblem(head.struct, head.placement);
-      if (problem) throw new Refused('schema', problem);
-    }
-    state.set(head.client, head.end);
-    head = stack.pop() ?? nextTarget();
+  private missing(ref: Ref): number | null {
+    return this.needs(ref, ref.origin) ?? this.needs(ref, ref.rightOrigin) ?? this.needs(ref, ref.parent);
   }
-  return state;
+
+  private needs(ref: Ref, id: string | Y.ID | null): number | null {
+    if (!(id instanceof Y.ID)) return null;
+    if (id.client === ref.client) {
+      // Yjs assumes a reference to the same client is to an earlier clock; anything else throws mid-way.
+      if (id.clock >= ref.clock) throw new Refused('malformed', 'a struct refers to itself or a later one');
+      return null;
+    }
+    return id.clock >= this.stateOf(id.client) ? id.client : null;
+  }
 }
 
 /** Where an item lands, resolved as `Item.getMissing` and `Item.integrate` resolve its parent. */

@@ -34,8 +34,8 @@ const SLOW_COMMIT_MS = 50;
  * Group commit: the updates that arrive together (in one turn of the event loop, until `setImmediate`) are
  * written in one SQLite transaction, so one commit (and one disk flush) serves every keystroke of the turn,
  * however many rooms they came from. Only once they are on the disk are they relayed. With a `DiskFlush`, the
- * flush runs off the event loop: batches committed while one flush is running wait for the next, which serves
- * them all. If the shared transaction fails, each room is tried again alone, so one room the store refuses does
+ * flush runs off the event loop, and what arrives while it runs is committed when it ends, in one transaction,
+ * whose own flush then serves it all. If the shared transaction fails, each room is tried again alone, so one room the store refuses does
  * not take the others with it.
  */
 export class GroupCommit {
@@ -56,6 +56,9 @@ export class GroupCommit {
   /** A room holds updates to commit: they go in the next batch. */
   schedule(room: Committable): void {
     this.waiting.add(room);
+    // While a disk flush runs, what arrives waits for its end: relayed only after the next flush anyway, it then
+    // costs one transaction for the whole flush's time instead of one per event-loop turn.
+    if (this.flushing) return;
     this.scheduled ??= setImmediate(() => this.flush());
   }
 
@@ -126,11 +129,14 @@ export class GroupCommit {
     this.diskFlush((error) => {
       this.flushing = false;
       this.diskFlushes += 1;
+      // What waited during this flush is committed, and its own flush started, before this batch is relayed: the
+      // disk works while the frames go out.
+      if (this.waiting.size > 0) this.flush();
+      else this.startDiskFlush();
       if (error) {
         const rooms = new Set(batch.map((entry) => entry.room));
         for (const room of rooms) this.fail(room, error);
       } else this.deliver(batch);
-      this.startDiskFlush();
     });
   }
 

@@ -6,6 +6,7 @@ import type { NotesPeer, Room, UpdateOutcome } from './room.js';
 import type { Rooms } from './rooms.js';
 import { Throttle } from './throttle.js';
 import type { TokenBucket } from './tokenBucket.js';
+import { frameWriter } from './wireFrame.js';
 
 /** The part of a `ws` WebSocket a connection uses (a stand-in in unit tests). */
 export interface NotesSocket {
@@ -52,6 +53,8 @@ export class NotesConnection implements NotesPeer {
   private writable: boolean;
   private readonly awareness: Throttle<{ update: Uint8Array; clients: number[] }>;
   private readonly syncRequests: Throttle<Uint8Array>;
+  /** Writes a message as a frame built once for all its receivers (a plain ws socket), else null: `socket.send`. */
+  private readonly writeFrame: ((message: Uint8Array) => void) | null;
 
   constructor(
     private readonly socket: NotesSocket,
@@ -61,6 +64,7 @@ export class NotesConnection implements NotesPeer {
     private readonly onClosed: (connection: NotesConnection) => void = () => {},
   ) {
     this.writable = identity.writable;
+    this.writeFrame = frameWriter(socket);
     this.awareness = new Throttle(budgets.awareness, ({ update, clients }) =>
       this.guard(() => {
         if (!this.closed && !this.readOnly) this.room?.applyAwareness(update, clients, this);
@@ -102,6 +106,7 @@ export class NotesConnection implements NotesPeer {
   send(message: Uint8Array): void {
     if (this.closed || this.socket.readyState !== OPEN) return;
     if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) this.close({ code: 1013, reason: 'too slow' });
+    else if (this.writeFrame) this.writeFrame(message);
     else this.socket.send(message);
   }
 

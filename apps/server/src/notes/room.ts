@@ -71,7 +71,9 @@ export class Room implements Committable {
   status: 'loading' | 'ready' | 'closed' = 'loading';
 
   private readonly awarenessOf = new Map<NotesPeer, Set<number>>();
-  private captured: Uint8Array[] | null = null;
+  /** Awareness clients changed this turn, relayed together at its end. */
+  private readonly awarenessChanged = new Set<number>();
+  private awarenessRelay: ReturnType<typeof setImmediate> | null = null;
   private lastId = 0;
   private bytes = 0;
   private sinceCompaction = 0;
@@ -111,8 +113,6 @@ export class Room implements Committable {
       this.doc.store.pendingStructs = null;
       this.doc.store.pendingDs = null;
     }
-    // Listening only from here on: what was loaded is never captured as a new edit.
-    this.doc.on('update', (update: Uint8Array) => this.captured?.push(update));
     this.status = 'ready';
     // The peers waiting for the load are told whether it is full in their welcome, not before it.
     this.full = this.bytes > this.limits.documentBytes;
@@ -212,11 +212,14 @@ export class Room implements Committable {
   edit(change: (doc: Y.Doc) => void): Promise<void> {
     if (this.status !== 'ready') return Promise.reject(new Error('the room is not ready'));
     const captured: Uint8Array[] = [];
-    this.captured = captured;
+    // Listening only for the server's own edit: with a listener, Yjs encodes every transaction's update, and a
+    // peer's update is stored as it came.
+    const capture = (update: Uint8Array) => captured.push(update);
+    this.doc.on('update', capture);
     try {
       this.doc.transact(() => change(this.doc), SERVER);
     } finally {
-      this.captured = null;
+      this.doc.off('update', capture);
     }
     if (captured.length === 0) return Promise.resolve();
     for (const update of captured) this.enqueue(update, null);
@@ -309,9 +312,9 @@ export class Room implements Committable {
   }
 
   /**
-   * Applies an awareness update (decoded already) and relays it to everyone, the sender included:
-   * the stock provider counts its own echo as a sign of life. A peer may not speak for a client
-   * another peer speaks for.
+   * Applies an awareness update (decoded already) and relays it to everyone at the end of the turn, with the
+   * turn's other changes, the sender included: the stock provider counts its own echo as a sign of life. A peer
+   * may not speak for a client another peer speaks for.
    */
   applyAwareness(update: Uint8Array, clients: readonly number[], from: NotesPeer): void {
     if (this.status !== 'ready' || !this.peers.has(from)) return;
@@ -359,6 +362,9 @@ export class Room implements Committable {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     this.status = 'closed';
+    if (this.awarenessRelay) clearImmediate(this.awarenessRelay);
+    this.awarenessRelay = null;
+    this.awarenessChanged.clear();
     this.awareness.off('update', this.relayAwareness);
     this.awareness.destroy();
     this.doc.destroy();
@@ -396,7 +402,20 @@ export class Room implements Committable {
       for (const client of [...changes.added, ...changes.updated]) owned.add(client);
       for (const client of changes.removed) owned.delete(client);
     }
-    const changed = [...changes.added, ...changes.updated, ...changes.removed];
-    if (changed.length > 0) this.broadcast(awarenessMessage(encodeAwarenessUpdate(this.awareness, changed)));
+    for (const list of [changes.added, changes.updated, changes.removed])
+      for (const client of list) this.awarenessChanged.add(client);
+    if (this.awarenessChanged.size > 0) this.awarenessRelay ??= setImmediate(this.relayAwarenessNow);
+  };
+
+  /**
+   * Carets move at typing speed in every room: the changes of one event-loop turn go out as one update, encoded
+   * once, with each client's latest state (what a receiver would end with anyway).
+   */
+  private readonly relayAwarenessNow = (): void => {
+    this.awarenessRelay = null;
+    if (this.status !== 'ready' || this.awarenessChanged.size === 0) return;
+    const changed = [...this.awarenessChanged];
+    this.awarenessChanged.clear();
+    this.broadcast(awarenessMessage(encodeAwarenessUpdate(this.awareness, changed)));
   };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { NOTES_CLOSE, NOTES_LIMITS } from '@consultboard/domain';
 import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { openDatabase } from '../db/database.js';
 import { notesRepo, toDoc } from '../db/notes.js';
@@ -275,17 +275,29 @@ describe('Rooms', () => {
     awareness.setLocalStateField('user', { name: 'SENCO A' });
     const update = encodeAwarenessUpdate(awareness, [clientDoc.clientID]);
     room.applyAwareness(update, [clientDoc.clientID], a);
+    // A second change in the same turn goes out in the same relay, as its latest state.
+    awareness.setLocalStateField('user', { name: 'SENCO A', typing: true });
+    room.applyAwareness(encodeAwarenessUpdate(awareness, [clientDoc.clientID]), [clientDoc.clientID], a);
+    expect(kinds(b)).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
     expect(kinds(a)).toEqual(['awareness']);
     expect(kinds(b)).toEqual(['awareness']);
+    const seen = new Awareness(new Y.Doc());
+    const relayed = decoding.createDecoder(b.sent[0] as Uint8Array);
+    decoding.readVarUint(relayed);
+    applyAwarenessUpdate(seen, decoding.readVarUint8Array(relayed), null);
+    expect(seen.getStates().get(clientDoc.clientID)).toEqual({ user: { name: 'SENCO A', typing: true } });
+    seen.destroy();
 
     // b claims a's client: ignored.
     awareness.setLocalState(null);
     room.applyAwareness(encodeAwarenessUpdate(awareness, [clientDoc.clientID]), [clientDoc.clientID], b);
-    expect(room.awareness.getStates().get(clientDoc.clientID)).toEqual({ user: { name: 'SENCO A' } });
+    expect(room.awareness.getStates().get(clientDoc.clientID)).toEqual({ user: { name: 'SENCO A', typing: true } });
 
     // a leaves: its caret goes with it, and b is told.
     registry.leave(DOC, a);
     expect(room.awareness.getStates().has(clientDoc.clientID)).toBe(false);
+    await new Promise((resolve) => setImmediate(resolve));
     expect(kinds(b)).toEqual(['awareness', 'awareness']);
     awareness.destroy();
     registry.close();
