@@ -6,6 +6,7 @@ import type { ActionRow } from '@consultboard/domain';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRow, goToStage, openRoom, shareAndMark } from './helpers/actionPlan.js';
+import { docxText } from './helpers/exportText.js';
 import type { Browser } from './helpers/http.js';
 import { notesToken, openNotes, waitFor } from './helpers/notes.js';
 import { startTestServer } from './helpers/testServer.js';
@@ -69,18 +70,6 @@ async function download(browser: Browser, id: string, extension: 'docx' | 'pdf')
   const result = await browser.get(`/api/cases/${id}/plan.${extension}`);
   expect(result.status, JSON.stringify(result.json)).toBe(200);
   return result;
-}
-
-async function docxText(bytes: Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-  // Paragraph ends become new lines; the runs inside a paragraph are joined.
-  return xml
-    .replace(/<\/w:p>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'");
 }
 
 function pdfText(bytes: Buffer, pages?: { first: number; last: number }): string {

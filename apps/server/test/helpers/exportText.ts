@@ -5,7 +5,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 
 /** The words of an exported Word file, a paragraph a line. */
-async function docxText(bytes: Buffer): Promise<string> {
+export async function docxText(bytes: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
   const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
   return xml
