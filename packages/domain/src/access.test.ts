@@ -30,6 +30,12 @@ const GRANTS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
     'plan.read': 'all',
     'review.overview': 'all',
     'template.edit': 'all',
+    'minutes.read': 'all',
+    'retention.manage': 'all',
+    'bank.read': 'all',
+    'directory.read': 'all',
+    'directory.manage': 'all',
+    'themes.read': 'all',
   },
   ep: {
     'session.create': 'ownLocalities',
@@ -44,6 +50,11 @@ const GRANTS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
     'review.overview': 'ownLocalities',
     'template.edit': 'ownLocalities',
     'privacy.dismiss': 'ownLocalities',
+    'minutes.read': 'ownLocalities',
+    'bank.read': 'ownLocalities',
+    'directory.read': 'ownLocalities',
+    'directory.manage': 'ownLocalities',
+    'themes.read': 'ownLocalities',
   },
   senco: {
     'session.read': 'ownSchoolLocality',
@@ -61,6 +72,10 @@ const GRANTS: Record<AccountRole, Partial<Record<Action, Scope>>> = {
     'review.record': 'ownSchool',
     'meeting.present': 'ownSchool',
     'privacy.dismiss': 'ownSchool',
+    'minutes.read': 'ownSchool',
+    'bank.read': 'ownSchoolLocality',
+    'directory.read': 'ownSchoolLocality',
+    'evidence.export': 'ownSchool',
   },
 };
 
@@ -179,8 +194,8 @@ describe('allowed: every actor × action × target', () => {
     ),
   );
 
-  it('covers five actors, twenty-four actions and six targets', () => {
-    expect(cases).toHaveLength(5 * 24 * 6);
+  it('covers five actors, thirty-one actions and six targets', () => {
+    expect(cases).toHaveLength(5 * 31 * 6);
   });
 
   it.each(cases)('%s %s on %s: %s', (who, action, target, expected) => {

@@ -29,6 +29,15 @@ export const ACTIONS = [
   'meeting.present',
   // Issue 10: "This is not personal" / "Not personal" on a privacy finding in a case's text.
   'privacy.dismiss',
+  // Issue 12: the locality file (minutes and their search), its retention, and the strategy bank.
+  'minutes.read',
+  'retention.manage',
+  'bank.read',
+  // Issue 13: the signposting directory (the local offer), the locality's themes, the school's evidence pack.
+  'directory.read',
+  'directory.manage',
+  'themes.read',
+  'evidence.export',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -65,6 +74,12 @@ export const ACCESS: AccessTable = frozen({
     'plan.read': 'all',
     'review.overview': 'all',
     'template.edit': 'all',
+    'minutes.read': 'all',
+    'retention.manage': 'all',
+    'bank.read': 'all',
+    'directory.read': 'all',
+    'directory.manage': 'all',
+    'themes.read': 'all',
   },
   ep: {
     'session.create': 'ownLocalities',
@@ -81,6 +96,11 @@ export const ACCESS: AccessTable = frozen({
     'review.overview': 'ownLocalities',
     'template.edit': 'ownLocalities',
     'privacy.dismiss': 'ownLocalities',
+    'minutes.read': 'ownLocalities',
+    'bank.read': 'ownLocalities',
+    'directory.read': 'ownLocalities',
+    'directory.manage': 'ownLocalities',
+    'themes.read': 'ownLocalities',
   },
   senco: {
     'session.read': 'ownSchoolLocality',
@@ -98,6 +118,11 @@ export const ACCESS: AccessTable = frozen({
     'review.record': 'ownSchool',
     'meeting.present': 'ownSchool',
     'privacy.dismiss': 'ownSchool',
+    // Only their own school's minutes; the bank and the directory of their school's locality (no school in either).
+    'minutes.read': 'ownSchool',
+    'bank.read': 'ownSchoolLocality',
+    'directory.read': 'ownSchoolLocality',
+    'evidence.export': 'ownSchool',
   },
 });
 
