@@ -1,5 +1,6 @@
 import {
   applyEvent,
+  currentCase,
   eventsFor,
   foldEvents,
   initialMeetingState,
@@ -9,6 +10,7 @@ import {
   REPLAY_PAGE,
 } from '@consultboard/domain';
 import type { Repos } from '../db/repos.js';
+import { logger } from '../logger.js';
 
 /**
  * The server's view of each live meeting: the event log in SQLite is the truth, and the folded
@@ -19,6 +21,7 @@ export class MeetingStore {
   /** The room's view (what a phone folds from the start), kept until the next event. */
   private readonly roomViews = new Map<string, { state: MeetingState; bytes: number }>();
   private readonly listeners: ((sessionId: string, event: MeetingEvent) => void)[] = [];
+  private readonly caseLeftWriters: ((left: CaseLeft) => void)[] = [];
 
   constructor(private readonly repos: Repos) {}
 
@@ -70,11 +73,14 @@ export class MeetingStore {
   ): MeetingEvent {
     const state = this.state(sessionId);
     const event = { ...body, seq: state.seq + 1, at: meta.now } as MeetingEvent;
+    const after = applyEvent(state, event);
+    const left = caseLeft(state, after);
     this.repos.transaction(() => {
       this.repos.meetingEvents.append(sessionId, event, meta.commandId, meta.actor);
       alongside?.();
+      if (left) this.writeCaseLeft({ sessionId, caseId: left, state: after, event, now: meta.now });
     });
-    this.states.set(sessionId, applyEvent(state, event));
+    this.states.set(sessionId, after);
     for (const listener of this.listeners) listener(sessionId, event);
     return event;
   }
@@ -84,9 +90,49 @@ export class MeetingStore {
     this.listeners.push(listener);
   }
 
+  /**
+   * Registers a write that goes with a case being left (Next case, Previous case, End session): the minutes and the
+   * strategy bank (issue 12). It runs inside the event's transaction, each writer in a savepoint of its own: what it
+   * writes is committed with the event or not at all, and a writer that fails is logged and rolled back alone, never
+   * holding the meeting up.
+   */
+  onCaseLeft(writer: (left: CaseLeft) => void): void {
+    this.caseLeftWriters.push(writer);
+  }
+
+  private writeCaseLeft(left: CaseLeft): void {
+    for (const writer of this.caseLeftWriters) {
+      try {
+        this.repos.transaction(() => writer(left));
+      } catch (error) {
+        logger.error(
+          { err: error, sessionId: left.sessionId, caseId: left.caseId },
+          'a write on leaving a case failed',
+        );
+      }
+    }
+  }
+
   /** Frees a meeting's cached state (it is rebuilt from the log if needed again). */
   forget(sessionId: string): void {
     this.states.delete(sessionId);
     this.roomViews.delete(sessionId);
   }
+}
+
+/** A case the meeting has just left, and the meeting as it stands after the event that left it. */
+export interface CaseLeft {
+  sessionId: string;
+  caseId: string;
+  state: MeetingState;
+  event: MeetingEvent;
+  now: number;
+}
+
+/** The case a live meeting was on and has left (another case now, or the session ended), if any. */
+export function caseLeft(before: MeetingState, after: MeetingState): string | undefined {
+  if (before.status !== 'live') return undefined;
+  const was = currentCase(before)?.id;
+  if (!was) return undefined;
+  return after.status === 'ended' || currentCase(after)?.id !== was ? was : undefined;
 }
