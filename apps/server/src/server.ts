@@ -15,6 +15,8 @@ import { LiveConnections } from './live/liveConnections.js';
 import { logger } from './logger.js';
 import { attachGateway } from './meeting/gateway.js';
 import { MeetingStore } from './meeting/meetingStore.js';
+import { minutesWriter } from './minutes/minutesWriter.js';
+import { startMinutesPurge } from './minutes/retention.js';
 import { createNotesGateway, type NotesGateway } from './notes/notesGateway.js';
 import { ExportPool } from './workers/exportPool.js';
 
@@ -37,6 +39,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const db = openDatabase(config.dataDir, config.synchronous);
   const repos = createRepos(db);
   const meetings = new MeetingStore(repos);
+  // Issue 12: leaving a case keeps its minutes in the locality file, in the event's transaction.
+  meetings.onCaseLeft(minutesWriter(repos));
   // Without PUBLIC_URL the public URL is known only once listening (PORT=0 in tests): filled in below.
   const deps = {
     repos,
@@ -100,6 +104,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     repos.notesTokens.purgeExpired(now);
   }, 60 * 60_000);
   timer.unref();
+  // Issue 12: minutes past their retention go at start and then daily.
+  const stopPurge = startMinutesPurge(repos);
 
   logger.info(
     { port, publicUrl: deps.publicUrl, allowedOrigins: [...deps.allowedOrigins], dataDir: config.dataDir },
@@ -113,6 +119,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     exports: deps.exports,
     close: async () => {
       clearInterval(timer);
+      stopPurge();
       await deps.exports.close();
       await notes.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -22,8 +22,10 @@ export type AuditAction =
   | 'deactivated'
   | 'reviewed'
   | 'privacy.dismissed'
-  | 'privacy.unchecked';
-export type AuditEntity = 'case' | 'session' | 'person' | 'locality' | 'school';
+  | 'privacy.unchecked'
+  // Issue 12: minutes deleted by the retention purge.
+  | 'purged';
+export type AuditEntity = 'case' | 'session' | 'person' | 'locality' | 'school' | 'minutes' | 'retention';
 
 /** The append-only audit log: SQLite triggers refuse any UPDATE or DELETE of a row. */
 export function auditRepo(db: Db) {

@@ -236,4 +236,60 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 8,
+    name: 'issue 12: the locality file: minutes per case and session, their full-text index, and how long they are kept',
+    sql: `
+      -- One row per case and session: a snapshot written when the meeting leaves the case (rewritten, never
+      -- duplicated, when it comes back). \`n\` is the row's number in the search index; \`id\` is the address.
+      CREATE TABLE minutes (
+        n INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        session_id TEXT NOT NULL REFERENCES consult_sessions(id) ON DELETE CASCADE,
+        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        school_id TEXT NOT NULL REFERENCES schools(id),
+        locality_id TEXT NOT NULL REFERENCES localities(id),
+        session_date TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        case_type TEXT NOT NULL,
+        areas TEXT NOT NULL,
+        body TEXT NOT NULL,
+        written_at INTEGER NOT NULL,
+        UNIQUE (session_id, case_id)
+      );
+      CREATE INDEX minutes_date ON minutes(session_date, n);
+      CREATE INDEX minutes_locality ON minutes(locality_id, session_date);
+      CREATE INDEX minutes_school ON minutes(school_id, session_date);
+      CREATE INDEX minutes_case ON minutes(case_id);
+      -- The search index: one row per minutes (rowid = minutes.n): the minutes' words, and the case's current
+      -- plan and latest review (kept up to date by the triggers below, so every write of either is searchable).
+      CREATE VIRTUAL TABLE minutes_search USING fts5(
+        minutes, plan, review, tokenize = 'unicode61 remove_diacritics 2'
+      );
+      -- However minutes go (the purge, a case deleted), their search entry goes with them, in the same statement.
+      CREATE TRIGGER minutes_search_gone AFTER DELETE ON minutes BEGIN
+        DELETE FROM minutes_search WHERE rowid = OLD.n;
+      END;
+      CREATE TRIGGER minutes_search_plan AFTER UPDATE OF rows ON action_plans BEGIN
+        UPDATE minutes_search SET plan = (
+          SELECT COALESCE(group_concat(
+            json_extract(value, '$.action') || ' ' || json_extract(value, '$.who') || ' ' ||
+            json_extract(value, '$.successLooksLike'), ' '), '') FROM json_each(NEW.rows))
+        WHERE rowid IN (SELECT n FROM minutes WHERE case_id = NEW.case_id);
+      END;
+      CREATE TRIGGER minutes_search_review AFTER INSERT ON reviews BEGIN
+        UPDATE minutes_search SET review = (
+          SELECT json_extract(NEW.review, '$.note') || ' ' || COALESCE(
+            (SELECT group_concat(json_extract(value, '$.note'), ' ') FROM json_each(NEW.review, '$.actions')), ''))
+        WHERE rowid IN (SELECT n FROM minutes WHERE case_id = NEW.case_id);
+      END;
+      -- How long minutes are kept after their session (one row; none: the default of 7 years).
+      CREATE TABLE minutes_retention (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        years INTEGER NOT NULL CHECK (years BETWEEN 1 AND 50),
+        updated_by TEXT REFERENCES users(id),
+        updated_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

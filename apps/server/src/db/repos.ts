@@ -7,6 +7,7 @@ import type { Db } from './database.js';
 import { invitationsRepo } from './invitations.js';
 import { localitiesRepo } from './localities.js';
 import { meetingEventsRepo } from './meetingEvents.js';
+import { minutesRepo } from './minutes.js';
 import { notesRepo } from './notes.js';
 import { notesTokensRepo } from './notesTokens.js';
 import { participantsRepo } from './participants.js';
@@ -32,6 +33,8 @@ export function createRepos(db: Db) {
     actionPlans: actionPlansRepo(db),
     stageTemplates: stageTemplatesRepo(db),
     privacy: privacyRepo(db),
+    // Issue 12: the locality file.
+    minutes: minutesRepo(db),
     /** Runs a function in one transaction: all of it is written, or none. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };

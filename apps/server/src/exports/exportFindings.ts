@@ -29,10 +29,15 @@ function exportTexts(plan: PlanExport): [ExportPlace, string][] {
  * adults' and organisations' own and are not checked; participants' display names are never in an export.
  */
 export function exportFindings(plan: PlanExport, dismissed: readonly string[]): ExportFinding[] {
+  return findingsIn(exportTexts(plan), dismissed);
+}
+
+/** The findings nobody has dismissed in these texts (each once per place, at most MAX_EXPORT_FINDINGS). */
+export function findingsIn(texts: readonly [ExportPlace, string][], dismissed: readonly string[]): ExportFinding[] {
   const keys = new Set(dismissed);
   const seen = new Set<string>();
   const found: ExportFinding[] = [];
-  for (const [place, text] of exportTexts(plan)) {
+  for (const [place, text] of texts) {
     for (const finding of undismissed(findPersonalData(text), keys)) {
       const once = `${place} ${findingKey(finding)}`;
       if (seen.has(once)) continue;

@@ -1,6 +1,9 @@
-import type { ExportFinding } from '@consultboard/domain';
+import type { ExportFinding, MinutesBody } from '@consultboard/domain';
 import { type ConsentFormDetails, consentFormPdf } from '../pdf/consentForm.js';
-import { exportFindings } from './exportFindings.js';
+import { exportFindings, findingsIn } from './exportFindings.js';
+import { minutesDocx } from './minutesDocx.js';
+import { minutesTexts } from './minutesLayout.js';
+import { minutesPdf } from './minutesPdf.js';
 import { planDocx } from './planDocx.js';
 import { planExport } from './planExport.js';
 import { planPdf } from './planPdf.js';
@@ -10,7 +13,9 @@ import type { PlanSource } from './planSource.js';
 export type ExportJob =
   /** `dismissed`: the case's dismissed findings (keys); any other finding stops the file (issue 10). */
   | { kind: 'plan'; format: 'docx' | 'pdf'; source: PlanSource; dismissed: string[] }
-  | { kind: 'consentForm'; details: ConsentFormDetails };
+  | { kind: 'consentForm'; details: ConsentFormDetails }
+  /** Issue 12: a case's minutes from the locality file, checked by the guard like a plan. */
+  | { kind: 'minutes'; format: 'docx' | 'pdf'; minutes: MinutesBody; dismissed: string[] };
 
 /** A job's file, or the findings that must be checked before it may be built. */
 export type ExportResult = { bytes: Uint8Array } | { findings: ExportFinding[] };
@@ -26,6 +31,11 @@ export async function runExportJob(job: ExportJob): Promise<ExportResult> {
       const findings = exportFindings(plan, job.dismissed);
       if (findings.length > 0) return { findings };
       return { bytes: await (job.format === 'docx' ? planDocx(plan) : planPdf(plan)) };
+    }
+    case 'minutes': {
+      const findings = findingsIn(minutesTexts(job.minutes), job.dismissed);
+      if (findings.length > 0) return { findings };
+      return { bytes: await (job.format === 'docx' ? minutesDocx(job.minutes) : minutesPdf(job.minutes)) };
     }
     case 'consentForm':
       return { bytes: await consentFormPdf(job.details) };

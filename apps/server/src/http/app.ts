@@ -17,6 +17,7 @@ import { caseRoutes } from './routes/cases.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { joinRoutes } from './routes/join.js';
 import { localityRoutes } from './routes/localities.js';
+import { minutesRoutes } from './routes/minutes.js';
 import { peopleRoutes } from './routes/people.js';
 import { presentRoutes } from './routes/present.js';
 import { privacyRoutes } from './routes/privacy.js';
@@ -90,6 +91,8 @@ export function createHttpApp(deps: HttpDeps) {
   // Issue 10: the privacy guard's dismissals and what a case has to check.
   api.route('/', privacyRoutes(deps));
   api.route('/', privacyCheckRoutes(deps));
+  // Issue 12: the locality file (minutes, their search, retention).
+  api.route('/', minutesRoutes(deps));
   api.all('*', () => {
     throw errors.notFound('That API route');
   });

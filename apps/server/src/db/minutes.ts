@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type AreaOfNeed,
+  type CaseType,
+  MINUTES_LIMITS,
+  type MinutesBody,
+  type MinutesSearch,
+  type Reach,
+  type ReviewOutcome,
+} from '@consultboard/domain';
+import type { Db } from './database.js';
+import { type CursorShape, type PageRequest, pageOf, pageParams } from './paging.js';
+
+/** Cursors: the session list (latest date first) and search results (latest session first). */
+export const MINUTES_SESSIONS_CURSOR: CursorShape = ['string', 'number', 'string'];
+export const MINUTES_SEARCH_CURSOR: CursorShape = ['string', 'number'];
+
+/** Marks around the matched words in a snippet: private-use characters, taken out of the text indexed. */
+export const HIT_START = '\uE000';
+export const HIT_END = '\uE001';
+const MARKS = /[\uE000\uE001]/g;
+
+export interface MinutesRow {
+  n: number;
+  id: string;
+  session_id: string;
+  case_id: string;
+  school_id: string;
+  locality_id: string;
+  session_date: string;
+  reference: string;
+  case_type: CaseType;
+  areas: string;
+  body: string;
+  written_at: number;
+}
+
+export interface MinutesWrite {
+  sessionId: string;
+  caseId: string;
+  schoolId: string;
+  localityId: string;
+  body: MinutesBody;
+  /** The minutes as plain text, for the search index. */
+  text: string;
+  now: number;
+}
+
+export interface SessionWithMinutes {
+  id: string;
+  date: string;
+  created_at: number;
+  locality_name: string;
+  facilitator_name: string;
+}
+
+export interface SearchRow {
+  id: string;
+  case_id: string;
+  reference: string;
+  case_type: CaseType;
+  session_date: string;
+  locality_name: string;
+  n: number;
+  snippet: string | null;
+}
+
+const REACH = `(@all = 1 OR m.school_id IN (SELECT value FROM json_each(@schoolIds))
+  OR m.locality_id IN (SELECT value FROM json_each(@localityIds)))`;
+
+// The case's plan and latest review as words, as the triggers of migration 8 write them.
+const PLAN_WORDS = `(SELECT COALESCE(group_concat(json_extract(r.value, '$.action') || ' ' ||
+  json_extract(r.value, '$.who') || ' ' || json_extract(r.value, '$.successLooksLike'), ' '), '')
+  FROM action_plans p, json_each(p.rows) r WHERE p.case_id = @caseId)`;
+const REVIEW_WORDS = `COALESCE((SELECT json_extract(v.review, '$.note') || ' ' || COALESCE(
+  (SELECT group_concat(json_extract(a.value, '$.note'), ' ') FROM json_each(v.review, '$.actions') a), '')
+  FROM reviews v WHERE v.case_id = @caseId ORDER BY v.id DESC LIMIT 1), '')`;
+
+const FILTERS = `(@localityId IS NULL OR m.locality_id = @localityId)
+  AND (@from IS NULL OR m.session_date >= @from) AND (@to IS NULL OR m.session_date <= @to)
+  AND (@caseType IS NULL OR m.case_type = @caseType)
+  AND (@area IS NULL OR EXISTS (SELECT 1 FROM json_each(m.areas) WHERE value = @area))
+  AND (@outcome IS NULL OR (SELECT outcome FROM reviews WHERE case_id = m.case_id ORDER BY id DESC LIMIT 1) = @outcome)
+  AND (@requestedEp = 0 OR EXISTS (SELECT 1 FROM reviews WHERE case_id = m.case_id AND outcome = 'request-ep'))
+  AND (@hasAfter = 0 OR (m.session_date, m.n) < (@after0, @after1))`;
+
+/**
+ * The locality file's minutes and their search index (SQLite FTS5). Search goes through `search` only, so a
+ * PostgreSQL store can answer it with its own full-text search. User text reaches FTS5 only as quoted strings
+ * (`ftsQuery` in the domain), bound as a parameter.
+ */
+export function minutesRepo(db: Db) {
+  const existing = db.prepare('SELECT n, id FROM minutes WHERE session_id = ? AND case_id = ?');
+  const insert = db.prepare(
+    `INSERT INTO minutes (id, session_id, case_id, school_id, locality_id, session_date, reference, case_type, areas,
+       body, written_at)
+     VALUES (@id, @sessionId, @caseId, @schoolId, @localityId, @sessionDate, @reference, @caseType, @areas, @body, @now)`,
+  );
+  const update = db.prepare(
+    `UPDATE minutes SET school_id = @schoolId, locality_id = @localityId, session_date = @sessionDate,
+       reference = @reference, case_type = @caseType, areas = @areas, body = @body, written_at = @now WHERE n = @n`,
+  );
+  const unindex = db.prepare('DELETE FROM minutes_search WHERE rowid = ?');
+  const index = db.prepare(
+    `INSERT INTO minutes_search (rowid, minutes, plan, review) VALUES (@n, @text, ${PLAN_WORDS}, ${REVIEW_WORDS})`,
+  );
+  const byId = db.prepare('SELECT * FROM minutes WHERE id = ?');
+  const sessions = db.prepare(
+    `SELECT s.id, s.date, s.created_at, COALESCE(l.name, '') AS locality_name, u.name AS facilitator_name
+     FROM consult_sessions s JOIN users u ON u.id = s.facilitator_id LEFT JOIN localities l ON l.id = s.locality_id
+     WHERE EXISTS (SELECT 1 FROM minutes m WHERE m.session_id = s.id AND ${REACH})
+       AND (@hasAfter = 0 OR (s.date, s.created_at, s.id) < (@after0, @after1, @after2))
+     ORDER BY s.date DESC, s.created_at DESC, s.id DESC LIMIT @limit`,
+  );
+  const ofSessions = db.prepare(
+    `SELECT m.id, m.session_id, m.case_id, m.reference, m.case_type, m.areas FROM minutes m
+     WHERE m.session_id IN (SELECT value FROM json_each(@sessionIds)) AND ${REACH}`,
+  );
+  const positions = db.prepare(
+    'SELECT id, position FROM session_cases WHERE session_id IN (SELECT value FROM json_each(?))',
+  );
+  // Words: the page of matches first (by date, from the index), then the words in context of that page only.
+  const searchWords = db.prepare(
+    `WITH hits AS (
+       SELECT m.n FROM minutes_search f JOIN minutes m ON m.n = f.rowid
+       WHERE minutes_search MATCH @match AND ${REACH} AND ${FILTERS}
+       ORDER BY m.session_date DESC, m.n DESC LIMIT @limit)
+     SELECT m.id, m.case_id, m.reference, m.case_type, m.session_date, m.n, COALESCE(l.name, '') AS locality_name,
+       snippet(minutes_search, -1, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet
+     FROM minutes_search JOIN minutes m ON m.n = minutes_search.rowid LEFT JOIN localities l ON l.id = m.locality_id
+     WHERE minutes_search MATCH @match AND minutes_search.rowid IN (SELECT n FROM hits)
+     ORDER BY m.session_date DESC, m.n DESC`,
+  );
+  const searchFilters = db.prepare(
+    `SELECT m.id, m.case_id, m.reference, m.case_type, m.session_date, m.n, COALESCE(l.name, '') AS locality_name,
+       NULL AS snippet
+     FROM minutes m LEFT JOIN localities l ON l.id = m.locality_id
+     WHERE ${REACH} AND ${FILTERS} ORDER BY m.session_date DESC, m.n DESC LIMIT @limit`,
+  );
+  const purge = db.prepare('DELETE FROM minutes WHERE session_date < ? RETURNING case_id');
+  const retention = db.prepare('SELECT years, updated_at FROM minutes_retention WHERE id = 1');
+  const setRetention = db.prepare(
+    `INSERT INTO minutes_retention (id, years, updated_by, updated_at) VALUES (1, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET years = excluded.years, updated_by = excluded.updated_by,
+       updated_at = excluded.updated_at`,
+  );
+
+  /** Writes a case's minutes for a session with their search entry; a second write replaces the first. */
+  const write = db.transaction((minutes: MinutesWrite): string => {
+    const { body } = minutes;
+    const params = {
+      sessionId: minutes.sessionId,
+      caseId: minutes.caseId,
+      schoolId: minutes.schoolId,
+      localityId: minutes.localityId,
+      sessionDate: body.sessionDate,
+      reference: body.reference,
+      caseType: body.caseType,
+      areas: JSON.stringify(body.areasOfNeed),
+      body: JSON.stringify(body),
+      now: minutes.now,
+    };
+    const was = existing.get(minutes.sessionId, minutes.caseId) as { n: number; id: string } | undefined;
+    let n: number;
+    let id: string;
+    if (was) {
+      ({ n, id } = was);
+      update.run({ ...params, n });
+      unindex.run(n);
+    } else {
+      id = randomUUID();
+      n = Number(insert.run({ ...params, id }).lastInsertRowid);
+    }
+    index.run({ n, caseId: minutes.caseId, text: minutes.text.replace(MARKS, ' ') });
+    return id;
+  });
+
+  return {
+    write,
+    byId: (id: string) => byId.get(id) as MinutesRow | undefined,
+    /** A page of the sessions holding minutes the reach covers, latest first, each with those minutes in order. */
+    sessionsPage: (reach: Reach, request: PageRequest) => {
+      const page = pageOf(
+        sessions.all(pageParams(reach, request, MINUTES_SESSIONS_CURSOR)) as SessionWithMinutes[],
+        request.limit,
+        (row) => [row.date, row.created_at, row.id],
+      );
+      const sessionIds = JSON.stringify(page.items.map((row) => row.id));
+      const reachParams = pageParams(reach, { limit: 0, after: null }, MINUTES_SESSIONS_CURSOR);
+      const listed = ofSessions.all({ ...reachParams, sessionIds }) as {
+        id: string;
+        session_id: string;
+        case_id: string;
+        reference: string;
+        case_type: CaseType;
+        areas: string;
+      }[];
+      const order = new Map(
+        (positions.all(sessionIds) as { id: string; position: number }[]).map((row) => [row.id, row.position]),
+      );
+      listed.sort((a, b) => (order.get(a.case_id) ?? 99) - (order.get(b.case_id) ?? 99));
+      return {
+        next: page.next,
+        items: page.items.map((session) => ({
+          session,
+          cases: listed
+            .filter((row) => row.session_id === session.id)
+            .map((row) => ({
+              id: row.id,
+              caseId: row.case_id,
+              reference: row.reference,
+              caseType: row.case_type,
+              areasOfNeed: JSON.parse(row.areas) as AreaOfNeed[],
+            })),
+        })),
+      };
+    },
+    /**
+     * Searches the minutes (with the case's plan and latest review) a reach covers: `match` is an FTS5 query made
+     * by `ftsQuery` (quoted strings only), or '' for filters alone. Latest session first.
+     */
+    search: (
+      reach: Reach,
+      match: string,
+      filters: Omit<MinutesSearch, 'q' | 'limit' | 'cursor'>,
+      request: PageRequest,
+    ) => {
+      const params = {
+        ...pageParams(reach, request, MINUTES_SEARCH_CURSOR),
+        match,
+        localityId: filters.localityId ?? null,
+        from: filters.from ?? null,
+        to: filters.to ?? null,
+        caseType: filters.caseType ?? null,
+        area: filters.area ?? null,
+        outcome: (filters.outcome ?? null) as ReviewOutcome | null,
+        requestedEp: filters.requestedEp ? 1 : 0,
+      };
+      const rows = (match === '' ? searchFilters : searchWords).all(params) as SearchRow[];
+      return pageOf(rows, request.limit, (row) => [row.session_date, row.n]);
+    },
+    /** Deletes every minutes of a session before this day (YYYY-MM-DD), search entries with them (a trigger). */
+    purgeBefore: (date: string) => (purge.all(date) as { case_id: string }[]).map((row) => row.case_id),
+    retentionYears: () => {
+      const row = retention.get() as { years: number; updated_at: number } | undefined;
+      return { years: row?.years ?? MINUTES_LIMITS.retentionYears.default, updatedAt: row?.updated_at ?? null };
+    },
+    setRetentionYears: (years: number, userId: string, now: number) => setRetention.run(years, userId, now),
+  };
+}
+export type MinutesRepo = ReturnType<typeof minutesRepo>;
