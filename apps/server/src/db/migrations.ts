@@ -277,6 +277,13 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
             json_extract(value, '$.successLooksLike'), ' '), '') FROM json_each(NEW.rows))
         WHERE rowid IN (SELECT n FROM minutes WHERE case_id = NEW.case_id);
       END;
+      CREATE TRIGGER minutes_search_plan_written AFTER INSERT ON action_plans BEGIN
+        UPDATE minutes_search SET plan = (
+          SELECT COALESCE(group_concat(
+            json_extract(value, '$.action') || ' ' || json_extract(value, '$.who') || ' ' ||
+            json_extract(value, '$.successLooksLike'), ' '), '') FROM json_each(NEW.rows))
+        WHERE rowid IN (SELECT n FROM minutes WHERE case_id = NEW.case_id);
+      END;
       CREATE TRIGGER minutes_search_review AFTER INSERT ON reviews BEGIN
         UPDATE minutes_search SET review = (
           SELECT json_extract(NEW.review, '$.note') || ' ' || COALESCE(
