@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRow } from './helpers/actionPlan.js';
 import { Browser, listAll } from './helpers/http.js';
 import { ROLES, type Role, roleActors, roleBrowsers } from './helpers/roles.js';
+import { connect } from './helpers/sockets.js';
 import { startTestServer } from './helpers/testServer.js';
 import { buildCase, buildSession, buildWorld, invite, type World } from './helpers/world.js';
 
@@ -36,7 +37,9 @@ type Judge =
       kind: 'session' | 'place';
       target: AccessTarget;
     }
-  | { kind: 'list' };
+  | { kind: 'list' }
+  /** Minutes (issue 12): whoever may not read them is told they do not exist. */
+  | { kind: 'minutes'; target: AccessTarget };
 
 interface Prepared {
   path: string;
@@ -89,6 +92,29 @@ const planRow = {
   areaOfNeed: null,
   fromCardId: null,
 };
+
+/** Minutes of a case of the north school, kept when its session ended (made once, read by every role). */
+let northMinutes: Promise<string> | undefined;
+function minutesHere(): Promise<string> {
+  northMinutes ??= (async () => {
+    const session = await buildSession(world, { cases: ['M1F'] });
+    const console = await connect(
+      server.url,
+      { sessionId: session.id, role: 'facilitator' },
+      { cookie: here().ep.cookie },
+    );
+    const ended = await console.send({ type: 'session.end' });
+    console.close();
+    if (!ended.ok) throw new Error('the session did not end');
+    const listed = await world.admin.get('/api/minutes');
+    return listed.json.sessions.find((item: { id: string }) => item.id === session.id).cases[0].id as string;
+  })();
+  return northMinutes;
+}
+const minutesJudge = (): Judge => ({
+  kind: 'minutes',
+  target: { schoolId: here().school.id, localityId: here().locality.id },
+});
 
 /** EVERY HTTP route, with the action it needs and its target. */
 const ROUTES: RouteRow[] = [
@@ -524,6 +550,41 @@ const ROUTES: RouteRow[] = [
       return { path: `/api/cases/${session.cases[0]?.id}/present`, body: {}, judge: caseJudge(true) };
     },
   },
+  // Issue 12: the locality file ('minutes.read') and how long minutes are kept ('retention.manage').
+  ...(['/api/minutes', '/api/minutes/search?q=transitions'] as const).map(
+    (path): RouteRow => ({
+      method: 'GET',
+      route: path.split('?')[0] as string,
+      action: 'minutes.read',
+      kind: 'create',
+      ok: 200,
+      prepare: async () => ({ path, judge: { kind: 'list' } }),
+    }),
+  ),
+  ...(['', '/docx', '/pdf'] as const).map(
+    (suffix): RouteRow => ({
+      method: 'GET',
+      route: `/api/minutes/:id${suffix}`,
+      action: 'minutes.read',
+      kind: 'resource',
+      ok: 200,
+      prepare: async () => ({ path: `/api/minutes/${await minutesHere()}${suffix}`, judge: minutesJudge() }),
+    }),
+  ),
+  ...(['GET', 'PUT'] as const).map(
+    (method): RouteRow => ({
+      method,
+      route: '/api/retention',
+      action: 'retention.manage',
+      kind: 'create',
+      ok: 200,
+      prepare: async () => ({
+        path: '/api/retention',
+        body: method === 'PUT' ? { years: 7 } : undefined,
+        judge: { kind: 'list' },
+      }),
+    }),
+  ),
 ];
 
 /** The rules the expectations come from: the domain's, or (to show the matrix would notice) a wrong variant. */
@@ -545,6 +606,10 @@ function decide(rules: Rules, actor: AccessActor, action: Action, judge: Judge):
       may: rules.allowed(actor, action, judge.target),
       sees: rules.allowed(actor, 'session.read', judge.target),
     };
+  if (judge.kind === 'minutes') {
+    const reads = rules.allowed(actor, action, judge.target);
+    return { may: reads, sees: reads };
+  }
   if (judge.kind === 'list') return { may: rules.reachesAnything(actor, action), sees: true };
   return { may: rules.allowed(actor, action, judge.target), sees: true };
 }

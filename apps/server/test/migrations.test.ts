@@ -87,3 +87,121 @@ describe('migration 5: the legacy consult_sessions.locality column goes', () => 
     }
   });
 });
+
+describe('migration 8: the locality file (issue 12)', () => {
+  /** A database at a version, with a case of the old shape discussed at an ended session, its plan and a review. */
+  function oldDatabase(upTo: number) {
+    const dataDir = tempDataDir();
+    const old = new Database(path.join(dataDir, 'consultboard.db'));
+    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+    for (const migration of MIGRATIONS.filter((m) => m.version <= upTo)) {
+      old.exec(migration.sql);
+      old.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(migration.version, 0);
+    }
+    return { dataDir, old };
+  }
+
+  it('migrates from the oldest schema with data in it, keeping that data, with the default retention', () => {
+    const { dataDir, old } = oldDatabase(1);
+    old
+      .prepare(
+        "INSERT INTO users (id, name, email, password_hash, role, created_at) VALUES ('u-ep', 'EP North', 'ep@eps.example', 'x', 'ep', 0)",
+      )
+      .run();
+    old
+      .prepare(
+        "INSERT INTO consult_sessions (id, locality, date, status, facilitator_id, created_at) VALUES ('s1', 'North East locality', '2025-03-14', 'ended', 'u-ep', 0)",
+      )
+      .run();
+    old.close();
+    const db = openDatabase(dataDir);
+    try {
+      expect(db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({
+        v: MIGRATIONS.at(-1)?.version,
+      });
+      expect(db.prepare('SELECT id, date FROM consult_sessions').all()).toEqual([{ id: 's1', date: '2025-03-14' }]);
+      const repos = createRepos(db);
+      expect(repos.minutes.retentionYears()).toEqual({ years: 7, updatedAt: null });
+      expect(
+        repos.minutes.sessionsPage({ all: true, localityIds: [], schoolIds: [] }, { limit: 10, after: null }).items,
+      ).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('indexes minutes written after it with the case plan and review, and forgets them with the case', () => {
+    const { dataDir, old } = oldDatabase(7);
+    old.exec(`
+      INSERT INTO users (id, name, email, password_hash, role, created_at) VALUES ('u-ep', 'EP North', 'ep@eps.example', 'x', 'ep', 0);
+      INSERT INTO users (id, name, email, password_hash, role, created_at) VALUES ('u-senco', 'SENCO North', 's@eps.example', 'x', 'senco', 0);
+      INSERT INTO localities (id, name, created_at) VALUES ('l1', 'North East locality', 0);
+      INSERT INTO schools (id, name, locality_id, created_at) VALUES ('sc1', 'Northfield Primary', 'l1', 0);
+      INSERT INTO consult_sessions (id, locality_id, date, status, facilitator_id, created_at) VALUES ('s1', 'l1', '2026-03-14', 'ended', 'u-ep', 0);
+      INSERT INTO cases (id, school_id, type, reference, preparation, submitted_session_id, created_by, created_at, updated_at)
+        VALUES ('c1', 'sc1', 'child', 'J5M', '{"currentSituation":"","triedSoFar":"","desiredSituation":"","aim":"","areasOfNeed":[]}', 's1', 'u-senco', 0, 0);
+      INSERT INTO session_cases (id, session_id, reference, kind, position) VALUES ('c1', 's1', 'J5M', 'child', 0);
+      INSERT INTO action_plans (case_id, rows, version, session_id, updated_at) VALUES ('c1', '[]', 1, 's1', 0);
+    `);
+    old.close();
+    const db = openDatabase(dataDir);
+    try {
+      const repos = createRepos(db);
+      const body = {
+        reference: 'J5M',
+        caseType: 'child' as const,
+        areasOfNeed: [],
+        sessionDate: '2026-03-14',
+        localityName: 'North East locality',
+        schoolName: 'Northfield Primary',
+        facilitatorName: 'EP North',
+        preparation: { currentSituation: '', triedSoFar: '', desiredSituation: '', aim: '' },
+        stages: [],
+        plan: [],
+      };
+      repos.minutes.write({
+        sessionId: 's1',
+        caseId: 'c1',
+        schoolId: 'sc1',
+        localityId: 'l1',
+        body,
+        text: 'Case J5M',
+        now: 1,
+      });
+      const everywhere = { all: true, localityIds: [], schoolIds: [] };
+      const found = (words: string) =>
+        repos.minutes
+          .search(everywhere, `"${words}"`, {}, { limit: 10, after: null })
+          .items.map((row) => row.reference);
+      expect(found('lanyard')).toEqual([]);
+      const row = {
+        id: 'r1',
+        action: 'A lanyard with a help card',
+        who: 'Class teacher',
+        byWhen: '',
+        successLooksLike: '',
+        reviewDate: '',
+        areaOfNeed: null,
+        fromCardId: null,
+      };
+      expect(repos.actionPlans.update('c1', [row], 1, 2)).toBe(true);
+      expect(found('lanyard')).toEqual(['J5M']);
+      repos.actionPlans.recordReview(
+        'c1',
+        { actions: [], outcome: 'continue', note: 'The zebra routine helped.' },
+        'u-senco',
+        3,
+      );
+      expect(found('zebra')).toEqual(['J5M']);
+      db.prepare("DELETE FROM session_cases WHERE id = 'c1'").run();
+      db.prepare("DELETE FROM action_plans WHERE case_id = 'c1'").run();
+      db.prepare("DELETE FROM reviews WHERE case_id = 'c1'").run();
+      repos.cases.remove('c1');
+      expect(
+        db.prepare('SELECT (SELECT COUNT(*) FROM minutes) AS m, (SELECT COUNT(*) FROM minutes_search) AS f').get(),
+      ).toEqual({ m: 0, f: 0 });
+    } finally {
+      db.close();
+    }
+  });
+});
