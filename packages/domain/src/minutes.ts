@@ -136,18 +136,13 @@ export interface RetentionView {
 
 /**
  * The words of a search as FTS5 strings: each word quoted (a `"` inside doubled), so nothing a person types is
- * read as FTS5 syntax (`*`, `NEAR(`, `OR`, `AND NOT`, column filters). Words with no letter or digit are dropped;
- * words of three letters or more also match as the start of a longer word. Empty: nothing to match.
+ * read as FTS5 syntax (`*`, `NEAR(`, `OR`, `AND NOT`, column filters). Words with no letter or digit are dropped.
+ * Every word must appear (by its stem: the index is Porter's). Empty: nothing to match.
  */
 export function ftsQuery(input: string): string {
   const words = input
     .split(/\s+/u)
     .filter((word) => /[\p{L}\p{N}]/u.test(word))
     .slice(0, MINUTES_LIMITS.queryTerms);
-  return words
-    .map((word) => {
-      const quoted = `"${word.replace(/"/g, '""')}"`;
-      return [...word.replace(/[^\p{L}\p{N}]/gu, '')].length >= 3 ? `${quoted}*` : quoted;
-    })
-    .join(' ');
+  return words.map((word) => `"${word.replace(/"/g, '""')}"`).join(' ');
 }

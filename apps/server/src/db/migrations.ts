@@ -253,18 +253,23 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         reference TEXT NOT NULL,
         case_type TEXT NOT NULL,
         areas TEXT NOT NULL,
-        body TEXT NOT NULL,
         written_at INTEGER NOT NULL,
         UNIQUE (session_id, case_id)
+      );
+      -- The snapshot itself (JSON), apart: a search reads thousands of the narrow rows above, never these.
+      CREATE TABLE minutes_bodies (
+        n INTEGER PRIMARY KEY REFERENCES minutes(n) ON DELETE CASCADE,
+        body TEXT NOT NULL
       );
       CREATE INDEX minutes_date ON minutes(session_date, n);
       CREATE INDEX minutes_locality ON minutes(locality_id, session_date);
       CREATE INDEX minutes_school ON minutes(school_id, session_date);
       CREATE INDEX minutes_case ON minutes(case_id);
-      -- The search index: one row per minutes (rowid = minutes.n): the minutes' words, and the case's current
+      -- The search index: one row per minutes (rowid = minutes.n), English words by their stem (Porter: "transitions"
+      -- finds "transition"; no prefix queries, which made snippets cost 40 ms a page): the minutes' words, and the case's current
       -- plan and latest review (kept up to date by the triggers below, so every write of either is searchable).
       CREATE VIRTUAL TABLE minutes_search USING fts5(
-        minutes, plan, review, tokenize = 'unicode61 remove_diacritics 2'
+        minutes, plan, review, tokenize = 'porter unicode61 remove_diacritics 2'
       );
       -- However minutes go (the purge, a case deleted), their search entry goes with them, in the same statement.
       CREATE TRIGGER minutes_search_gone AFTER DELETE ON minutes BEGIN

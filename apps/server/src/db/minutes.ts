@@ -11,9 +11,9 @@ import {
 import type { Db } from './database.js';
 import { type CursorShape, type PageRequest, pageOf, pageParams } from './paging.js';
 
-/** Cursors: the session list (latest date first) and search results (latest session first). */
+/** Cursors: the session list (latest date first) and search results (the minutes kept most recently first). */
 export const MINUTES_SESSIONS_CURSOR: CursorShape = ['string', 'number', 'string'];
-export const MINUTES_SEARCH_CURSOR: CursorShape = ['string', 'number'];
+export const MINUTES_SEARCH_CURSOR: CursorShape = ['number'];
 
 /** Marks around the matched words in a snippet: private-use characters, taken out of the text indexed. */
 export const HIT_START = '\uE000';
@@ -82,7 +82,7 @@ const FILTERS = `(@localityId IS NULL OR m.locality_id = @localityId)
   AND (@area IS NULL OR EXISTS (SELECT 1 FROM json_each(m.areas) WHERE value = @area))
   AND (@outcome IS NULL OR (SELECT outcome FROM reviews WHERE case_id = m.case_id ORDER BY id DESC LIMIT 1) = @outcome)
   AND (@requestedEp = 0 OR EXISTS (SELECT 1 FROM reviews WHERE case_id = m.case_id AND outcome = 'request-ep'))
-  AND (@hasAfter = 0 OR (m.session_date, m.n) < (@after0, @after1))`;
+  AND (@hasAfter = 0 OR m.n < @after0)`;
 
 /**
  * The locality file's minutes and their search index (SQLite FTS5). Search goes through `search` only, so a
@@ -93,18 +93,21 @@ export function minutesRepo(db: Db) {
   const existing = db.prepare('SELECT n, id FROM minutes WHERE session_id = ? AND case_id = ?');
   const insert = db.prepare(
     `INSERT INTO minutes (id, session_id, case_id, school_id, locality_id, session_date, reference, case_type, areas,
-       body, written_at)
-     VALUES (@id, @sessionId, @caseId, @schoolId, @localityId, @sessionDate, @reference, @caseType, @areas, @body, @now)`,
+       written_at)
+     VALUES (@id, @sessionId, @caseId, @schoolId, @localityId, @sessionDate, @reference, @caseType, @areas, @now)`,
   );
   const update = db.prepare(
     `UPDATE minutes SET school_id = @schoolId, locality_id = @localityId, session_date = @sessionDate,
-       reference = @reference, case_type = @caseType, areas = @areas, body = @body, written_at = @now WHERE n = @n`,
+       reference = @reference, case_type = @caseType, areas = @areas, written_at = @now WHERE n = @n`,
+  );
+  const storeBody = db.prepare(
+    'INSERT INTO minutes_bodies (n, body) VALUES (?, ?) ON CONFLICT (n) DO UPDATE SET body = excluded.body',
   );
   const unindex = db.prepare('DELETE FROM minutes_search WHERE rowid = ?');
   const index = db.prepare(
     `INSERT INTO minutes_search (rowid, minutes, plan, review) VALUES (@n, @text, ${PLAN_WORDS}, ${REVIEW_WORDS})`,
   );
-  const byId = db.prepare('SELECT * FROM minutes WHERE id = ?');
+  const byId = db.prepare('SELECT m.*, b.body FROM minutes m JOIN minutes_bodies b ON b.n = m.n WHERE m.id = ?');
   const sessions = db.prepare(
     `SELECT s.id, s.date, s.created_at, COALESCE(l.name, '') AS locality_name, u.name AS facilitator_name
      FROM consult_sessions s JOIN users u ON u.id = s.facilitator_id LEFT JOIN localities l ON l.id = s.locality_id
@@ -119,23 +122,24 @@ export function minutesRepo(db: Db) {
   const positions = db.prepare(
     'SELECT id, position FROM session_cases WHERE session_id IN (SELECT value FROM json_each(?))',
   );
-  // Words: the page of matches first (by date, from the index), then the words in context of that page only.
+  // Words: the page of matches first, walking the index from its newest row (so a page costs what it shows, not
+  // what matched: no sort of every match), then the words in context of that page only.
   const searchWords = db.prepare(
     `WITH hits AS (
-       SELECT m.n FROM minutes_search f JOIN minutes m ON m.n = f.rowid
+       SELECT f.rowid AS n FROM minutes_search f JOIN minutes m ON m.n = f.rowid
        WHERE minutes_search MATCH @match AND ${REACH} AND ${FILTERS}
-       ORDER BY m.session_date DESC, m.n DESC LIMIT @limit)
+       ORDER BY f.rowid DESC LIMIT @limit)
      SELECT m.id, m.case_id, m.reference, m.case_type, m.session_date, m.n, COALESCE(l.name, '') AS locality_name,
        snippet(minutes_search, -1, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet
      FROM minutes_search JOIN minutes m ON m.n = minutes_search.rowid LEFT JOIN localities l ON l.id = m.locality_id
      WHERE minutes_search MATCH @match AND minutes_search.rowid IN (SELECT n FROM hits)
-     ORDER BY m.session_date DESC, m.n DESC`,
+     ORDER BY m.n DESC`,
   );
   const searchFilters = db.prepare(
     `SELECT m.id, m.case_id, m.reference, m.case_type, m.session_date, m.n, COALESCE(l.name, '') AS locality_name,
        NULL AS snippet
      FROM minutes m LEFT JOIN localities l ON l.id = m.locality_id
-     WHERE ${REACH} AND ${FILTERS} ORDER BY m.session_date DESC, m.n DESC LIMIT @limit`,
+     WHERE ${REACH} AND ${FILTERS} ORDER BY m.n DESC LIMIT @limit`,
   );
   const purge = db.prepare('DELETE FROM minutes WHERE session_date < ? RETURNING case_id');
   const retention = db.prepare('SELECT years, updated_at FROM minutes_retention WHERE id = 1');
@@ -157,7 +161,6 @@ export function minutesRepo(db: Db) {
       reference: body.reference,
       caseType: body.caseType,
       areas: JSON.stringify(body.areasOfNeed),
-      body: JSON.stringify(body),
       now: minutes.now,
     };
     const was = existing.get(minutes.sessionId, minutes.caseId) as { n: number; id: string } | undefined;
@@ -171,6 +174,7 @@ export function minutesRepo(db: Db) {
       id = randomUUID();
       n = Number(insert.run({ ...params, id }).lastInsertRowid);
     }
+    storeBody.run(n, JSON.stringify(body));
     index.run({ n, caseId: minutes.caseId, text: minutes.text.replace(MARKS, ' ') });
     return id;
   });
@@ -217,7 +221,7 @@ export function minutesRepo(db: Db) {
     },
     /**
      * Searches the minutes (with the case's plan and latest review) a reach covers: `match` is an FTS5 query made
-     * by `ftsQuery` (quoted strings only), or '' for filters alone. Latest session first.
+     * by `ftsQuery` (quoted strings only), or '' for filters alone. The minutes kept most recently come first.
      */
     search: (
       reach: Reach,
@@ -237,7 +241,7 @@ export function minutesRepo(db: Db) {
         requestedEp: filters.requestedEp ? 1 : 0,
       };
       const rows = (match === '' ? searchFilters : searchWords).all(params) as SearchRow[];
-      return pageOf(rows, request.limit, (row) => [row.session_date, row.n]);
+      return pageOf(rows, request.limit, (row) => [row.n]);
     },
     /** Deletes every minutes of a session before this day (YYYY-MM-DD), search entries with them (a trigger). */
     purgeBefore: (date: string) => (purge.all(date) as { case_id: string }[]).map((row) => row.case_id),
