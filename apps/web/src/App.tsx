@@ -19,6 +19,8 @@ const AuditPage = lazy(() => import('./pages/AuditPage'));
 const InvitePage = lazy(() => import('./pages/InvitePage'));
 // Issue 9 item 8: the stage templates (one chunk for both pages, so the phone's first load carries one entry).
 const StageTemplateRoutes = lazy(() => import('./templates/StageTemplateRoutes'));
+// Issue 12: the locality file (the list with its search, and one case's minutes) in one chunk.
+const LocalityFileRoutes = lazy(() => import('./minutes/LocalityFileRoutes'));
 
 interface Route {
   path: string;
@@ -42,6 +44,8 @@ const routes: Route[] = [
   { path: '/join/:code', render: ({ code }) => <JoinPage code={code} /> },
   { path: '/templates', render: () => <StageTemplateRoutes /> },
   { path: '/localities/:id/template', render: ({ id = '' }) => <StageTemplateRoutes id={id} /> },
+  { path: '/locality-file', render: () => <LocalityFileRoutes /> },
+  { path: '/locality-file/:id', render: ({ id = '' }) => <LocalityFileRoutes id={id} /> },
 ];
 
 export function App() {

@@ -16,9 +16,10 @@ describe('navFor (asked of the ACCESS table)', () => {
       'Reviews',
       'Audit log',
       'Stage templates',
+      'Locality file',
     ]);
-    expect(labels(navFor(EP))).toEqual(['Sessions', 'Cases', 'Reviews', 'Stage templates']);
-    expect(labels(navFor(SENCO))).toEqual(['Cases', 'Sessions']);
+    expect(labels(navFor(EP))).toEqual(['Sessions', 'Cases', 'Reviews', 'Stage templates', 'Locality file']);
+    expect(labels(navFor(SENCO))).toEqual(['Cases', 'Sessions', 'Locality file']);
   });
 
   it('offers Reviews to the EP and the admin, not to a SENCO', () => {
