@@ -134,12 +134,15 @@ function Minutes({ view }: { view: MinutesView }) {
                 {minutes.plan.map((row, index) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: the rows of a snapshot never move
                   <tr key={index}>
-                    <td>{row.action}</td>
-                    <td>{row.who}</td>
-                    <td>{formatDate(row.byWhen)}</td>
-                    <td>{row.successLooksLike}</td>
-                    <td>{formatDate(row.reviewDate)}</td>
-                    <td>{row.areaOfNeed ? AREA_OF_NEED_LABELS[row.areaOfNeed] : ''}</td>
+                    {/* data-label: the column's name beside each cell where a narrow screen stacks the row. */}
+                    <td data-label={ACTION_ROW_LABELS.action}>{row.action}</td>
+                    <td data-label={ACTION_ROW_LABELS.who}>{row.who}</td>
+                    <td data-label={ACTION_ROW_LABELS.byWhen}>{formatDate(row.byWhen)}</td>
+                    <td data-label={ACTION_ROW_LABELS.successLooksLike}>{row.successLooksLike}</td>
+                    <td data-label={ACTION_ROW_LABELS.reviewDate}>{formatDate(row.reviewDate)}</td>
+                    <td data-label={ACTION_ROW_LABELS.areaOfNeed}>
+                      {row.areaOfNeed ? AREA_OF_NEED_LABELS[row.areaOfNeed] : ''}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,0 +1,111 @@
+import { readFile } from 'node:fs/promises';
+import type { Download, Locator, Page } from '@playwright/test';
+import { endSession } from './support/endSession';
+import { expect, expectAccessible, joinFromPhone, newPhone, openRoom, test } from './support/fixtures';
+
+/** Issue 12: a case run in the room is kept in the locality file, found by a word of its notes, read and exported. */
+const NOTE = 'Calmer after the trampoline at lunchtime';
+const STRATEGY = 'Ear defenders in assembly';
+
+async function nextStageTo(console_: Page, name: string) {
+  await console_.getByRole('button', { name: 'Next stage' }).click();
+  await expect(console_.getByRole('heading', { name, level: 1 })).toBeVisible();
+}
+
+async function typeInto(page: Page, editor: Locator, text: string) {
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text);
+}
+
+async function firstBytes(download: Download, count: number): Promise<string> {
+  return (await readFile(await download.path())).subarray(0, count).toString('latin1');
+}
+
+test('the minutes of a finished case are found by a word from the notes, read, printed and exported', async ({
+  app,
+  browser,
+}, testInfo) => {
+  const { epContext, console_, live } = await openRoom(browser, app, ['J5M']);
+  const phone = await (await newPhone(browser)).newPage();
+  await joinFromPhone(phone, app, live.code, 'SENCO Zephyr');
+  await expect(phone.getByRole('heading', { name: 'Preparation' })).toBeVisible();
+
+  await nextStageTo(console_, 'Current situation');
+  const notes = console_.getByRole('textbox', { name: 'Notes: Current situation' });
+  await expect(notes).toHaveAttribute('contenteditable', 'true');
+  await typeInto(console_, notes, NOTE);
+  await expect(notes).toContainText(NOTE);
+  for (const stage of ['Clarifying questions', 'Desired situation', 'Strategies and resources'])
+    await nextStageTo(console_, stage);
+  await expect(phone.getByRole('heading', { name: 'Strategies and resources' })).toBeVisible();
+  await phone.getByRole('textbox', { name: 'Strategy' }).fill(STRATEGY);
+  await phone.getByRole('button', { name: 'Add' }).click();
+  await expect(console_.getByText(STRATEGY)).toBeVisible();
+  await nextStageTo(console_, 'Feedback');
+  const card = console_.getByRole('listitem').filter({ hasText: STRATEGY });
+  await card.getByRole('button', { name: 'Helpful' }).click();
+  await expect(card.getByRole('button', { name: 'Helpful' })).toHaveAttribute('aria-pressed', 'true');
+  await nextStageTo(console_, 'Action plan');
+  await endSession(console_);
+  await expect(console_.getByText('This session has ended.')).toBeVisible();
+
+  // The Locality file, from the main navigation; found by a word of the notes.
+  await console_.goto(`${app.url}/sessions`);
+  await console_.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Locality file' }).click();
+  await expect(console_.getByRole('heading', { name: 'Locality file', level: 1 })).toBeVisible();
+  await expect(console_.getByRole('link', { name: 'Case J5M' })).toBeVisible();
+  await expectAccessible(console_);
+  await console_.getByRole('searchbox', { name: 'Search' }).fill('trampoline');
+  await console_.getByRole('button', { name: 'Search', exact: true }).click();
+  const results = console_.getByRole('region', { name: 'Search results' });
+  await expect(results.getByRole('link', { name: 'Case J5M' })).toBeVisible();
+  await expect(results.locator('mark')).toHaveText(['trampoline']);
+  await expectAccessible(console_);
+  await results.getByRole('link', { name: 'Case J5M' }).click();
+
+  // The minutes: what was said and shared, and nobody's display name.
+  await expect(console_.getByRole('heading', { name: 'Minutes: Case J5M', level: 1 })).toBeVisible();
+  const minutes = console_.locator('article.minutes');
+  await expect(minutes).toContainText(NOTE);
+  await expect(minutes.getByRole('listitem').filter({ hasText: STRATEGY })).toContainText('(Helpful)');
+  await expect(minutes.getByRole('table')).toContainText(STRATEGY);
+  await expect(minutes).not.toContainText('SENCO Zephyr');
+  await expect(console_.getByText('Confidential', { exact: true })).toBeVisible();
+  await expectAccessible(console_);
+  await console_.setViewportSize({ width: 1366, height: 768 });
+  await console_.screenshot({ path: testInfo.outputPath('minutes-1366.png'), fullPage: true });
+
+  // Printed: only the minutes, with "Confidential" and the reference at the top of every page.
+  await console_.emulateMedia({ media: 'print' });
+  await expect(console_.locator('.site-header')).toBeHidden();
+  await expect(console_.getByRole('button', { name: 'Export PDF' })).toBeHidden();
+  await expect(console_.getByText('Confidential · Minutes of case J5M')).toBeVisible();
+  await expect(console_.getByText('Confidential · Minutes of case J5M')).toHaveCSS('position', 'fixed');
+  await console_.emulateMedia({ media: 'screen' });
+
+  for (const [name, magic] of [
+    ['Export Word', 'PK'],
+    ['Export PDF', '%PDF'],
+  ] as const) {
+    const [download] = await Promise.all([
+      console_.waitForEvent('download'),
+      console_.getByRole('button', { name }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^Minutes J5M 2026-11-23\.(docx|pdf)$/);
+    expect(await firstBytes(download, magic.length)).toBe(magic);
+  }
+
+  // On a phone, 360 px wide: the same page, nothing wider than the screen.
+  const small = await browser.newContext({
+    storageState: await epContext.storageState(),
+    viewport: { width: 360, height: 740 },
+  });
+  const narrow = await small.newPage();
+  await narrow.goto(console_.url());
+  await expect(narrow.getByRole('heading', { name: 'Minutes: Case J5M', level: 1 })).toBeVisible();
+  expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expectAccessible(narrow);
+  await narrow.screenshot({ path: testInfo.outputPath('minutes-360.png'), fullPage: true });
+  await small.close();
+});
