@@ -62,6 +62,15 @@ test('the minutes of a finished case are found by a word from the notes, read, p
   await expect(results.getByRole('link', { name: 'Case J5M' })).toBeVisible();
   await expect(results.locator('mark')).toHaveText(['trampoline']);
   await expectAccessible(console_);
+  await console_.setViewportSize({ width: 1366, height: 768 });
+  await console_.screenshot({ path: testInfo.outputPath('locality-file-1366.png'), fullPage: true });
+
+  // The admin sets how long minutes are kept, on the same page.
+  const retention = console_.getByRole('form', { name: 'How long minutes are kept' });
+  await expect(retention.getByRole('spinbutton', { name: 'Years to keep minutes' })).toHaveValue('7');
+  await retention.getByRole('spinbutton', { name: 'Years to keep minutes' }).fill('8');
+  await retention.getByRole('button', { name: 'Save' }).click();
+  await expect(retention.getByRole('status')).toHaveText('Saved: minutes are kept for 8 years.');
   await results.getByRole('link', { name: 'Case J5M' }).click();
 
   // The minutes: what was said and shared, and nobody's display name.
@@ -73,7 +82,6 @@ test('the minutes of a finished case are found by a word from the notes, read, p
   await expect(minutes).not.toContainText('SENCO Zephyr');
   await expect(console_.getByText('Confidential', { exact: true })).toBeVisible();
   await expectAccessible(console_);
-  await console_.setViewportSize({ width: 1366, height: 768 });
   await console_.screenshot({ path: testInfo.outputPath('minutes-1366.png'), fullPage: true });
 
   // Printed: only the minutes, with "Confidential" and the reference at the top of every page.
