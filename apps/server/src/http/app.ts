@@ -12,6 +12,7 @@ import { accountRoutes } from './routes/account.js';
 import { actionPlanRoutes } from './routes/actionPlans.js';
 import { agendaRoutes } from './routes/agenda.js';
 import { auditRoutes } from './routes/audit.js';
+import { bankRoutes } from './routes/bank.js';
 import { caseFormRoutes } from './routes/caseForms.js';
 import { caseRoutes } from './routes/cases.js';
 import { invitationRoutes } from './routes/invitations.js';
@@ -90,6 +91,7 @@ export function createHttpApp(deps: HttpDeps) {
   // Issue 10: the privacy guard's dismissals and what a case has to check.
   api.route('/', privacyRoutes(deps));
   api.route('/', privacyCheckRoutes(deps));
+  api.route('/', bankRoutes(deps));
   api.all('*', () => {
     throw errors.notFound('That API route');
   });
