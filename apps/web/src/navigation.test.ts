@@ -14,11 +14,12 @@ describe('navFor (asked of the ACCESS table)', () => {
       'Localities and schools',
       'People',
       'Reviews',
+      'Strategy bank',
       'Audit log',
       'Stage templates',
     ]);
-    expect(labels(navFor(EP))).toEqual(['Sessions', 'Cases', 'Reviews', 'Stage templates']);
-    expect(labels(navFor(SENCO))).toEqual(['Cases', 'Sessions']);
+    expect(labels(navFor(EP))).toEqual(['Sessions', 'Cases', 'Reviews', 'Strategy bank', 'Stage templates']);
+    expect(labels(navFor(SENCO))).toEqual(['Cases', 'Sessions', 'Strategy bank']);
   });
 
   it('offers Reviews to the EP and the admin, not to a SENCO', () => {

@@ -17,6 +17,8 @@ const NAV: readonly NavItem[] = [
   { href: '/localities', label: 'Localities and schools', action: 'locality.manage' },
   { href: '/people', label: 'People', action: 'person.manage' },
   { href: '/reviews', label: 'Reviews', action: 'review.overview' },
+  // Issue 12, item 4: what the locality found helpful and how it worked out.
+  { href: '/bank', label: 'Strategy bank', action: 'bank.read' },
   { href: '/audit', label: 'Audit log', action: 'audit.read' },
   // Issue 9 item 8: the admin's and each EP's way to their localities' stage templates.
   { href: '/templates', label: 'Stage templates', action: 'template.edit' },
