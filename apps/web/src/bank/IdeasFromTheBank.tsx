@@ -113,7 +113,7 @@ function IdeasList({
               ) : (
                 <button
                   type="button"
-                  className="button small"
+                  className="button primary small"
                   aria-disabled={!enabled || !takes || undefined}
                   aria-label={`Add to the board: ${cardLabel(idea.text)}`}
                   onClick={() => {

@@ -98,7 +98,7 @@ function StrategyBank() {
             </option>
           ))}
         </SelectField>
-        <button type="submit" className="button">
+        <button type="submit" className="button primary">
           Search
         </button>
       </form>
