@@ -147,7 +147,7 @@ test('a helpful strategy reaches the bank, its review counts, and it is offered 
   await sencoPage.goto(`${origin}/bank`);
   const seen = sencoPage.getByRole('listitem').filter({ hasText: STRATEGY });
   await expect(seen).toContainText(/Achieved\s*1/);
-  const words = (await sencoPage.locator('main').innerText()) ?? '';
+  const words = (await sencoPage.locator('main').textContent()) ?? '';
   for (const secret of [live.schoolName, 'J5M', '23 November'])
     expect(words, `the bank must not show ${secret}`).not.toContain(secret);
   await expectAccessible(sencoPage);
