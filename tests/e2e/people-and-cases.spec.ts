@@ -73,6 +73,7 @@ test('an admin invites an EP and a SENCO, the SENCO prepares a child’s case, a
     'Localities and schools',
     'People',
     'Reviews',
+    'Strategy bank',
     'Audit log',
     'Stage templates',
   ]);
@@ -116,6 +117,7 @@ test('an admin invites an EP and a SENCO, the SENCO prepares a child’s case, a
     'Sessions',
     'Cases',
     'Reviews',
+    'Strategy bank',
     'Stage templates',
   ]);
   await ep.getByRole('button', { name: 'New session' }).click();

@@ -4,6 +4,7 @@ import { NOTES_PATH, SOCKET_PATH } from '@consultboard/domain';
 import { createAdaptorServer } from '@hono/node-server';
 import { createLimiters } from './auth/limiters.js';
 import { allowedOrigins } from './auth/origin.js';
+import { keepBankOnCaseLeft } from './bank/bankWriter.js';
 import type { Config } from './config.js';
 import { startCheckpointer } from './db/checkpointer.js';
 import { openDatabase } from './db/database.js';
@@ -41,6 +42,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const meetings = new MeetingStore(repos);
   // Issue 12: leaving a case keeps its minutes in the locality file, in the event's transaction.
   meetings.onCaseLeft(minutesWriter(repos));
+  // Issue 12: leaving a case keeps its helpful strategies and resources in the locality's strategy bank.
+  keepBankOnCaseLeft(repos, meetings);
   // Without PUBLIC_URL the public URL is known only once listening (PORT=0 in tests): filled in below.
   const deps = {
     repos,

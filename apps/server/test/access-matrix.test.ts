@@ -585,6 +585,26 @@ const ROUTES: RouteRow[] = [
       }),
     }),
   ),
+  // Issue 12: the strategy bank (filtered to the reader's reach), and Ideas from the bank for whoever runs the session.
+  {
+    method: 'GET',
+    route: '/api/bank',
+    action: 'bank.read',
+    kind: 'create',
+    ok: 200,
+    prepare: async () => ({ path: '/api/bank?q=timetable&area=cognition-and-learning', judge: { kind: 'list' } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/sessions/:id/bank-ideas',
+    action: 'session.run',
+    kind: 'resource',
+    ok: 200,
+    prepare: async () => {
+      const session = await buildSession(world, { cases: ['B2M'] });
+      return { path: `/api/sessions/${session.id}/bank-ideas`, judge: sessionJudge() };
+    },
+  },
 ];
 
 /** The rules the expectations come from: the domain's, or (to show the matrix would notice) a wrong variant. */

@@ -200,6 +200,67 @@ describe('migration 8: the locality file (issue 12)', () => {
       expect(
         db.prepare('SELECT (SELECT COUNT(*) FROM minutes) AS m, (SELECT COUNT(*) FROM minutes_search) AS f').get(),
       ).toEqual({ m: 0, f: 0 });
+describe('migration 9: the strategy bank', () => {
+  it('migrates the oldest schema with data in it, and a deleted case leaves only anonymous counts', () => {
+    const dataDir = tempDataDir();
+    const old = new Database(path.join(dataDir, 'consultboard.db'));
+    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+    for (const migration of MIGRATIONS.filter((m) => m.version <= 2)) {
+      old.exec(migration.sql);
+      old.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(migration.version, 0);
+    }
+    old
+      .prepare("INSERT INTO users (id, name, email, password_hash, role, created_at) VALUES (?, ?, ?, 'x', 'ep', 0)")
+      .run('u-ep', 'EP North', 'ep.north@eps.example');
+    old
+      .prepare(
+        "INSERT INTO consult_sessions (id, locality, date, status, facilitator_id, created_at) VALUES ('s1', 'North East locality', '2026-10-05', 'ended', 'u-ep', 0)",
+      )
+      .run();
+    old.close();
+
+    const db = openDatabase(dataDir);
+    try {
+      const applied = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+      expect(applied).toContain(9);
+      const localityId = db.prepare("SELECT locality_id FROM consult_sessions WHERE id = 's1'").pluck().get() as string;
+      db.prepare(
+        "INSERT INTO schools (id, name, locality_id, created_at) VALUES ('sc1', 'Northfield Primary', ?, 0)",
+      ).run(localityId);
+      db.prepare(
+        `INSERT INTO cases (id, school_id, type, reference, preparation, created_by, created_at, updated_at)
+         VALUES ('c1', 'sc1', 'child', 'J5M', '{}', 'u-ep', 0, 0)`,
+      ).run();
+      const repos = createRepos(db);
+      const place = {
+        sessionId: 's1',
+        caseId: 'c1',
+        localityId,
+        caseType: 'child' as const,
+        areasOfNeed: ['cognition-and-learning' as const],
+        halfTerm: 20261,
+      };
+      const use = {
+        newEntryId: 'e1',
+        kind: 'strategy' as const,
+        text: 'Chunk the task',
+        norm: 'chunk the task',
+        cardId: 'k1',
+      };
+      repos.bank.replaceUses(place, [use], 0);
+      repos.bank.replaceUses(place, [use], 1);
+      db.prepare('DELETE FROM cases WHERE id = ?').run('c1');
+      expect(db.prepare('SELECT case_id, session_id, card_id, case_type, half_term FROM bank_uses').all()).toEqual([
+        { case_id: null, session_id: null, card_id: null, case_type: 'child', half_term: 20261 },
+      ]);
+      const page = repos.bank.page(
+        { all: true, localityIds: [], schoolIds: [] },
+        { words: [] },
+        { limit: 10, after: null },
+      );
+      expect(page.items.map(repos.bank.toEntryView)).toEqual([
+        expect.objectContaining({ text: 'Chunk the task', chosen: 1, areasOfNeed: ['cognition-and-learning'] }),
+      ]);
     } finally {
       db.close();
     }

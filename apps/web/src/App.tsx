@@ -16,6 +16,8 @@ const LocalitiesPage = lazy(() => import('./pages/LocalitiesPage'));
 const PeoplePage = lazy(() => import('./pages/PeoplePage'));
 const ReviewsPage = lazy(() => import('./pages/ReviewsPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
+// Issue 12, item 4: the strategy bank.
+const StrategyBankPage = lazy(() => import('./bank/StrategyBankPage'));
 const InvitePage = lazy(() => import('./pages/InvitePage'));
 // Issue 9 item 8: the stage templates (one chunk for both pages, so the phone's first load carries one entry).
 const StageTemplateRoutes = lazy(() => import('./templates/StageTemplateRoutes'));
@@ -36,6 +38,7 @@ const routes: Route[] = [
   { path: '/people', render: () => <PeoplePage /> },
   { path: '/reviews', render: () => <ReviewsPage /> },
   { path: '/audit', render: () => <AuditPage /> },
+  { path: '/bank', render: () => <StrategyBankPage /> },
   { path: '/invite/:token', render: ({ token = '' }) => <InvitePage token={token} /> },
   { path: '/sessions/:id', render: ({ id = '' }) => <SessionPage id={id} /> },
   { path: '/board/:id', render: ({ id = '' }) => <BoardPage id={id} /> },

@@ -14,12 +14,20 @@ describe('navFor (asked of the ACCESS table)', () => {
       'Localities and schools',
       'People',
       'Reviews',
+      'Locality file',
+      'Strategy bank',
       'Audit log',
       'Stage templates',
-      'Locality file',
     ]);
-    expect(labels(navFor(EP))).toEqual(['Sessions', 'Cases', 'Reviews', 'Stage templates', 'Locality file']);
-    expect(labels(navFor(SENCO))).toEqual(['Cases', 'Sessions', 'Locality file']);
+    expect(labels(navFor(EP))).toEqual([
+      'Sessions',
+      'Cases',
+      'Reviews',
+      'Locality file',
+      'Strategy bank',
+      'Stage templates',
+    ]);
+    expect(labels(navFor(SENCO))).toEqual(['Cases', 'Sessions', 'Locality file', 'Strategy bank']);
   });
 
   it('offers Reviews to the EP and the admin, not to a SENCO', () => {

@@ -17,11 +17,12 @@ const NAV: readonly NavItem[] = [
   { href: '/localities', label: 'Localities and schools', action: 'locality.manage' },
   { href: '/people', label: 'People', action: 'person.manage' },
   { href: '/reviews', label: 'Reviews', action: 'review.overview' },
+  // The records, in the order of PRODUCT's words: issue 12 (the locality file and the strategy bank), issue 13.
+  { href: '/locality-file', label: 'Locality file', action: 'minutes.read' },
+  { href: '/bank', label: 'Strategy bank', action: 'bank.read' },
   { href: '/audit', label: 'Audit log', action: 'audit.read' },
   // Issue 9 item 8: the admin's and each EP's way to their localities' stage templates.
   { href: '/templates', label: 'Stage templates', action: 'template.edit' },
-  // Issue 12: the locality file (minutes and their search).
-  { href: '/locality-file', label: 'Locality file', action: 'minutes.read' },
 ];
 
 /** Where "/" takes an account: whoever creates cases (a SENCO) starts from them, everyone else from sessions. */

@@ -37,6 +37,8 @@ export const commandSchema = z.discriminatedUnion('type', [
       text: cardTextSchema,
       /** Issue 10: the phone was told the text looks like personal data and sends it for the EP to check. */
       forCheck: z.literal(true).optional(),
+      /** Issue 12, item 5: the EP's console adds a strategy or resource from Ideas from the bank. */
+      fromBank: z.literal(true).optional(),
     })
     .strict(),
   z.object({ id: commandId, type: z.literal('card.hide'), cardId: entityId, hidden: z.boolean() }).strict(),

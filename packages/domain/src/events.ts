@@ -43,6 +43,8 @@ export interface Card {
    * text left out of what they are sent) until the EP shows it (`card.released`) or removes it. Always with `hidden`.
    */
   held?: true;
+  /** Issue 12, item 5: the EP added it from Ideas from the bank; every screen marks it "From the bank". */
+  fromBank?: true;
 }
 
 type EventBody =

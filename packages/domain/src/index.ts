@@ -2,6 +2,8 @@ export * from './access.js';
 export * from './actionPlan.js';
 export * from './actionPlanRules.js';
 export * from './api.js';
+export * from './bankRules.js';
+export * from './bankSchema.js';
 export * from './cardEdits.js';
 export * from './caseLabels.js';
 export * from './caseReference.js';

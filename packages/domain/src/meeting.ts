@@ -337,6 +337,8 @@ export function decide(state: MeetingState, command: Command, context: DecideCon
       if (state.cards.length >= STORED_CARDS_CEILING) return refuse('too_many_cards');
       if (state.cards.filter(countsTowardsCardCap).length >= LIMITS.cardsPerSession) return refuse('too_many_cards');
       const { id, caseId, stageId, kind, text } = command;
+      // Issue 12, item 5: only the EP adds from the bank (phones are refused before this), and only what the bank keeps.
+      if (command.fromBank && kind !== 'strategy' && kind !== 'resource') return refuse('stage_takes_no_such_card');
       const personal = personalDataRefusal(context.personalData, caseId, text, command.forCheck);
       if (personal && personal !== 'hold') return personal;
       return {
@@ -353,6 +355,7 @@ export function decide(state: MeetingState, command: Command, context: DecideCon
             createdAt: now,
             ...(context.actorId === undefined ? {} : { authorId: context.actorId }),
             ...(personal === 'hold' ? { held: true as const } : {}),
+            ...(command.fromBank ? { fromBank: true as const } : {}),
           },
         },
       };

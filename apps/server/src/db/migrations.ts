@@ -304,4 +304,54 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 9,
+    name: 'issue 12: the strategy bank: entries, their uses (chosen as helpful) and how each use worked out at review',
+    sql: `
+      -- One entry per locality, kind and normalised text (normaliseBankText): the same strategy chosen twice is two
+      -- uses of one entry. The text shown is the first chosen.
+      CREATE TABLE bank_entries (
+        id TEXT PRIMARY KEY,
+        locality_id TEXT NOT NULL REFERENCES localities(id),
+        kind TEXT NOT NULL CHECK (kind IN ('strategy', 'resource')),
+        text TEXT NOT NULL,
+        norm TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        UNIQUE (locality_id, kind, norm)
+      );
+      -- A helpful card of a case, kept when the meeting left the case. session_id, case_id and card_id only link a
+      -- use to its case (to replace it when the case is left again, and to find its plan rows at review); when the
+      -- case is deleted (or its minutes purged: anonymiseCase) they are set to NULL and only anonymous counts stay:
+      -- the case type, the areas of need, the half term (halfTermOf) and the outcomes. No school is ever kept.
+      CREATE TABLE bank_uses (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        entry_id TEXT NOT NULL REFERENCES bank_entries(id) ON DELETE CASCADE,
+        session_id TEXT,
+        case_id TEXT,
+        card_id TEXT,
+        case_type TEXT NOT NULL CHECK (case_type IN ('child', 'group', 'class', 'school', 'locality')),
+        half_term INTEGER NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX bank_uses_entry ON bank_uses(entry_id);
+      CREATE INDEX bank_uses_case ON bank_uses(case_id, session_id);
+      CREATE TABLE bank_use_areas (
+        use_id INTEGER NOT NULL REFERENCES bank_uses(id) ON DELETE CASCADE,
+        area TEXT NOT NULL,
+        PRIMARY KEY (use_id, area)
+      );
+      CREATE INDEX bank_use_areas_area ON bank_use_areas(area, use_id);
+      -- The impact the latest review gave each plan row drafted from a use's card (achieved / partly / not-yet).
+      -- row_id is the plan row's own random id: it names no case.
+      CREATE TABLE bank_outcomes (
+        use_id INTEGER NOT NULL REFERENCES bank_uses(id) ON DELETE CASCADE,
+        row_id TEXT NOT NULL,
+        impact TEXT NOT NULL CHECK (impact IN ('achieved', 'partly', 'not-yet')),
+        PRIMARY KEY (use_id, row_id)
+      );
+      -- A deleted case leaves its uses anonymous, whichever path deletes it.
+      CREATE TRIGGER bank_uses_case_deleted AFTER DELETE ON cases
+        BEGIN UPDATE bank_uses SET case_id = NULL, session_id = NULL, card_id = NULL WHERE case_id = OLD.id; END;
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
 import { actionPlansRepo } from './actionPlans.js';
 import { auditRepo } from './audit.js';
 import { authSessionsRepo } from './authSessions.js';
+import { bankRepo } from './bank.js';
 import { casesRepo } from './cases.js';
 import { consultSessionsRepo } from './consultSessions.js';
 import type { Db } from './database.js';
@@ -35,6 +36,7 @@ export function createRepos(db: Db) {
     privacy: privacyRepo(db),
     // Issue 12: the locality file.
     minutes: minutesRepo(db),
+    bank: bankRepo(db),
     /** Runs a function in one transaction: all of it is written, or none. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };

@@ -12,6 +12,7 @@ import { accountRoutes } from './routes/account.js';
 import { actionPlanRoutes } from './routes/actionPlans.js';
 import { agendaRoutes } from './routes/agenda.js';
 import { auditRoutes } from './routes/audit.js';
+import { bankRoutes } from './routes/bank.js';
 import { caseFormRoutes } from './routes/caseForms.js';
 import { caseRoutes } from './routes/cases.js';
 import { invitationRoutes } from './routes/invitations.js';
@@ -93,6 +94,7 @@ export function createHttpApp(deps: HttpDeps) {
   api.route('/', privacyCheckRoutes(deps));
   // Issue 12: the locality file (minutes, their search, retention).
   api.route('/', minutesRoutes(deps));
+  api.route('/', bankRoutes(deps));
   api.all('*', () => {
     throw errors.notFound('That API route');
   });

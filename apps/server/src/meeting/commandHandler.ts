@@ -45,6 +45,8 @@ export function handleCommand(
   const parsed = commandSchema.safeParse(raw);
   if (!parsed.success) return refuse('invalid_payload', parsed.error.issues[0]?.message);
   const command = parsed.data;
+  // Issue 12, item 5: only the EP's console adds a card from the bank (phones may not mark their own).
+  if (command.type === 'card.add' && command.fromBank && who.role !== 'facilitator') return refuse('forbidden');
 
   // A retry after a reconnect carries the same id: answer as before, apply nothing.
   const earlier = deps.meetings.seqOfCommand(who.sessionId, command.id);

@@ -25,7 +25,10 @@ export function BoardCards({
   const list = useRef<HTMLUListElement>(null);
   const [layout, setLayout] = useState<CardLayout | null>(null);
   const contentKey = cards
-    .map((card) => `${card.id}:${card.helpful ? 1 : 0}:${card.text}:${card.merged?.map((m) => m.text).join('|')}`)
+    .map(
+      (card) =>
+        `${card.id}:${card.helpful ? 1 : 0}:${card.fromBank ? 1 : 0}:${card.text}:${card.merged?.map((m) => m.text).join('|')}`,
+    )
     .join('\n');
 
   const refit = useCallback(() => {
@@ -76,7 +79,8 @@ export function BoardCards({
               className={`card board-card kind-${card.kind}${card.helpful ? ' card-helpful' : ''}${onPage.has(index) ? '' : ' board-card-off'}`}
             >
               <p className="board-card-text">
-                <span className={`card-kind kind-${card.kind}`}>{CARD_KIND_LABELS[card.kind]}</span> {card.text}
+                <span className={`card-kind kind-${card.kind}`}>{CARD_KIND_LABELS[card.kind]}</span>
+                {card.fromBank && <span className="badge from-bank">From the bank</span>} {card.text}
                 {card.helpful && <span className="badge helpful">Helpful</span>}
               </p>
               {card.merged?.map((merged) => (

@@ -25,7 +25,10 @@ export function BoardSpotlight({ card }: { card: ShownCard }) {
         Spotlight
       </h2>
       <div className={`card board-spotlight-card kind-${card.kind}`} ref={content}>
-        <p className={`card-kind kind-${card.kind}`}>{CARD_KIND_LABELS[card.kind]}</p>
+        <p className={`card-kind kind-${card.kind}`}>
+          {CARD_KIND_LABELS[card.kind]}
+          {card.fromBank && <span className="badge from-bank">From the bank</span>}
+        </p>
         <p className="board-spotlight-text">{card.text}</p>
         {card.merged?.map((merged) => (
           <p key={merged.id} className="board-spotlight-text board-card-merged">

@@ -12,7 +12,7 @@ export function CardView({
   children,
   mergedAction,
 }: {
-  card: Pick<ShownCard, 'kind' | 'text' | 'merged'> & { edited?: boolean };
+  card: Pick<ShownCard, 'kind' | 'text' | 'merged'> & { edited?: boolean; fromBank?: boolean };
   id?: string;
   children?: ReactNode;
   mergedAction?: (merged: Card) => ReactNode;
@@ -20,6 +20,8 @@ export function CardView({
   return (
     <>
       <span className={`card-kind kind-${card.kind}`}>{CARD_KIND_LABELS[card.kind]}</span>
+      {/* Issue 12, item 5: the EP added it from Ideas from the bank; every screen says so. */}
+      {card.fromBank && <span className="badge from-bank">From the bank</span>}
       <p className="card-text" id={id}>
         {card.text}
       </p>

@@ -10,6 +10,7 @@ import {
 } from '@consultboard/domain';
 import { type ReactNode, useCallback, useState } from 'react';
 import { ConsolePlan } from '../actionPlan/ConsolePlan';
+import { IdeasFromTheBank, offersIdeas } from '../bank/IdeasFromTheBank';
 import { joinPanelSize } from '../board/joinPanelSize';
 import { ConnectionStatus } from '../components/ConnectionStatus';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -187,6 +188,9 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
               />
             )
           )}
+
+          {/* Issue 12, item 5: what helped cases with the same areas of need, to add to the board. */}
+          {offersIdeas(state) && <IdeasFromTheBank sessionId={id} state={state} enabled={live} send={send} />}
 
           {stage?.id === 'preparation' && agendaCase?.preparation && (
             <section className="panel" aria-labelledby="preparation-heading">

@@ -29,6 +29,8 @@ export function reviewRoutes(deps: HttpDeps) {
       repos.transaction(() => {
         repos.actionPlans.recordReview(caseRow.id, body, user.id, now);
         recheckPlace(repos, caseRow.id, 'review', reviewTexts(body), now);
+        // Issue 12: the strategy bank's counts follow the latest review of each plan row drafted from a helpful card.
+        repos.bank.refreshOutcomes(caseRow.id);
         repos.audit.record({
           actorId: user.id,
           action: 'reviewed',
