@@ -29,3 +29,4 @@ export * from './stages.js';
 export * from './stageTemplate.js';
 export * from './stageTemplateSchema.js';
 export * from './textRules.js';
+export * from './themes.js';
