@@ -19,6 +19,8 @@ const AuditPage = lazy(() => import('./pages/AuditPage'));
 const InvitePage = lazy(() => import('./pages/InvitePage'));
 // Issue 9 item 8: the stage templates (one chunk for both pages, so the phone's first load carries one entry).
 const StageTemplateRoutes = lazy(() => import('./templates/StageTemplateRoutes'));
+// Issue 13 item 3: the themes, with the chart library in their chunk alone.
+const ThemesPage = lazy(() => import('./themes/ThemesPage'));
 
 interface Route {
   path: string;
@@ -41,6 +43,7 @@ const routes: Route[] = [
   { path: '/join', render: () => <JoinPage /> },
   { path: '/join/:code', render: ({ code }) => <JoinPage code={code} /> },
   { path: '/templates', render: () => <StageTemplateRoutes /> },
+  { path: '/themes', render: () => <ThemesPage /> },
   { path: '/localities/:id/template', render: ({ id = '' }) => <StageTemplateRoutes id={id} /> },
 ];
 

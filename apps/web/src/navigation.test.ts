@@ -16,8 +16,9 @@ describe('navFor (asked of the ACCESS table)', () => {
       'Reviews',
       'Audit log',
       'Stage templates',
+      'Themes',
     ]);
-    expect(labels(navFor(EP))).toEqual(['Sessions', 'Cases', 'Reviews', 'Stage templates']);
+    expect(labels(navFor(EP))).toEqual(['Sessions', 'Cases', 'Reviews', 'Stage templates', 'Themes']);
     expect(labels(navFor(SENCO))).toEqual(['Cases', 'Sessions']);
   });
 

@@ -28,74 +28,90 @@ function halfTermSql(date: string): string {
       WHEN 9 THEN 1 WHEN 10 THEN 1 WHEN 11 THEN 2 WHEN 12 THEN 2 ELSE 6 END)`;
 }
 
-/** @all = 1 for every locality, else the locality ids as a JSON array in @localityIds. */
-const IN_SCOPE = (column: string) => `(@all = 1 OR ${column} IN (SELECT value FROM json_each(@localityIds)))`;
+/**
+ * The scope's localities as a condition on a column: an IN list (which SQLite looks up down the column's index,
+ * where a join on json_each would be planned as a scan of every row), or always true for every locality.
+ */
+const LOCALITIES = (all: boolean, column: string) =>
+  all ? '1' : `${column} IN (SELECT value FROM json_each(@localityIds))`;
 
 /**
  * A case counts once it has been consulted on: it is on the agenda of a session that has started, dated in the
  * range, in the scope's localities (the session's locality, which is the school's: a SENCO submits to their own).
  */
-const CONSULTED = `
+const consulted = (all: boolean) => `
   SELECT c.id, c.type, c.preparation, cs.date
   FROM consult_sessions cs
   JOIN session_cases sc ON sc.session_id = cs.id
   JOIN cases c ON c.id = sc.id
-  WHERE cs.started_at IS NOT NULL AND cs.date BETWEEN @from AND @to AND ${IN_SCOPE('cs.locality_id')}`;
+  WHERE ${LOCALITIES(all, 'cs.locality_id')} AND cs.started_at IS NOT NULL AND cs.date BETWEEN @from AND @to`;
 
-/** A case's latest review, dated in the range, of a school in the scope's localities. */
-const LATEST_REVIEWS = `
+/** Each case's latest review (one index look-up a case), dated in the range, of a school in the scope. */
+const latestReviews = (all: boolean) => `
   SELECT r.case_id, r.outcome, r.reviewed_at, date(r.reviewed_at / 1000, 'unixepoch') AS date
-  FROM reviews r
-  JOIN cases c ON c.id = r.case_id
-  JOIN schools s ON s.id = c.school_id
-  WHERE r.reviewed_at BETWEEN @fromMs AND @toMs AND ${IN_SCOPE('s.locality_id')}
-    AND r.id = (SELECT MAX(latest.id) FROM reviews latest WHERE latest.case_id = r.case_id)`;
-
-// Grouped by position: json_each has columns of its own (key, value) that a GROUP BY by alias would mean instead.
+  FROM schools s
+  JOIN cases c ON c.school_id = s.id
+  JOIN reviews r ON r.id = (SELECT MAX(latest.id) FROM reviews latest WHERE latest.case_id = c.id)
+  WHERE ${LOCALITIES(all, 's.locality_id')} AND r.reviewed_at BETWEEN @fromMs AND @toMs`;
 
 /**
- * The themes' counts, each computed in SQL (grouped in the database, never by loading the rows): cases by area of
- * need and by type, review outcomes, and the requests for EP involvement still waiting.
+ * Requests for EP involvement made in the range and still waiting, with the days waited: a request waits until the
+ * case is on the agenda of a session started after it (the EP has taken it up) or is reviewed again (a later
+ * review is the latest, so the request is no longer one).
  */
-export function themesRepo(db: Db) {
-  const byArea = db.prepare(
-    `WITH consulted AS (${CONSULTED})
+const waiting = (all: boolean) => `
+  SELECT (@now - latest.reviewed_at) / ${DAY_MS} AS days
+  FROM (${latestReviews(all)}) latest
+  WHERE latest.outcome = 'request-ep' AND NOT EXISTS (
+    SELECT 1 FROM session_cases sc JOIN consult_sessions cs ON cs.id = sc.session_id
+    WHERE sc.id = latest.case_id AND cs.started_at > latest.reviewed_at)`;
+
+/** The waiting requests in one pass: how many, the longest and the (lower) median wait, and a count per band. */
+const waitingSummary = (all: boolean) => `
+  WITH ordered AS (
+    SELECT days, ROW_NUMBER() OVER (ORDER BY days) AS position, COUNT(*) OVER () AS open FROM (${waiting(all)}))
+  SELECT COUNT(*) AS open, MAX(days) AS longest, MAX(CASE WHEN position = (open + 1) / 2 THEN days END) AS median,
+    ${WAIT_BANDS.map(
+      (band, index) =>
+        `SUM(days >= ${band.fromDays}${index + 1 < WAIT_BANDS.length ? ` AND days < ${WAIT_BANDS[index + 1]?.fromDays}` : ''}) AS band${index}`,
+    ).join(', ')}
+  FROM ordered`;
+
+// Grouped by position: json_each has columns of its own (key, value) that a GROUP BY by alias would mean instead.
+const statements = (db: Db, all: boolean) => ({
+  byArea: db.prepare(
+    `WITH consulted AS (${consulted(all)})
      SELECT ${halfTermSql('consulted.date')} AS halfTerm, COALESCE(area.value, 'none') AS key, COUNT(*) AS count
      FROM consulted LEFT JOIN json_each(consulted.preparation, '$.areasOfNeed') area
      GROUP BY 1, 2 ORDER BY 1`,
-  );
-  const byType = db.prepare(
-    `WITH consulted AS (${CONSULTED})
+  ),
+  byType: db.prepare(
+    `WITH consulted AS (${consulted(all)})
      SELECT ${halfTermSql('consulted.date')} AS halfTerm, consulted.type AS key, COUNT(*) AS count
      FROM consulted GROUP BY 1, 2 ORDER BY 1`,
-  );
-  const outcomes = db.prepare(
-    `WITH latest AS (${LATEST_REVIEWS})
+  ),
+  outcomes: db.prepare(
+    `WITH latest AS (${latestReviews(all)})
      SELECT ${halfTermSql('latest.date')} AS halfTerm, latest.outcome AS key, COUNT(*) AS count
      FROM latest GROUP BY 1, 2 ORDER BY 1`,
-  );
-  // A request waits until the case is on the agenda of a session started after it (the EP has taken it up) or is
-  // reviewed again (a later review is the latest, so the request is no longer in LATEST_REVIEWS).
-  const WAITING = `
-    SELECT (@now - latest.reviewed_at) / ${DAY_MS} AS days
-    FROM (${LATEST_REVIEWS}) latest
-    WHERE latest.outcome = 'request-ep' AND NOT EXISTS (
-      SELECT 1 FROM session_cases sc JOIN consult_sessions cs ON cs.id = sc.session_id
-      WHERE sc.id = latest.case_id AND cs.started_at > latest.reviewed_at)`;
-  const bandCase = `CASE ${[...WAIT_BANDS]
-    .reverse()
-    .map((band) => `WHEN days >= ${band.fromDays} THEN '${band.key}'`)
-    .join(' ')} END`;
-  const waitingBands = db.prepare(`SELECT ${bandCase} AS key, COUNT(*) AS count FROM (${WAITING}) GROUP BY 1`);
-  const waitingSummary = db.prepare(`SELECT COUNT(*) AS open, MAX(days) AS longest FROM (${WAITING})`);
-  const waitingAt = db.prepare(`SELECT days FROM (${WAITING}) ORDER BY days LIMIT 1 OFFSET @offset`);
+  ),
+  waiting: db.prepare(waitingSummary(all)),
+  localities: db.prepare(
+    `SELECT l.id, l.name FROM localities l WHERE ${LOCALITIES(all, 'l.id')} ORDER BY l.name COLLATE NOCASE, l.id`,
+  ),
+});
 
-  const localities = db.prepare(
-    `SELECT id, name FROM localities WHERE ${IN_SCOPE('id')} ORDER BY name COLLATE NOCASE, id`,
-  );
+/**
+ * The themes' counts, each computed in SQL (grouped in the database, never by loading the rows): cases by area of
+ * need and by type, review outcomes, and the requests for EP involvement still waiting. Each statement comes in two
+ * forms, for some localities and for every one, so each can use its indexes.
+ */
+export function themesRepo(db: Db) {
+  const some = statements(db, false);
+  const every = statements(db, true);
+  const pick = (localityIds: readonly string[] | null) => (localityIds === null ? every : some);
 
   const params = (scope: ThemesScope, now = Date.now()) => ({
-    all: scope.localityIds === null ? 1 : 0,
     localityIds: JSON.stringify(scope.localityIds ?? []),
     from: scope.from,
     to: scope.to,
@@ -103,33 +119,32 @@ export function themesRepo(db: Db) {
     toMs: Date.parse(`${scope.to}T00:00:00Z`) + DAY_MS - 1,
     now,
   });
+  // A statement for every locality takes no list of them.
+  const bound = (scope: ThemesScope, now?: number) => {
+    const { localityIds, ...rest } = params(scope, now);
+    return scope.localityIds === null ? rest : { localityIds, ...rest };
+  };
 
   return {
     /** The localities a scope covers, by name (what the page offers to choose between). */
     localities: (localityIds: readonly string[] | null) =>
-      localities.all({ all: localityIds === null ? 1 : 0, localityIds: JSON.stringify(localityIds ?? []) }) as {
-        id: string;
-        name: string;
-      }[],
+      pick(localityIds).localities.all(
+        localityIds === null ? {} : { localityIds: JSON.stringify(localityIds) },
+      ) as { id: string; name: string }[],
     /** Cases consulted on, by half term and area of need ('none' for a case with no area recorded). */
-    casesByArea: (scope: ThemesScope) => byArea.all(params(scope)) as ThemeCount[],
+    casesByArea: (scope: ThemesScope) => pick(scope.localityIds).byArea.all(bound(scope)) as ThemeCount[],
     /** Cases consulted on, by half term and case type. */
-    casesByType: (scope: ThemesScope) => byType.all(params(scope)) as ThemeCount[],
+    casesByType: (scope: ThemesScope) => pick(scope.localityIds).byType.all(bound(scope)) as ThemeCount[],
     /** Each case's latest review dated in the range, by the half term of the review and its outcome. */
-    reviewOutcomes: (scope: ThemesScope) => outcomes.all(params(scope)) as ThemeCount[],
+    reviewOutcomes: (scope: ThemesScope) => pick(scope.localityIds).outcomes.all(bound(scope)) as ThemeCount[],
     /** Requests for EP involvement (made in the range) still waiting now: by band of days waited, and in sum. */
     requestsWaiting: (scope: ThemesScope, now: number) => {
-      const bound = params(scope, now);
-      const summary = waitingSummary.get(bound) as { open: number; longest: number | null };
-      const median =
-        summary.open === 0
-          ? null
-          : (waitingAt.get({ ...bound, offset: Math.floor((summary.open - 1) / 2) }) as { days: number }).days;
+      const row = pick(scope.localityIds).waiting.get(bound(scope, now)) as Record<string, number | null>;
       return {
-        bands: waitingBands.all(bound) as { key: string; count: number }[],
-        open: summary.open,
-        longestDays: summary.longest,
-        medianDays: median,
+        bands: WAIT_BANDS.map((band, index) => ({ key: band.key, count: row[`band${index}`] ?? 0 })),
+        open: row.open ?? 0,
+        longestDays: row.longest ?? null,
+        medianDays: row.median ?? null,
       };
     },
   };
