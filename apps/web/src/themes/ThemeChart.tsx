@@ -11,7 +11,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
  */
 export const SERIES_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#8A6D00', '#56B4E9', '#000000'];
 
-const SIZE = { width: 640, height: 300, left: 44, right: 8, top: 12, bottom: 48 };
+const SIZE = { width: 640, height: 300, left: 44, right: 8, top: 12, bottom: 64 };
 
 /** The figure's width in pixels, drawn at one SVG unit a pixel so its type stays 16 px on a phone too. */
 function useDrawnWidth() {
