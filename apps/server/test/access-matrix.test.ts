@@ -506,6 +506,33 @@ const ROUTES: RouteRow[] = [
     prepare: async () => ({ path: '/api/reviews', judge: { kind: 'list' } }),
   },
   {
+    method: 'GET',
+    route: '/api/themes',
+    action: 'themes.read',
+    kind: 'create',
+    ok: 200,
+    prepare: async () => ({ path: '/api/themes', judge: { kind: 'list' } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/themes?localityId=:id',
+    action: 'themes.read',
+    kind: 'create',
+    ok: 200,
+    prepare: async () => ({
+      path: `/api/themes?localityId=${here().locality.id}`,
+      judge: { kind: 'place', target: { localityId: here().locality.id } },
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/themes/csv',
+    action: 'themes.read',
+    kind: 'create',
+    ok: 200,
+    prepare: async () => ({ path: '/api/themes/csv?theme=cases-by-area', judge: { kind: 'list' } }),
+  },
+  {
     method: 'POST',
     route: '/api/cases/:id/submit',
     action: 'case.submit',

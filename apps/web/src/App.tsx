@@ -23,6 +23,8 @@ const InvitePage = lazy(() => import('./pages/InvitePage'));
 const StageTemplateRoutes = lazy(() => import('./templates/StageTemplateRoutes'));
 // Issue 12: the locality file (the list with its search, and one case's minutes) in one chunk.
 const LocalityFileRoutes = lazy(() => import('./minutes/LocalityFileRoutes'));
+// Issue 13 item 3: the themes, with the chart library in their chunk alone.
+const ThemesPage = lazy(() => import('./themes/ThemesPage'));
 
 interface Route {
   path: string;
@@ -46,6 +48,7 @@ const routes: Route[] = [
   { path: '/join', render: () => <JoinPage /> },
   { path: '/join/:code', render: ({ code }) => <JoinPage code={code} /> },
   { path: '/templates', render: () => <StageTemplateRoutes /> },
+  { path: '/themes', render: () => <ThemesPage /> },
   { path: '/localities/:id/template', render: ({ id = '' }) => <StageTemplateRoutes id={id} /> },
   { path: '/locality-file', render: () => <LocalityFileRoutes /> },
   { path: '/locality-file/:id', render: ({ id = '' }) => <LocalityFileRoutes id={id} /> },

@@ -16,6 +16,7 @@ describe('navFor (asked of the ACCESS table)', () => {
       'Reviews',
       'Locality file',
       'Strategy bank',
+      'Themes',
       'Audit log',
       'Stage templates',
     ]);
@@ -25,6 +26,7 @@ describe('navFor (asked of the ACCESS table)', () => {
       'Reviews',
       'Locality file',
       'Strategy bank',
+      'Themes',
       'Stage templates',
     ]);
     expect(labels(navFor(SENCO))).toEqual(['Cases', 'Sessions', 'Locality file', 'Strategy bank']);

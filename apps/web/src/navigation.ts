@@ -20,6 +20,7 @@ const NAV: readonly NavItem[] = [
   // The records, in the order of PRODUCT's words: issue 12 (the locality file and the strategy bank), issue 13.
   { href: '/locality-file', label: 'Locality file', action: 'minutes.read' },
   { href: '/bank', label: 'Strategy bank', action: 'bank.read' },
+  { href: '/themes', label: 'Themes', action: 'themes.read' },
   { href: '/audit', label: 'Audit log', action: 'audit.read' },
   // Issue 9 item 8: the admin's and each EP's way to their localities' stage templates.
   { href: '/templates', label: 'Stage templates', action: 'template.edit' },

@@ -32,3 +32,4 @@ export * from './stages.js';
 export * from './stageTemplate.js';
 export * from './stageTemplateSchema.js';
 export * from './textRules.js';
+export * from './themes.js';

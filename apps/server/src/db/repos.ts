@@ -14,6 +14,7 @@ import { notesTokensRepo } from './notesTokens.js';
 import { participantsRepo } from './participants.js';
 import { privacyRepo } from './privacy.js';
 import { stageTemplatesRepo } from './stageTemplates.js';
+import { themesRepo } from './themes.js';
 import { usersRepo } from './users.js';
 
 /** Every repository over one database: the only place SQL lives. */
@@ -37,6 +38,7 @@ export function createRepos(db: Db) {
     // Issue 12: the locality file.
     minutes: minutesRepo(db),
     bank: bankRepo(db),
+    themes: themesRepo(db),
     /** Runs a function in one transaction: all of it is written, or none. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };

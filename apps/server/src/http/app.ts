@@ -26,6 +26,7 @@ import { privacyCheckRoutes } from './routes/privacyCheck.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { stageTemplateRoutes } from './routes/stageTemplates.js';
+import { themeRoutes } from './routes/themes.js';
 import { loadStaticFiles, type StaticFile, sendStatic } from './staticFiles.js';
 
 /** The HTTP side of the server: the JSON API under /api, then the built web app. */
@@ -80,6 +81,7 @@ export function createHttpApp(deps: HttpDeps) {
   api.route('/', caseFormRoutes(deps));
   api.route('/', actionPlanRoutes(deps));
   api.route('/', reviewRoutes(deps));
+  api.route('/', themeRoutes(deps));
   api.route('/', localityRoutes(deps));
   api.route('/', peopleRoutes(deps));
   api.route('/', invitationRoutes(deps));
