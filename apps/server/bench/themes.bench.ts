@@ -1,14 +1,16 @@
 /**
  * What the themes cost (issue 13, item 3): fills a database with 10,000 consulted cases in 20 localities over four
- * school years and 30,000 reviews, then times each themes query (goal: each under 100 ms) for one locality and for
+ * school years, 30,000 reviews and 20,000 uses of the strategy bank, then times each themes query (goal: each under 100 ms) for one locality and for
  * all of them, over a school year and over the four. Prints p50, p95 and the slowest of 30 runs each, the database
  * size and the load average. The CPU time of each query is printed beside its wall time: on a machine shared with
  * other work the wall time is mostly waiting for a core, the CPU time is what the query costs. `pnpm --filter @consultboard/server bench:themes` (CASES=… to change the size).
  */
+
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AREAS_OF_NEED, REVIEW_OUTCOMES } from '@consultboard/domain';
+import { AREAS_OF_NEED, halfTermOf, REVIEW_IMPACTS, REVIEW_OUTCOMES } from '@consultboard/domain';
 import { openDatabase } from '../src/db/database.js';
 import { createRepos } from '../src/db/repos.js';
 import type { ThemesScope } from '../src/db/themes.js';
@@ -31,6 +33,11 @@ const random = () => {
 };
 const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
 
+const STRATEGIES = Array.from({ length: 300 }, (_, index) => `Strategy number ${index + 1} from the bank`);
+// The impact a review gave one action drafted from the case's first helpful card.
+const outcome = repos.db.prepare(
+  `INSERT INTO bank_outcomes (use_id, row_id, impact) SELECT id, 'row-' || id, ? FROM bank_uses WHERE case_id = ? LIMIT 1`,
+);
 const filling = performance.now();
 repos.transaction(() => {
   const start = Date.parse('2023-09-04T00:00:00Z');
@@ -46,7 +53,32 @@ repos.transaction(() => {
         at: at + step * (42 + Math.floor(random() * 42)) * DAY,
       })),
     }));
-    themesSession(repos, pick(areas), date, cases);
+    const area = pick(areas);
+    const ids = themesSession(repos, area, date, cases);
+    const sessionId = repos.consultSessions.agendaSessionOf(ids[0] as string) as string;
+    // Two helpful strategies a case, from a locality's pool of 300, each with the impact of one reviewed action.
+    for (const caseId of ids) {
+      const chosen = [pick(STRATEGIES), pick(STRATEGIES)];
+      repos.bank.replaceUses(
+        {
+          sessionId,
+          caseId,
+          localityId: area.localityId,
+          caseType: 'child',
+          areasOfNeed: [],
+          halfTerm: halfTermOf(date) ?? 0,
+        },
+        chosen.map((text, index) => ({
+          newEntryId: randomUUID(),
+          kind: 'strategy',
+          text,
+          norm: text.toLowerCase(),
+          cardId: `${caseId}-${index}`,
+        })),
+        at,
+      );
+      outcome.run(pick(REVIEW_IMPACTS), caseId);
+    }
   }
 });
 const fillMs = performance.now() - filling;
@@ -55,19 +87,27 @@ repos.db.exec('ANALYZE');
 
 const size = fs.statSync(path.join(dataDir, 'consultboard.db')).size;
 const counts = repos.db
-  .prepare('SELECT (SELECT COUNT(*) FROM cases) AS cases, (SELECT COUNT(*) FROM reviews) AS reviews')
-  .get() as { cases: number; reviews: number };
+  .prepare(
+    'SELECT (SELECT COUNT(*) FROM cases) AS cases, (SELECT COUNT(*) FROM reviews) AS reviews, (SELECT COUNT(*) FROM bank_uses) AS uses',
+  )
+  .get() as { cases: number; reviews: number; uses: number };
 console.log(
-  `Themes: ${counts.cases} cases, ${counts.reviews} reviews in ${LOCALITIES} localities (filled in ${(fillMs / 1000).toFixed(1)} s); database ${(size / 1024 / 1024).toFixed(1)} MiB. Load average ${os
+  `Themes: ${counts.cases} cases, ${counts.reviews} reviews, ${counts.uses} strategy-bank uses in ${LOCALITIES} localities (filled in ${(fillMs / 1000).toFixed(1)} s); database ${(size / 1024 / 1024).toFixed(1)} MiB. Load average ${os
     .loadavg()
     .map((load) => load.toFixed(2))
     .join(' ')}`,
 );
 
 const scopes: [string, ThemesScope][] = [
-  ['one locality, one school year', { localityIds: [areas[0]?.localityId ?? ''], from: '2025-09-01', to: '2026-08-31' }],
+  [
+    'one locality, one school year',
+    { localityIds: [areas[0]?.localityId ?? ''], from: '2025-09-01', to: '2026-08-31' },
+  ],
   ['one locality, four years', { localityIds: [areas[0]?.localityId ?? ''], from: '2023-09-01', to: '2027-08-31' }],
-  ['20 localities, four years', { localityIds: areas.map((area) => area.localityId), from: '2023-09-01', to: '2027-08-31' }],
+  [
+    '20 localities, four years',
+    { localityIds: areas.map((area) => area.localityId), from: '2023-09-01', to: '2027-08-31' },
+  ],
   ['all (the admin), four years', { localityIds: null, from: '2023-09-01', to: '2027-08-31' }],
 ];
 const now = Date.parse('2027-09-01T00:00:00Z');
@@ -76,6 +116,7 @@ const queries: [string, (scope: ThemesScope) => unknown][] = [
   ['cases by type', (scope) => repos.themes.casesByType(scope)],
   ['review outcomes', (scope) => repos.themes.reviewOutcomes(scope)],
   ['requests waiting', (scope) => repos.themes.requestsWaiting(scope, now)],
+  ['most helpful (bank)', (scope) => repos.themes.helpfulStrategies(scope, 10)],
 ];
 
 const RUNS = 30;
@@ -101,6 +142,8 @@ for (const [scopeLabel, scope] of scopes) {
     );
   }
 }
-console.log(`Slowest themes query: ${worst.toFixed(1)} ms (goal: each under 100 ms): ${worst < 100 ? 'met' : 'NOT met'}`);
+console.log(
+  `Slowest themes query: ${worst.toFixed(1)} ms (goal: each under 100 ms): ${worst < 100 ? 'met' : 'NOT met'}`,
+);
 repos.db.close();
 fs.rmSync(dataDir, { recursive: true, force: true });

@@ -200,6 +200,12 @@ describe('migration 8: the locality file (issue 12)', () => {
       expect(
         db.prepare('SELECT (SELECT COUNT(*) FROM minutes) AS m, (SELECT COUNT(*) FROM minutes_search) AS f').get(),
       ).toEqual({ m: 0, f: 0 });
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('migration 9: the strategy bank', () => {
   it('migrates the oldest schema with data in it, and a deleted case leaves only anonymous counts', () => {
     const dataDir = tempDataDir();

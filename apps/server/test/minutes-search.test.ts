@@ -247,7 +247,7 @@ describe('search', () => {
 });
 
 describe('retention', () => {
-  it('is set by the admin only, and the purge deletes older minutes with their search entries, audited', async () => {
+  it('is set by the admin only, and the purge deletes older minutes with their search entries, audited, leaving the bank anonymous counts', async () => {
     expect((await world.admin.get('/api/retention')).json.retention).toEqual({ years: 7, updatedAt: null });
     expect((await world.north.ep.put('/api/retention', { years: 1 })).status).toBe(403);
     expect((await world.admin.put('/api/retention', { years: 0 })).status).toBe(400);
@@ -264,10 +264,42 @@ describe('retention', () => {
           .prepare('SELECT (SELECT COUNT(*) FROM minutes) AS minutes, (SELECT COUNT(*) FROM minutes_search) AS entries')
           .get();
       expect(count()).toEqual({ minutes: 4, entries: 4 });
+      // K2F's helpful strategy is in the strategy bank, linked to its case until the minutes go.
+      const k2f = db.prepare("SELECT session_id, case_id, locality_id FROM minutes WHERE reference = 'K2F'").get() as {
+        session_id: string;
+        case_id: string;
+        locality_id: string;
+      };
+      repos.bank.replaceUses(
+        {
+          sessionId: k2f.session_id,
+          caseId: k2f.case_id,
+          localityId: k2f.locality_id,
+          caseType: 'child',
+          areasOfNeed: ['sensory-and-physical'],
+          halfTerm: 20244,
+        },
+        [
+          {
+            newEntryId: 'entry-k2f',
+            kind: 'strategy',
+            text: 'Ear defenders',
+            norm: 'ear defenders',
+            cardId: 'card-k2f',
+          },
+        ],
+        1,
+      );
+      const uses = () => db.prepare('SELECT session_id, case_id, card_id, case_type FROM bank_uses').all();
+      expect(uses()).toEqual([
+        { session_id: k2f.session_id, case_id: k2f.case_id, card_id: 'card-k2f', case_type: 'child' },
+      ]);
       // On 1 December 2026 with one year: minutes from before 1 December 2025 go (K2F, 10 March 2025).
       expect(purgeMinutes(repos, Date.parse('2026-12-01T12:00:00Z'))).toEqual({ keptFrom: '2025-12-01', purged: 1 });
       expect(count()).toEqual({ minutes: 3, entries: 3 });
       expect(references(await search(world.admin, 'q=follow'))).toEqual([]);
+      // The bank keeps the use, as an anonymous count.
+      expect(uses()).toEqual([{ session_id: null, case_id: null, card_id: null, case_type: 'child' }]);
       // Nothing more to purge: nothing more recorded.
       expect(purgeMinutes(repos, Date.parse('2026-12-02T12:00:00Z')).purged).toBe(0);
       const purges = db.prepare("SELECT entity, detail FROM audit_log WHERE action = 'purged'").all();

@@ -130,12 +130,67 @@ describe('themes against a hand-built world', () => {
     expect(table('cases-by-area', { localityIds: [], ...SCHOOL_YEAR })).toEqual({});
   });
 
+  it('lists the strategies chosen most often in the strategy bank, with their outcomes at review, in scope', () => {
+    const use = (area: ThemesArea, caseId: string, halfTerm: number, text: string, impacts: string[]) => {
+      const sessionId = repos.db.prepare('SELECT submitted_session_id AS id FROM cases WHERE id = ?').get(caseId) as {
+        id: string;
+      };
+      repos.bank.replaceUses(
+        { sessionId: sessionId.id, caseId, localityId: area.localityId, caseType: 'child', areasOfNeed: [], halfTerm },
+        [
+          {
+            newEntryId: `${text}-${area.localityId}`,
+            kind: 'strategy',
+            text,
+            norm: text.toLowerCase(),
+            cardId: `card-${caseId}`,
+          },
+        ],
+        1,
+      );
+      const useId = (repos.db.prepare('SELECT MAX(id) AS id FROM bank_uses').get() as { id: number }).id;
+      impacts.forEach((impact, index) =>
+        repos.db
+          .prepare('INSERT INTO bank_outcomes (use_id, row_id, impact) VALUES (?, ?, ?)')
+          .run(useId, `row-${useId}-${index}`, impact),
+      );
+    };
+    const [one, two, three] = themesSession(repos, north, '2026-10-12', [{}, {}, {}]) as [string, string, string];
+    const [old] = themesSession(repos, north, '2026-03-02', [{}]) as [string];
+    const [there] = themesSession(repos, south, '2026-10-13', [{}]) as [string];
+    use(north, one, 20261, 'Visual timetable', ['achieved']);
+    use(north, two, 20261, 'Visual timetable', ['partly']);
+    use(north, three, 20262, 'Ear defenders at lunch', ['not-yet']);
+    use(north, old, 20254, 'A strategy from before the range', []);
+    use(south, there, 20261, 'Visual timetable', ['achieved', 'achieved']);
+    // Columns: chosen, achieved, partly achieved, not yet.
+    expect(table('helpful-strategies')).toEqual({
+      'Visual timetable': [2, 1, 1, 0],
+      'Ear defenders at lunch': [1, 0, 0, 1],
+    });
+    expect(table('helpful-strategies', { localityIds: null, ...SCHOOL_YEAR })).toEqual({
+      'Visual timetable': [3, 3, 1, 0],
+      'Ear defenders at lunch': [1, 0, 0, 1],
+    });
+  });
+
   it('groups by exactly the half terms of the domain, each side of every boundary', () => {
     const area = themesArea(repos, 'Months');
     // Each side of every boundary between half terms.
-    const dates = ['01-01', '02-21', '02-22', '04-14', '04-15', '05-31', '06-01', '08-31', '09-01', '10-31', '11-01', '12-31'].map(
-      (day) => `2027-${day}`,
-    );
+    const dates = [
+      '01-01',
+      '02-21',
+      '02-22',
+      '04-14',
+      '04-15',
+      '05-31',
+      '06-01',
+      '08-31',
+      '09-01',
+      '10-31',
+      '11-01',
+      '12-31',
+    ].map((day) => `2027-${day}`);
     for (const date of dates) themesSession(repos, area, date, [{ areas: ['cognition-and-learning'] }]);
     const counts = repos.themes.casesByArea({ localityIds: [area.localityId], from: '2027-01-01', to: '2027-12-31' });
     const expected = new Map<number, number>();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REVIEW_OUTCOME_LABELS, REVIEW_OUTCOMES } from './actionPlanRules.js';
 import { AREA_OF_NEED_LABELS, AREAS_OF_NEED, CASE_TYPE_LABELS, CASE_TYPES } from './caseLabels.js';
+import { text } from './textSchema.js';
 
 /**
  * Themes (issue 13, item 3): what comes up in a locality, half term by half term (`halfTermOf`, the strategy bank's
@@ -66,7 +67,7 @@ export const themesQuerySchema = z
   .object({
     from: isoDate.optional(),
     to: isoDate.optional(),
-    localityId: z.string().min(1).max(64).optional(),
+    localityId: text().min(1).max(64).optional(),
     theme: z.enum(THEME_IDS).optional(),
   })
   .strict()

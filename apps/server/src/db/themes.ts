@@ -1,4 +1,4 @@
-import { WAIT_BANDS } from '@consultboard/domain';
+import { halfTermOf, WAIT_BANDS } from '@consultboard/domain';
 import type { Db } from './database.js';
 
 /** Where and when the themes look: localities (null: every locality) and an inclusive range of YYYY-MM-DD dates. */
@@ -98,6 +98,16 @@ const statements = (db: Db, all: boolean) => ({
      FROM latest GROUP BY 1, 2 ORDER BY 1`,
   ),
   waiting: db.prepare(waitingSummary(all)),
+  // The strategy bank's entries of the scope, by the half terms of their uses (the bank keeps no finer date): one
+  // row per strategy or resource however many localities chose it, with its outcomes at review.
+  helpful: db.prepare(
+    `SELECT e.kind || ':' || e.norm AS key, MIN(e.text) AS label, COUNT(DISTINCT u.id) AS chosen,
+       COALESCE(SUM(o.impact = 'achieved'), 0) AS achieved, COALESCE(SUM(o.impact = 'partly'), 0) AS partly,
+       COALESCE(SUM(o.impact = 'not-yet'), 0) AS notYet
+     FROM bank_uses u JOIN bank_entries e ON e.id = u.entry_id LEFT JOIN bank_outcomes o ON o.use_id = u.id
+     WHERE ${LOCALITIES(all, 'e.locality_id')} AND u.half_term BETWEEN @fromHalfTerm AND @toHalfTerm
+     GROUP BY e.kind, e.norm ORDER BY chosen DESC, achieved DESC, label LIMIT @limit`,
+  ),
   localities: db.prepare(
     `SELECT l.id, l.name FROM localities l WHERE ${LOCALITIES(all, 'l.id')} ORDER BY l.name COLLATE NOCASE, l.id`,
   ),
@@ -117,6 +127,8 @@ export function themesRepo(db: Db) {
     localityIds: JSON.stringify(scope.localityIds ?? []),
     from: scope.from,
     to: scope.to,
+    fromHalfTerm: halfTermOf(scope.from) ?? 0,
+    toHalfTerm: halfTermOf(scope.to) ?? 0,
     fromMs: Date.parse(`${scope.from}T00:00:00Z`),
     toMs: Date.parse(`${scope.to}T00:00:00Z`) + DAY_MS - 1,
     now,
@@ -130,15 +142,26 @@ export function themesRepo(db: Db) {
   return {
     /** The localities a scope covers, by name (what the page offers to choose between). */
     localities: (localityIds: readonly string[] | null) =>
-      pick(localityIds).localities.all(
-        localityIds === null ? {} : { localityIds: JSON.stringify(localityIds) },
-      ) as { id: string; name: string }[],
+      pick(localityIds).localities.all(localityIds === null ? {} : { localityIds: JSON.stringify(localityIds) }) as {
+        id: string;
+        name: string;
+      }[],
     /** Cases consulted on, by half term and area of need ('none' for a case with no area recorded). */
     casesByArea: (scope: ThemesScope) => pick(scope.localityIds).byArea.all(bound(scope)) as ThemeCount[],
     /** Cases consulted on, by half term and case type. */
     casesByType: (scope: ThemesScope) => pick(scope.localityIds).byType.all(bound(scope)) as ThemeCount[],
     /** Each case's latest review dated in the range, by the half term of the review and its outcome. */
     reviewOutcomes: (scope: ThemesScope) => pick(scope.localityIds).outcomes.all(bound(scope)) as ThemeCount[],
+    /** The strategies and resources found most helpful in the range, with how they worked out at review. */
+    helpfulStrategies: (scope: ThemesScope, limit: number) =>
+      pick(scope.localityIds).helpful.all({ ...bound(scope), limit }) as {
+        key: string;
+        label: string;
+        chosen: number;
+        achieved: number;
+        partly: number;
+        notYet: number;
+      }[],
     /** Requests for EP involvement (made in the range) still waiting now: by band of days waited, and in sum. */
     requestsWaiting: (scope: ThemesScope, now: number) => {
       const row = pick(scope.localityIds).waiting.get(bound(scope, now)) as Record<string, number | null>;

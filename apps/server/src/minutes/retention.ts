@@ -12,13 +12,16 @@ export function keptFrom(now: number, years: number): string {
 }
 
 /**
- * Deletes the minutes whose session is older than the retention allows, with their search entries, and records
- * the purge in the audit log, in one transaction. A run that finds nothing to delete records nothing.
+ * Deletes the minutes whose session is older than the retention allows, with their search entries, leaves the
+ * strategy bank's uses of those cases anonymous, and records the purge in the audit log, in one transaction. A run that finds nothing to delete records nothing.
  */
 export function purgeMinutes(repos: Repos, now: number): { keptFrom: string; purged: number } {
   return repos.transaction(() => {
     const from = keptFrom(now, repos.minutes.retentionYears().years);
-    const purged = repos.minutes.purgeBefore(from).length;
+    const cases = repos.minutes.purgeBefore(from);
+    // The strategy bank keeps only anonymous counts of what these minutes held: no case, session or card id.
+    for (const caseId of new Set(cases)) repos.bank.anonymiseCase(caseId);
+    const purged = cases.length;
     if (purged > 0)
       repos.audit.record({
         actorId: null,

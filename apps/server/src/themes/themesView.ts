@@ -1,5 +1,6 @@
 import {
   halfTermLabel,
+  REVIEW_IMPACT_LABELS,
   THEME_COLUMNS,
   type ThemeId,
   type ThemesView,
@@ -37,6 +38,9 @@ function byHalfTerm(
   };
 }
 
+/** How many of the most helpful strategies the theme lists. */
+export const HELPFUL_LISTED = 10;
+
 const days = (count: number) => `${count} ${count === 1 ? 'day' : 'days'}`;
 
 /** Every theme of a scope, as the page and the CSV downloads show them. */
@@ -71,6 +75,23 @@ export function themeTables(repos: Repos, scope: ThemesScope, now: number): Them
         waiting.open === 0
           ? 'No request for EP involvement is waiting.'
           : `${waiting.open} waiting; the median wait is ${days(waiting.medianDays ?? 0)}, the longest ${days(waiting.longestDays ?? 0)}.`,
+    },
+    {
+      id: 'helpful-strategies',
+      title: 'Most helpful strategies and resources',
+      rowHeading: 'Strategy or resource',
+      columns: [
+        { key: 'chosen', label: 'Chosen as helpful' },
+        { key: 'achieved', label: REVIEW_IMPACT_LABELS.achieved },
+        { key: 'partly', label: REVIEW_IMPACT_LABELS.partly },
+        { key: 'not-yet', label: REVIEW_IMPACT_LABELS['not-yet'] },
+      ],
+      rows: repos.themes.helpfulStrategies(scope, HELPFUL_LISTED).map((entry) => ({
+        key: entry.key,
+        label: entry.label,
+        values: [entry.chosen, entry.achieved, entry.partly, entry.notYet],
+      })),
+      summary: `The ${HELPFUL_LISTED} chosen most often in the strategy bank, with how the actions that came from them worked out at their latest review.`,
     },
   ];
 }
