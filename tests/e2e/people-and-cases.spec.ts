@@ -73,7 +73,9 @@ test('an admin invites an EP and a SENCO, the SENCO prepares a child’s case, a
     'Localities and schools',
     'People',
     'Reviews',
+    'Locality file',
     'Strategy bank',
+    'Themes',
     'Audit log',
     'Stage templates',
   ]);
@@ -117,7 +119,9 @@ test('an admin invites an EP and a SENCO, the SENCO prepares a child’s case, a
     'Sessions',
     'Cases',
     'Reviews',
+    'Locality file',
     'Strategy bank',
+    'Themes',
     'Stage templates',
   ]);
   await ep.getByRole('button', { name: 'New session' }).click();

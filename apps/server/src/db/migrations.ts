@@ -1,3 +1,10 @@
+/** Migration 8's triggers: a case's plan, as its words, into the search entries of the case's minutes. */
+const INDEX_PLAN = `UPDATE minutes_search SET plan = (
+          SELECT COALESCE(group_concat(
+            json_extract(value, '$.action') || ' ' || json_extract(value, '$.who') || ' ' ||
+            json_extract(value, '$.successLooksLike'), ' '), '') FROM json_each(NEW.rows))
+        WHERE rowid IN (SELECT n FROM minutes WHERE case_id = NEW.case_id);`;
+
 /** Versioned schema changes, applied in order once each. Never edit a shipped migration: add one. */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   {
@@ -276,18 +283,10 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         DELETE FROM minutes_search WHERE rowid = OLD.n;
       END;
       CREATE TRIGGER minutes_search_plan AFTER UPDATE OF rows ON action_plans BEGIN
-        UPDATE minutes_search SET plan = (
-          SELECT COALESCE(group_concat(
-            json_extract(value, '$.action') || ' ' || json_extract(value, '$.who') || ' ' ||
-            json_extract(value, '$.successLooksLike'), ' '), '') FROM json_each(NEW.rows))
-        WHERE rowid IN (SELECT n FROM minutes WHERE case_id = NEW.case_id);
+${INDEX_PLAN}
       END;
       CREATE TRIGGER minutes_search_plan_written AFTER INSERT ON action_plans BEGIN
-        UPDATE minutes_search SET plan = (
-          SELECT COALESCE(group_concat(
-            json_extract(value, '$.action') || ' ' || json_extract(value, '$.who') || ' ' ||
-            json_extract(value, '$.successLooksLike'), ' '), '') FROM json_each(NEW.rows))
-        WHERE rowid IN (SELECT n FROM minutes WHERE case_id = NEW.case_id);
+${INDEX_PLAN}
       END;
       CREATE TRIGGER minutes_search_review AFTER INSERT ON reviews BEGIN
         UPDATE minutes_search SET review = (
