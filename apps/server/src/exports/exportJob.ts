@@ -1,6 +1,11 @@
 import type { ExportFinding } from '@consultboard/domain';
 import { type ConsentFormDetails, consentFormPdf } from '../pdf/consentForm.js';
+import { evidenceFindings, evidencePack } from './evidencePack.js';
+import { evidenceDocument } from './evidenceSections.js';
+import type { EvidenceSource } from './evidenceSource.js';
 import { exportFindings } from './exportFindings.js';
+import { renderDocx } from './layout/docxRender.js';
+import { renderPdf } from './layout/pdfRender.js';
 import { planDocx } from './planDocx.js';
 import { planExport } from './planExport.js';
 import { planPdf } from './planPdf.js';
@@ -10,7 +15,9 @@ import type { PlanSource } from './planSource.js';
 export type ExportJob =
   /** `dismissed`: the case's dismissed findings (keys); any other finding stops the file (issue 10). */
   | { kind: 'plan'; format: 'docx' | 'pdf'; source: PlanSource; dismissed: string[] }
-  | { kind: 'consentForm'; details: ConsentFormDetails };
+  | { kind: 'consentForm'; details: ConsentFormDetails }
+  /** A school's evidence pack (issue 13): every case in it checked by the guard, with its own dismissals. */
+  | { kind: 'evidencePack'; format: 'docx' | 'pdf'; source: EvidenceSource };
 
 /** A job's file, or the findings that must be checked before it may be built. */
 export type ExportResult = { bytes: Uint8Array } | { findings: ExportFinding[] };
@@ -26,6 +33,14 @@ export async function runExportJob(job: ExportJob): Promise<ExportResult> {
       const findings = exportFindings(plan, job.dismissed);
       if (findings.length > 0) return { findings };
       return { bytes: await (job.format === 'docx' ? planDocx(plan) : planPdf(plan)) };
+    }
+    case 'evidencePack': {
+      const pack = evidencePack(job.source);
+      const dismissed = new Map(job.source.cases.map((item) => [item.caseId, item.dismissed]));
+      const findings = evidenceFindings(pack, dismissed);
+      if (findings.length > 0) return { findings };
+      const document = evidenceDocument(pack);
+      return { bytes: await (job.format === 'docx' ? renderDocx(document) : renderPdf(document)) };
     }
     case 'consentForm':
       return { bytes: await consentFormPdf(job.details) };

@@ -14,6 +14,7 @@ import { agendaRoutes } from './routes/agenda.js';
 import { auditRoutes } from './routes/audit.js';
 import { caseFormRoutes } from './routes/caseForms.js';
 import { caseRoutes } from './routes/cases.js';
+import { evidencePackRoutes } from './routes/evidencePack.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { joinRoutes } from './routes/join.js';
 import { localityRoutes } from './routes/localities.js';
@@ -78,6 +79,7 @@ export function createHttpApp(deps: HttpDeps) {
   api.route('/', caseFormRoutes(deps));
   api.route('/', actionPlanRoutes(deps));
   api.route('/', reviewRoutes(deps));
+  api.route('/', evidencePackRoutes(deps));
   api.route('/', localityRoutes(deps));
   api.route('/', peopleRoutes(deps));
   api.route('/', invitationRoutes(deps));

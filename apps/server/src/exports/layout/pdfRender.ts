@@ -51,7 +51,7 @@ function render(block: Block): Content[] {
           text: block.text,
           style: `heading${block.level}`,
           ...(block.anchor
-            ? { id: block.anchor, tocItem: true, tocMargin: [block.level === 3 ? 14 : 0, 2, 0, 0] }
+            ? { id: block.anchor, tocItem: true, tocMargin: [block.level === 1 ? 0 : 14, 2, 0, 0] }
             : {}),
           ...(block.pageBreakBefore ? { pageBreak: 'before' as const } : {}),
         },
