@@ -19,6 +19,8 @@ const AuditPage = lazy(() => import('./pages/AuditPage'));
 const InvitePage = lazy(() => import('./pages/InvitePage'));
 // Issue 9 item 8: the stage templates (one chunk for both pages, so the phone's first load carries one entry).
 const StageTemplateRoutes = lazy(() => import('./templates/StageTemplateRoutes'));
+// Issue 13 item 4: the school's evidence pack.
+const EvidencePackPage = lazy(() => import('./evidence/EvidencePackPage'));
 
 interface Route {
   path: string;
@@ -42,6 +44,7 @@ const routes: Route[] = [
   { path: '/join/:code', render: ({ code }) => <JoinPage code={code} /> },
   { path: '/templates', render: () => <StageTemplateRoutes /> },
   { path: '/localities/:id/template', render: ({ id = '' }) => <StageTemplateRoutes id={id} /> },
+  { path: '/evidence-pack', render: () => <EvidencePackPage /> },
 ];
 
 export function App() {

@@ -18,7 +18,7 @@ describe('navFor (asked of the ACCESS table)', () => {
       'Stage templates',
     ]);
     expect(labels(navFor(EP))).toEqual(['Sessions', 'Cases', 'Reviews', 'Stage templates']);
-    expect(labels(navFor(SENCO))).toEqual(['Cases', 'Sessions']);
+    expect(labels(navFor(SENCO))).toEqual(['Cases', 'Sessions', 'Evidence pack']);
   });
 
   it('offers Reviews to the EP and the admin, not to a SENCO', () => {
