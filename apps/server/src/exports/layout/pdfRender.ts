@@ -1,6 +1,6 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { pdfmake } from '../../pdf/standardFonts.js';
-import { inlineText, paragraphChunks } from '../pdfText.js';
+import { inlineText, PARAGRAPH_CHUNK, paragraphChunks } from '../pdfText.js';
 import type { Block, ExportDocument } from './exportDocument.js';
 import { fitColumns } from './tableColumns.js';
 
@@ -70,11 +70,17 @@ function render(block: Block): Content[] {
     case 'table':
       return [table(block.header, block.rows, block.weights)];
     case 'paragraph': {
-      const runs = block.runs.flatMap((run) =>
-        paragraphChunks(run.text).map((chunk) => ({ text: inlineText(chunk), bold: run.bold })),
-      );
-      const node: Content = { text: runs, margin: [0, block.spaceBefore ? 8 : 0, 0, 0] };
-      return [block.bullet ? { ul: [node] } : node];
+      const margin: [number, number, number, number] = [0, block.spaceBefore ? 8 : 0, 0, 0];
+      const length = block.runs.reduce((sum, run) => sum + run.text.length, 0);
+      // A long paragraph is laid out as paragraphs of at most PARAGRAPH_CHUNK characters (see pdfText.ts): in one
+      // node, pdfmake's time grows with the square of its words.
+      const nodes: Content[] =
+        length <= PARAGRAPH_CHUNK
+          ? [{ text: block.runs.map((run) => ({ text: inlineText(run.text), bold: run.bold })), margin }]
+          : block.runs.flatMap((run) =>
+              paragraphChunks(run.text).map((chunk): Content => ({ text: inlineText(chunk), bold: run.bold })),
+            );
+      return block.bullet ? [{ ul: [{ stack: nodes }] }] : nodes;
     }
     case 'fillIn':
       return [{ text: block.label, bold: true, margin: [0, 10, 0, 14] }, rule()];
