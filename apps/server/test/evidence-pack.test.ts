@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type ActionRow, findPersonalData } from '@consultboard/domain';
+import { type ActionRow, EVIDENCE_PACK_LIMITS, findPersonalData } from '@consultboard/domain';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRow, goToStage, openRoom, shareAndMark } from './helpers/actionPlan.js';
@@ -218,6 +218,26 @@ describe('who may have it, and what is checked', () => {
     const theirs = squash(await docxText((await download(world.south.senco, 'docx')).bytes));
     expect(theirs).toContain('Case W8F');
     expect(theirs).not.toContain('J5M');
+  });
+
+  it('refuses a range whose plans are too long for one file, and asks for a shorter one', async () => {
+    const session = await buildSession(world, { cases: [], date: '2024-03-05', start: false });
+    const long = (length: number) => 'practise the routine '.repeat(length / 20).slice(0, length);
+    const perCase = 30 * (1000 + 120 + 500);
+    for (let made = 0; made * perCase <= EVIDENCE_PACK_LIMITS.characters; made++) {
+      const item = await buildCase(world.north.senco, { reference: 'G4F', submitTo: session.id });
+      const rows = Array.from({ length: 30 }, () =>
+        buildRow({ action: long(1000), who: long(120), successLooksLike: long(500) }),
+      );
+      await planWith(world.north.senco, item.id, rows);
+    }
+    const refused = await world.north.senco.get('/api/evidence-pack.pdf?from=2024-03-01&to=2024-03-31');
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.code).toBe('evidence_pack_too_large');
+    expect(refused.json.error.message).toBe(
+      'The plans and reviews in this range are too long for one file. Choose a shorter range.',
+    );
+    await download(world.north.senco, 'pdf', 'from=2024-03-01&to=2024-03-04');
   });
 
   it('audits each download, for the school and for every case in it', async () => {

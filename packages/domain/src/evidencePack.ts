@@ -7,6 +7,11 @@ export const EVIDENCE_PACK_LIMITS = {
   days: 3 * 366,
   /** The most cases one pack holds; a school with more in its range is asked for a shorter one. */
   cases: 100,
+  /**
+   * The most characters of plans and reviews one pack prints: what keeps the PDF's layout well within the export
+   * time limit on a busy machine (`bench:evidence-worst`). A school's year of ordinary plans is a twentieth of it.
+   */
+  characters: 250_000,
 } as const;
 
 const day = text().pipe(z.iso.date({ message: 'Enter a date.' }));

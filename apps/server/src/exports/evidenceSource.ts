@@ -32,17 +32,29 @@ export interface EvidenceSource {
   cases: EvidenceCaseSource[];
 }
 
+/** The characters a case's plan and reviews would print: what the pack's size limit counts. */
+function printed(rows: readonly ActionRow[], reviews: readonly StoredReview[]): number {
+  let count = 0;
+  for (const row of rows) count += row.action.length + row.who.length + row.successLooksLike.length;
+  for (const { review } of reviews) {
+    count += review.note.length;
+    for (const action of review.actions) count += action.note.length;
+  }
+  return count;
+}
+
 /**
  * Reads a school's evidence pack from SQLite: a few indexed queries per case (at most EVIDENCE_PACK_LIMITS.cases
- * of them), nothing parsed but the plans' rows. `tooMany` when the range holds more cases than one pack may.
+ * of them), nothing parsed but the plans' rows and reviews. `tooMuch` when the range holds more cases, or more
+ * text, than one pack may.
  */
 export function evidenceSource(
   repos: Repos,
   school: SchoolView,
   range: EvidencePackQuery,
-): EvidenceSource | { tooMany: true } {
+): EvidenceSource | { tooMuch: 'cases' | 'characters' } {
   const rows = repos.evidence.cases(school.id, range.from, range.to, EVIDENCE_PACK_LIMITS.cases + 1);
-  if (rows.length > EVIDENCE_PACK_LIMITS.cases) return { tooMany: true };
+  if (rows.length > EVIDENCE_PACK_LIMITS.cases) return { tooMuch: 'cases' };
   const resourcesBySession = new Map<string, Set<string>>();
   const resourceCards = (sessionId: string) => {
     let ids = resourcesBySession.get(sessionId);
@@ -52,26 +64,29 @@ export function evidenceSource(
     }
     return ids;
   };
+  const cases = rows.map((row): EvidenceCaseSource => {
+    const resources = row.plan_session_id ? resourceCards(row.plan_session_id) : new Set<string>();
+    return {
+      caseId: row.id,
+      reference: row.reference,
+      preparation: row.preparation,
+      consultationDate: row.consultation_date,
+      rows: row.rows,
+      reviews: row.rows ? storedReviews(repos, row.id) : [],
+      resourceRowIds: (row.rows ?? [])
+        .filter((action) => action.fromCardId !== null && resources.has(action.fromCardId))
+        .map((action) => action.id),
+      dismissed: [...repos.privacy.dismissedKeys(row.id)],
+    };
+  });
+  const characters = cases.reduce((sum, item) => sum + printed(item.rows ?? [], item.reviews), 0);
+  if (characters > EVIDENCE_PACK_LIMITS.characters) return { tooMuch: 'characters' };
   return {
     schoolName: school.name,
     localityName: school.localityName,
     from: range.from,
     to: range.to,
     madeOn: todayInEngland(),
-    cases: rows.map((row) => {
-      const resources = row.plan_session_id ? resourceCards(row.plan_session_id) : new Set<string>();
-      return {
-        caseId: row.id,
-        reference: row.reference,
-        preparation: row.preparation,
-        consultationDate: row.consultation_date,
-        rows: row.rows,
-        reviews: row.rows ? storedReviews(repos, row.id) : [],
-        resourceRowIds: (row.rows ?? [])
-          .filter((action) => action.fromCardId !== null && resources.has(action.fromCardId))
-          .map((action) => action.id),
-        dismissed: [...repos.privacy.dismissedKeys(row.id)],
-      };
-    }),
+    cases,
   };
 }

@@ -28,10 +28,12 @@ export function evidencePackRoutes(deps: HttpDeps) {
     const school = repos.localities.school(schoolId);
     if (!school) throw errors.notFound('That school');
     const source = evidenceSource(repos, school, range);
-    if ('tooMany' in source)
+    if ('tooMuch' in source)
       throw errors.badRequest(
         'evidence_pack_too_large',
-        `The range holds more than ${EVIDENCE_PACK_LIMITS.cases} cases. Choose a shorter range.`,
+        source.tooMuch === 'cases'
+          ? `The range holds more than ${EVIDENCE_PACK_LIMITS.cases} cases. Choose a shorter range.`
+          : 'The plans and reviews in this range are too long for one file. Choose a shorter range.',
       );
     const bytes = await buildExport(c, deps, { kind: 'evidencePack', format: extension, source });
     const now = Date.now();
