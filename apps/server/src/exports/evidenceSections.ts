@@ -90,7 +90,13 @@ export function evidenceDocument(pack: EvidencePack): ExportDocument {
     { kind: 'heading', level: 1, text: `1. ${PACK_PARTS.summary}`, anchor: 'summary', pageBreakBefore: true },
     pack.cases.length === 0
       ? paragraph('No case of the school had its consultation in this range.')
-      : { kind: 'table', header: SUMMARY_COLUMNS, rows: pack.cases.map(summaryRow), weights: [12, 22, 16, 10, 22, 18] },
+      : {
+          kind: 'table',
+          header: SUMMARY_COLUMNS,
+          rows: pack.cases.map(summaryRow),
+          weights: [12, 22, 16, 10, 22, 18],
+          whole: [2],
+        },
     { kind: 'heading', level: 1, text: `2. ${PACK_PARTS.plans}`, anchor: 'plans', pageBreakBefore: true },
     ...(pack.cases.length === 0 ? [paragraph('None in this range.')] : pack.cases.flatMap(casePart)),
     { kind: 'heading', level: 1, text: `3. ${PACK_PARTS.services}`, anchor: 'services', pageBreakBefore: true },

@@ -84,7 +84,8 @@ export function tableRows(rows: readonly ActionRow[]): string[][] {
 /** The action table, or a line saying there are no actions yet. */
 export function actionTable(rows: readonly ActionRow[]): Block {
   if (rows.length === 0) return paragraph('No actions recorded yet.');
-  return { kind: 'table', header: TABLE_COLUMNS, rows: tableRows(rows), weights: TABLE_WEIGHTS };
+  // Dates are kept on one line: "15 January 2027" reads badly as three.
+  return { kind: 'table', header: TABLE_COLUMNS, rows: tableRows(rows), weights: TABLE_WEIGHTS, whole: [2, 4] };
 }
 
 /** The reviews recorded, oldest first: each with its outcome, its note, and the impact of each action. */

@@ -46,10 +46,11 @@ function cell(text: string, width: number, bold = false) {
  * A table laid out fixed, at widths fitted to its words: Word's own fitting (or a percentage) broke words such as
  * "Communication" across lines in narrow columns.
  */
-function table(header: readonly string[], rows: string[][], weights: readonly number[]): Table {
+function table({ header, rows, weights, whole }: Extract<Block, { kind: 'table' }>): Table {
   const padding = 2 * CELL_MARGIN;
   const points = fitColumns(header, rows, {
     weights,
+    whole,
     width: (TEXT_WIDTH - header.length * padding) / 20,
     fontSize: TABLE / 2,
   });
@@ -114,7 +115,7 @@ function render(block: Block): (Paragraph | Table)[] {
     case 'fields':
       return [fields(block.rows)];
     case 'table':
-      return [table(block.header, block.rows, block.weights)];
+      return [table(block)];
     case 'paragraph':
       return [
         new Paragraph({

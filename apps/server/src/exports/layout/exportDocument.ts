@@ -23,7 +23,13 @@ export type Block =
   /** A two-column block of labels and values (the heading block of a plan). */
   | { kind: 'fields'; rows: [string, string][] }
   /** A table whose columns are fitted so no word is broken; `weights` share the width left over. */
-  | { kind: 'table'; header: readonly string[]; rows: string[][]; weights: readonly number[] }
+  | {
+      kind: 'table';
+      header: readonly string[];
+      rows: string[][];
+      weights: readonly number[];
+      whole?: readonly number[];
+    }
   | { kind: 'paragraph'; runs: Run[]; bullet?: boolean; spaceBefore?: boolean }
   /** A label with a line after it, to fill in by hand on the printed copy. */
   | { kind: 'fillIn'; label: string }

@@ -17,10 +17,10 @@ const rule = (): Content => ({
   canvas: [{ type: 'line', x1: 0, y1: 0, x2: TEXT_WIDTH, y2: 0, lineWidth: 0.5 }],
 });
 
-function table(header: readonly string[], rows: string[][], weights: readonly number[]): Content {
+function table({ header, rows, weights, whole }: Extract<Block, { kind: 'table' }>): Content {
   const chrome = header.length * 2 * CELL_PADDING + (header.length + 1) * RULE;
   // pdfmake's widths are the cells' text widths: padding and rules come on top.
-  const widths = fitColumns(header, rows, { weights, width: TEXT_WIDTH - chrome, fontSize: TABLE_SIZE });
+  const widths = fitColumns(header, rows, { weights, whole, width: TEXT_WIDTH - chrome, fontSize: TABLE_SIZE });
   return {
     table: {
       headerRows: 1,
@@ -68,7 +68,7 @@ function render(block: Block): Content[] {
         },
       ];
     case 'table':
-      return [table(block.header, block.rows, block.weights)];
+      return [table(block)];
     case 'paragraph': {
       const margin: [number, number, number, number] = [0, block.spaceBefore ? 8 : 0, 0, 0];
       const length = block.runs.reduce((sum, run) => sum + run.text.length, 0);

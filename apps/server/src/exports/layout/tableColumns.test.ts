@@ -35,4 +35,14 @@ describe('fitColumns', () => {
     expect(widths[2]).toBeGreaterThanOrEqual(widestWord('Communication', 9));
     expect(widths[0]).toBeLessThan(textWidth(wide[0] as string, 9));
   });
+
+  it("keeps a whole column's cells on one line", () => {
+    const widths = fitColumns(['Action', 'By when'], [['Meet at the gate', '15 January 2027']], {
+      weights: [9, 1],
+      width: 450,
+      fontSize: 9,
+      whole: [1],
+    });
+    expect(widths[1]).toBeGreaterThanOrEqual(textWidth('15 January 2027', 9));
+  });
 });

@@ -1,4 +1,4 @@
-import { widestWord } from './textWidth.js';
+import { textWidth, widestWord } from './textWidth.js';
 
 export interface ColumnFit {
   /** Each column's share of the width when nothing needs more (they need not add up to 1). */
@@ -8,6 +8,8 @@ export interface ColumnFit {
   fontSize: number;
   /** A column is never given more than this share of the width for one word: a longer word is broken. */
   maxShare?: number;
+  /** Columns whose cells are kept on one line (dates): as wide as their widest cell, not their widest word. */
+  whole?: readonly number[];
 }
 
 /**
@@ -17,15 +19,14 @@ export interface ColumnFit {
  */
 export function fitColumns(header: readonly string[], rows: readonly (readonly string[])[], fit: ColumnFit): number[] {
   const maxShare = fit.maxShare ?? 0.4;
+  const whole = new Set(fit.whole ?? []);
+  const measure = (column: number) => (text: string) =>
+    whole.has(column) ? textWidth(text, fit.fontSize) : widestWord(text, fit.fontSize);
   // A point to spare per column: the renderers round widths and measure kerning their own way.
   const least = header.map((label, column) =>
     Math.min(
       fit.width * maxShare,
-      1 +
-        Math.max(
-          widestWord(label, fit.fontSize, true),
-          ...rows.map((cells) => widestWord(cells[column] ?? '', fit.fontSize)),
-        ),
+      1 + Math.max(widestWord(label, fit.fontSize, true), ...rows.map((cells) => measure(column)(cells[column] ?? ''))),
     ),
   );
   const total = least.reduce((sum, width) => sum + width, 0);
