@@ -111,6 +111,21 @@ test('the SENCO fills an empty Who before a plan export, then downloads the evid
   await expect(senco.getByText('The last day comes after the first.')).toBeVisible();
   await senco.getByLabel('From').fill('2026-09-01');
 
+  // A phone number typed into K2F's plan: the pack is not made, and the page names the case to check.
+  await api(senco.request, 'PUT', `${app.url}/api/cases/${k2f}/plan`, {
+    version: 1,
+    rows: [row('row-1', 'Visual timetable checked each morning', 'Call 07700 900123 first')],
+  });
+  await senco.getByRole('button', { name: 'Download Word' }).click();
+  const check = senco.getByRole('region', { name: 'Check before exporting' });
+  await expect(check).toContainText("K2F, Action plan: '07700 900123' looks like a phone number.");
+  await expect(check.getByRole('heading', { name: 'Check before exporting' })).toBeFocused();
+  await expectAccessible(senco);
+  await check.getByRole('link', { name: 'Open case K2F' }).click();
+  await expect(senco.getByRole('heading', { name: 'Case K2F', level: 1 })).toBeVisible();
+  await senco.goBack();
+  await expect(senco.getByRole('heading', { name: 'Evidence pack', level: 1 })).toBeVisible();
+
   // On a phone-sized screen the page still fits.
   await senco.setViewportSize({ width: 360, height: 740 });
   await senco.screenshot({ path: test.info().outputPath('evidence-pack-360x740.png'), fullPage: true });
