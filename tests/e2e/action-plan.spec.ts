@@ -125,8 +125,12 @@ test('the helpful strategies become the plan, which the SENCO exports and review
     ['Export Word', 'docx', 'PK'],
     ['Export PDF', 'pdf', '%PDF'],
   ] as const) {
-    const downloading = senco.waitForEvent('download');
+    // Row 3 has no Who, By when or Success looks like yet: the SENCO is told, and exports anyway.
     await casePlan.getByRole('link', { name }).click();
+    const toFill = casePlan.getByRole('region', { name: 'Some actions are not filled in' });
+    await expect(toFill).toContainText('Action 3: Who, By when, Success looks like');
+    const downloading = senco.waitForEvent('download');
+    await toFill.getByRole('button', { name: /^Export anyway/ }).click();
     const download = await downloading;
     const fileName = download.suggestedFilename();
     expect(fileName).toContain('J5M');

@@ -51,6 +51,7 @@ function source(overrides: Partial<PlanSource>): PlanSource {
     localityName: 'North East locality',
     sessionDate: '2026-11-23',
     facilitatorName: 'EP North',
+    reviews: [],
     preparation: JSON.stringify({
       currentSituation: words(2000),
       triedSoFar: words(2000),

@@ -505,6 +505,21 @@ const ROUTES: RouteRow[] = [
     ok: 200,
     prepare: async () => ({ path: '/api/reviews', judge: { kind: 'list' } }),
   },
+  // Issue 13 item 4: the school's evidence pack, a SENCO's own school only ('evidence.export').
+  ...(['docx', 'pdf'] as const).map(
+    (extension): RouteRow => ({
+      method: 'GET',
+      route: `/api/evidence-pack.${extension}`,
+      action: 'evidence.export',
+      kind: 'create',
+      ok: 200,
+      prepare: async () => ({
+        // A range before the matrix's own sessions: the file is built all the same (its content: evidence-pack.test).
+        path: `/api/evidence-pack.${extension}?from=2025-01-01&to=2025-01-31`,
+        judge: { kind: 'list' },
+      }),
+    }),
+  ),
   {
     method: 'GET',
     route: '/api/themes',

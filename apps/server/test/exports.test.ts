@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { ActionRow } from '@consultboard/domain';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { longDate, todayInEngland } from '../src/dates.js';
+import { widestWord } from '../src/exports/layout/textWidth.js';
 import { buildRow, goToStage, openRoom, shareAndMark } from './helpers/actionPlan.js';
 import { docxText } from './helpers/exportText.js';
 import type { Browser } from './helpers/http.js';
@@ -22,6 +24,8 @@ const SESSION_DATE = '2026-11-23';
 const NOTE_CURRENT = 'Settles after a movement break in the morning.';
 const NOTE_DESIRED = 'Joins the lunchtime club twice a week.';
 const OTHER_CASE_CARD = 'Peer mentor for the K2F topic only';
+const REVIEW_NOTE = 'Settling better after lunch.';
+const REVIEW_ACTION_NOTE = 'Calmer at the gate most mornings.';
 
 /** A case run through a meeting: strategies shared (two helpful, one hidden), notes typed, then the SENCO's rows. */
 beforeAll(async () => {
@@ -60,6 +64,12 @@ beforeAll(async () => {
   ];
   const saved = await world.north.senco.put(`/api/cases/${caseId}/plan`, { version: plan.version, rows });
   if (saved.status !== 200) throw new Error(JSON.stringify(saved.json));
+  const reviewed = await world.north.senco.put(`/api/cases/${caseId}/review`, {
+    actions: [{ rowId: rows[0]?.id, impact: 'partly', note: REVIEW_ACTION_NOTE }],
+    outcome: 'continue',
+    note: REVIEW_NOTE,
+  });
+  if (reviewed.status !== 200) throw new Error(JSON.stringify(reviewed.json));
 });
 afterAll(async () => {
   await server.close();
@@ -134,6 +144,34 @@ describe.each(['docx', 'pdf'] as const)('the %s export', (extension) => {
     expect(text).toContain('Communication and interaction');
   });
 
+  it('reads as an inspector reads it: heading block, action table, sharing line, review, then the appendix', async () => {
+    const text = await textOf((await download(world.north.senco, caseId, extension)).bytes);
+    const order = [
+      'Case reference J5M',
+      "Plan owner The school's SENCO, Northfield Primary",
+      'Agreed review date 15 January 2027',
+      'Success looks like',
+      'Weekly check-in with the SENCO',
+      'Shared with parent/carer on:',
+      'Review history',
+      `Reviewed on ${longDate(todayInEngland())}. Outcome: Continue with the plan`,
+      REVIEW_NOTE,
+      'Partly achieved',
+      REVIEW_ACTION_NOTE,
+      'Next review',
+      'Appendix: the consultation',
+      'Finds transitions between lessons hard.',
+      'Strategies and resources shared by the group',
+      'Strategy: Meet and greet at the gate (Helpful)',
+    ];
+    let at = 0;
+    for (const words of order) {
+      const found = text.indexOf(words, at);
+      expect(found, words).toBeGreaterThanOrEqual(at);
+      at = found;
+    }
+  });
+
   it('prints nothing outside the plan: no other case, no hidden card, no e-mail', async () => {
     const text = await textOf((await download(world.north.ep, caseId, extension)).bytes);
     expect(text).not.toContain(OTHER_CASE_CARD);
@@ -143,19 +181,85 @@ describe.each(['docx', 'pdf'] as const)('the %s export', (extension) => {
   });
 });
 
+/** A text of about `length` characters of ordinary words (no hyphens, where a line may break), numbered first. */
+function longText(label: string, length: number): string {
+  const words = [
+    'Communication',
+    'independently',
+    'practise',
+    'the',
+    'morning',
+    'routine',
+    'with',
+    'a',
+    'visual',
+    'timetable,',
+    'transitions',
+    'between',
+    'lessons',
+    'supported',
+    'by',
+    'Understanding',
+    'unstructured',
+    'times.',
+  ];
+  let text = label;
+  for (let i = 0; text.length + 1 + (words[i % words.length] as string).length <= length; i++)
+    text += ` ${words[i % words.length]}`;
+  return text;
+}
+
 describe('a long plan', () => {
   let longCaseId: string;
+  let many: ActionRow[];
   beforeAll(async () => {
     const item = await buildCase(world.north.senco, { reference: 'M4F' });
     longCaseId = item.id;
-    const many = Array.from({ length: 30 }, (_, i) =>
+    // 30 rows of 1,000 characters: the caps of the plan (issue 13: the table still breaks no word).
+    many = Array.from({ length: 30 }, (_, i) =>
       buildRow({
-        action: `Action number ${i + 1}: practise the morning routine with a visual prompt card`,
-        successLooksLike: 'Follows the routine without adult prompting on most days of the week',
+        action: longText(`Action number ${i + 1}:`, 1000),
+        who: 'Speech and language therapist',
+        successLooksLike: longText('Success:', 500),
+        areaOfNeed: 'communication-and-interaction',
       }),
     );
     const saved = await world.north.senco.put(`/api/cases/${longCaseId}/plan`, { version: 0, rows: many });
     expect(saved.status).toBe(200);
+  });
+
+  it('breaks no word of the PDF table across lines', async () => {
+    const bytes = (await download(world.north.senco, longCaseId, 'pdf')).bytes;
+    const text = pdfText(bytes);
+    // The table is everything before the line for the parent or carer; its cells' words, each counted.
+    const table = text.slice(0, text.indexOf('Shared with parent/carer on:'));
+    const printed = new Map<string, number>();
+    for (const word of table.split(/\s+/)) printed.set(word, (printed.get(word) ?? 0) + 1);
+    const expected = new Map<string, number>();
+    for (const row of many)
+      for (const cell of [row.action, row.who, row.successLooksLike, 'Communication and interaction'])
+        for (const word of cell.split(/\s+/)) expected.set(word, (expected.get(word) ?? 0) + 1);
+    const broken = [...expected].filter(([word, count]) => (printed.get(word) ?? 0) < count);
+    expect(broken).toEqual([]);
+    expect(expected.get('Communication')).toBeGreaterThan(30);
+  });
+
+  it('fixes the Word table at widths that hold every word, Communication included', async () => {
+    const zip = await JSZip.loadAsync((await download(world.north.senco, longCaseId, 'docx')).bytes);
+    const document = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    // The action table is the second table (after the heading block); its grid is in twips, cell margins 80 each.
+    const grids = [...document.matchAll(/<w:tblGrid>(.*?)<\/w:tblGrid>/g)].map((grid) =>
+      [...(grid[1] as string).matchAll(/w:w="(\d+)"/g)].map((width) => Number(width[1])),
+    );
+    const widths = grids[1] as number[];
+    expect(widths).toHaveLength(6);
+    expect(document).toContain('<w:tblLayout w:type="fixed"/>');
+    const room = (column: number) => ((widths[column] as number) - 160) / 20;
+    // Arial at 9 pt: "Communication" is about 63 pt, "Understanding" 62 pt, "independently" 60 pt.
+    for (const column of [0, 3, 5])
+      expect(room(column), `column ${column}`).toBeGreaterThan(widestWord('Communication', 9));
+    expect(room(1)).toBeGreaterThan(widestWord('Speech', 9, true));
+    expect(room(2)).toBeGreaterThan(widestWord('December', 9));
   });
 
   it('spans pages in PDF, each page numbered, the table header repeated on the pages the table continues on', async () => {
@@ -197,6 +301,42 @@ describe('a long plan', () => {
     expect(result.headers.get('content-disposition')).toMatch(
       /^attachment; filename="action-plan-M4F-\d{4}-\d{2}-\d{2}\.docx"$/,
     );
+  });
+});
+
+describe('the layout, rendered', () => {
+  it('holds the action table on the PDF page 1, the meeting only in the appendix', async () => {
+    const bytes = (await download(world.north.senco, caseId, 'pdf')).bytes;
+    const first = squash(pdfText(bytes, { first: 1, last: 1 }));
+    expect(first).toContain('Action Who By when Success looks like Review date Area of need');
+    for (const row of rows) expect(first).toContain(row.action);
+    expect(first).not.toContain('Strategies and resources shared by the group');
+    expect(first).not.toContain(NOTE_CURRENT);
+  });
+
+  it('carries Confidential and the case reference on every page of a long PDF', async () => {
+    const item = (await world.north.senco.get('/api/cases')).json.cases.find(
+      (view: { reference: string }) => view.reference === 'M4F',
+    );
+    const bytes = (await download(world.north.senco, item.id, 'pdf')).bytes;
+    // pdftotext ends each page with a form feed: one run reads them all.
+    const pages = pdfText(bytes).split('\f').slice(0, -1);
+    expect(pages).toHaveLength(pdfPages(bytes));
+    expect(pages.length).toBeGreaterThan(5);
+    pages.forEach((page, index) => {
+      expect(page, `page ${index + 1}`).toContain('Confidential · Case M4F · Action plan');
+    });
+  });
+
+  it('carries Confidential and the case reference in the Word header', async () => {
+    const zip = await JSZip.loadAsync((await download(world.north.senco, caseId, 'docx')).bytes);
+    const headers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((name) => /^word\/header\d*\.xml$/.test(name))
+        .map((name) => zip.file(name)?.async('string')),
+    );
+    expect(headers.length).toBeGreaterThan(0);
+    expect(headers.join('')).toContain('Confidential · Case J5M · Action plan');
   });
 });
 

@@ -25,6 +25,8 @@ const StageTemplateRoutes = lazy(() => import('./templates/StageTemplateRoutes')
 const LocalityFileRoutes = lazy(() => import('./minutes/LocalityFileRoutes'));
 // Issue 13 item 3: the themes, with the chart library in their chunk alone.
 const ThemesPage = lazy(() => import('./themes/ThemesPage'));
+// Issue 13 item 4: the school's evidence pack.
+const EvidencePackPage = lazy(() => import('./evidence/EvidencePackPage'));
 
 interface Route {
   path: string;
@@ -52,6 +54,7 @@ const routes: Route[] = [
   { path: '/localities/:id/template', render: ({ id = '' }) => <StageTemplateRoutes id={id} /> },
   { path: '/locality-file', render: () => <LocalityFileRoutes /> },
   { path: '/locality-file/:id', render: ({ id = '' }) => <LocalityFileRoutes id={id} /> },
+  { path: '/evidence-pack', render: () => <EvidencePackPage /> },
 ];
 
 export function App() {

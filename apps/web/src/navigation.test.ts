@@ -29,7 +29,7 @@ describe('navFor (asked of the ACCESS table)', () => {
       'Themes',
       'Stage templates',
     ]);
-    expect(labels(navFor(SENCO))).toEqual(['Cases', 'Sessions', 'Locality file', 'Strategy bank']);
+    expect(labels(navFor(SENCO))).toEqual(['Cases', 'Sessions', 'Locality file', 'Strategy bank', 'Evidence pack']);
   });
 
   it('offers Reviews to the EP and the admin, not to a SENCO', () => {

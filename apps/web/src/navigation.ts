@@ -21,6 +21,8 @@ const NAV: readonly NavItem[] = [
   { href: '/locality-file', label: 'Locality file', action: 'minutes.read' },
   { href: '/bank', label: 'Strategy bank', action: 'bank.read' },
   { href: '/themes', label: 'Themes', action: 'themes.read' },
+  // Issue 13 item 4: a SENCO's file for an inspector, of their own school.
+  { href: '/evidence-pack', label: 'Evidence pack', action: 'evidence.export' },
   { href: '/audit', label: 'Audit log', action: 'audit.read' },
   // Issue 9 item 8: the admin's and each EP's way to their localities' stage templates.
   { href: '/templates', label: 'Stage templates', action: 'template.edit' },

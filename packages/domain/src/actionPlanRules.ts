@@ -83,3 +83,18 @@ export function actionPlanFileName(reference: string, date: string, extension: '
   const safe = reference.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'case';
   return `action-plan-${safe}-${date}.${extension}`;
 }
+
+/** The fields a row must have for the plan to read as agreed: who does it, by when, and what success looks like. */
+export const ROW_FIELDS_TO_FILL = ['who', 'byWhen', 'successLooksLike'] as const;
+export type RowFieldToFill = (typeof ROW_FIELDS_TO_FILL)[number];
+
+/**
+ * The rows with an empty Who, By when or Success looks like (issue 13 item 5): pointed out to the SENCO before an
+ * export. `row` counts from 1, as the plan is read.
+ */
+export function rowsToFill(rows: readonly ActionRow[]): { row: number; id: string; missing: RowFieldToFill[] }[] {
+  return rows.flatMap((row, index) => {
+    const missing = ROW_FIELDS_TO_FILL.filter((field) => row[field].trim() === '');
+    return missing.length > 0 ? [{ row: index + 1, id: row.id, missing }] : [];
+  });
+}

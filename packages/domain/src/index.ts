@@ -14,6 +14,8 @@ export * from './consent.js';
 export * from './dates.js';
 export * from './errors.js';
 export * from './events.js';
+export * from './evidencePack.js';
+export * from './evidencePackRules.js';
 export * from './joinCode.js';
 export * from './limits.js';
 export * from './meeting.js';

@@ -16,7 +16,7 @@ export const PRIVACY_PLACE_LABELS = {
 export type PrivacyPlaceName = keyof typeof PRIVACY_PLACE_LABELS;
 
 /** The parts of an exported plan the guard checks. */
-export type ExportPlace = 'reference' | 'preparation' | 'notes' | 'cards' | 'plan';
+export type ExportPlace = 'reference' | 'preparation' | 'notes' | 'cards' | 'plan' | 'review';
 
 /**
  * One finding that stops an export (409 `personal_data_to_check`): its kind, where it is, and its words (what
@@ -26,6 +26,12 @@ export interface ExportFinding {
   kind: PersonalDataKind;
   place: ExportPlace;
   text: string;
+}
+
+/** A finding that stops the evidence pack (issue 13): which of the school's cases it is in, to go and check there. */
+export interface EvidenceFinding extends ExportFinding {
+  caseId: string;
+  reference: string;
 }
 
 export const PERSONAL_DATA_TO_CHECK = 'personal_data_to_check';

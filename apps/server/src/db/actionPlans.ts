@@ -44,6 +44,7 @@ export function actionPlansRepo(db: Db) {
   );
   const latestReview = db.prepare(`${LATEST_REVIEW} AND r.case_id = ?`);
   const latestReviews = db.prepare(LATEST_REVIEW);
+  const history = db.prepare('SELECT case_id, review, outcome, reviewed_at FROM reviews WHERE case_id = ? ORDER BY id');
   return {
     byCase: (caseId: string) => toPlan(byCase.get(caseId) as StoredPlan | undefined),
     all: () => (all.all() as StoredPlan[]).map((row) => toPlan(row) as ActionPlanRow),
@@ -56,6 +57,12 @@ export function actionPlansRepo(db: Db) {
     recordReview: (caseId: string, review: ReviewRequest, reviewedBy: string, now: number) =>
       insertReview.run(caseId, JSON.stringify(review), review.outcome, now, reviewedBy),
     latestReview: (caseId: string) => toReview(latestReview.get(caseId) as StoredReview | undefined),
+    /** Every review of a case, oldest first (the review history an export prints; no reviewer, never a name). */
+    history: (caseId: string) =>
+      (history.all(caseId) as Omit<StoredReview, 'reviewed_by' | 'reviewer_name'>[]).map((row) => ({
+        ...row,
+        review: JSON.parse(row.review) as ReviewRequest,
+      })),
     /** The latest review of every case that has one. */
     latestReviews: () => (latestReviews.all() as StoredReview[]).map((row) => toReview(row) as ReviewRow),
   };

@@ -5,6 +5,7 @@ import { bankRepo } from './bank.js';
 import { casesRepo } from './cases.js';
 import { consultSessionsRepo } from './consultSessions.js';
 import type { Db } from './database.js';
+import { evidenceRepo } from './evidence.js';
 import { invitationsRepo } from './invitations.js';
 import { localitiesRepo } from './localities.js';
 import { meetingEventsRepo } from './meetingEvents.js';
@@ -39,6 +40,7 @@ export function createRepos(db: Db) {
     minutes: minutesRepo(db),
     bank: bankRepo(db),
     themes: themesRepo(db),
+    evidence: evidenceRepo(db),
     /** Runs a function in one transaction: all of it is written, or none. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };

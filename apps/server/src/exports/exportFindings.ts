@@ -20,6 +20,10 @@ function exportTexts(plan: PlanExport): [ExportPlace, string][] {
       ['plan', row.who],
       ['plan', row.successLooksLike],
     ]),
+    ...plan.reviews.flatMap((review): [ExportPlace, string][] => [
+      ['review', review.note],
+      ...review.actions.map((action): [ExportPlace, string] => ['review', action.note]),
+    ]),
   ];
 }
 

@@ -1,6 +1,11 @@
 import type { ExportFinding, MinutesBody } from '@consultboard/domain';
 import { type ConsentFormDetails, consentFormPdf } from '../pdf/consentForm.js';
+import { evidenceFindings, evidencePack } from './evidencePack.js';
+import { evidenceDocument } from './evidenceSections.js';
+import type { EvidenceSource } from './evidenceSource.js';
 import { exportFindings, findingsIn } from './exportFindings.js';
+import { renderDocx } from './layout/docxRender.js';
+import { renderPdf } from './layout/pdfRender.js';
 import { minutesDocx } from './minutesDocx.js';
 import { minutesTexts } from './minutesLayout.js';
 import { minutesPdf } from './minutesPdf.js';
@@ -16,6 +21,8 @@ export type ExportJob =
   | { kind: 'consentForm'; details: ConsentFormDetails }
   /** Issue 12: a case's minutes from the locality file, checked by the guard like a plan. */
   | { kind: 'minutes'; format: 'docx' | 'pdf'; minutes: MinutesBody; dismissed: string[] };
+  /** A school's evidence pack (issue 13): every case in it checked by the guard, with its own dismissals. */
+  | { kind: 'evidencePack'; format: 'docx' | 'pdf'; source: EvidenceSource };
 
 /** A job's file, or the findings that must be checked before it may be built. */
 export type ExportResult = { bytes: Uint8Array } | { findings: ExportFinding[] };
@@ -36,6 +43,13 @@ export async function runExportJob(job: ExportJob): Promise<ExportResult> {
       const findings = findingsIn(minutesTexts(job.minutes), job.dismissed);
       if (findings.length > 0) return { findings };
       return { bytes: await (job.format === 'docx' ? minutesDocx(job.minutes) : minutesPdf(job.minutes)) };
+    case 'evidencePack': {
+      const pack = evidencePack(job.source);
+      const dismissed = new Map(job.source.cases.map((item) => [item.caseId, item.dismissed]));
+      const findings = evidenceFindings(pack, dismissed);
+      if (findings.length > 0) return { findings };
+      const document = evidenceDocument(pack);
+      return { bytes: await (job.format === 'docx' ? renderDocx(document) : renderPdf(document)) };
     }
     case 'consentForm':
       return { bytes: await consentFormPdf(job.details) };

@@ -4,12 +4,14 @@ import {
   type AreaOfNeed,
   foldEvents,
   initialMeetingState,
+  nextReviewDate,
   notesFragmentName,
   type Preparation,
 } from '@consultboard/domain';
 import { toEvent } from '../db/meetingEvents.js';
 import { toDoc } from '../db/notes.js';
 import { notesLines } from './notesText.js';
+import { type ReviewEntry, reviewEntries } from './planReviews.js';
 import type { PlanSource } from './planSource.js';
 
 /** Everything an exported plan shows, and nothing else: the export formats are drawn from this alone. */
@@ -27,6 +29,10 @@ export interface PlanExport {
   /** The strategies and resources the group shared for this case (never hidden ones), in the order added. */
   shared: { kind: 'Strategy' | 'Resource'; text: string; helpful: boolean }[];
   rows: ActionRow[];
+  /** The earliest review date of the rows (YYYY-MM-DD), or null while none is set. */
+  agreedReviewDate: string | null;
+  /** The reviews recorded, oldest first. */
+  reviews: ReviewEntry[];
 }
 
 export const areaLabel = (area: AreaOfNeed | null) => (area ? AREA_OF_NEED_LABELS[area] : '');
@@ -70,6 +76,8 @@ export function planExport(source: PlanSource): PlanExport {
           helpful: card.helpful,
         })),
       rows: source.rows,
+      agreedReviewDate: nextReviewDate(source.rows),
+      reviews: reviewEntries(source.rows, source.reviews),
     };
   } finally {
     notes.destroy();

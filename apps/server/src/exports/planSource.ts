@@ -4,6 +4,7 @@ import type { CaseRow } from '../db/cases.js';
 import type { EventRow } from '../db/meetingEvents.js';
 import type { StoredNotes } from '../db/notes.js';
 import type { Repos } from '../db/repos.js';
+import type { StoredReview } from './planReviews.js';
 
 /**
  * What an export of a plan is drawn from, as read from SQLite: rows and stored bytes, nothing parsed or folded.
@@ -26,6 +27,8 @@ export interface PlanSource {
   notes: StoredNotes;
   /** The plan's rows (bounded by the plan schema: 30 rows of short fields). */
   rows: ActionRow[];
+  /** Every review recorded, oldest first (bounded: each is a review body of at most 96 KB). */
+  reviews: StoredReview[];
 }
 
 /** Reads what a plan's export needs from SQLite. Cheap: no JSON parsed, no Yjs document built. */
@@ -42,5 +45,11 @@ export function planSource(repos: Repos, caseRow: CaseRow, plan: ActionPlanRow):
     events: plan.session_id ? repos.meetingEvents.stored(plan.session_id) : [],
     notes: repos.notes.load(notesDocName(caseRow.id)),
     rows: plan.rows,
+    reviews: storedReviews(repos, caseRow.id),
   };
+}
+
+/** A case's review history as an export reads it. */
+export function storedReviews(repos: Repos, caseId: string): StoredReview[] {
+  return repos.actionPlans.history(caseId).map((row) => ({ reviewedAt: row.reviewed_at, review: row.review }));
 }

@@ -15,6 +15,7 @@ import { auditRoutes } from './routes/audit.js';
 import { bankRoutes } from './routes/bank.js';
 import { caseFormRoutes } from './routes/caseForms.js';
 import { caseRoutes } from './routes/cases.js';
+import { evidencePackRoutes } from './routes/evidencePack.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { joinRoutes } from './routes/join.js';
 import { localityRoutes } from './routes/localities.js';
@@ -82,6 +83,7 @@ export function createHttpApp(deps: HttpDeps) {
   api.route('/', actionPlanRoutes(deps));
   api.route('/', reviewRoutes(deps));
   api.route('/', themeRoutes(deps));
+  api.route('/', evidencePackRoutes(deps));
   api.route('/', localityRoutes(deps));
   api.route('/', peopleRoutes(deps));
   api.route('/', invitationRoutes(deps));

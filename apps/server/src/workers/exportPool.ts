@@ -242,5 +242,5 @@ export class ExportPool {
 /** What a log line may say about a job: its kind, never the case's data. */
 function describe(pending: Pending | null): string | undefined {
   if (!pending) return undefined;
-  return pending.job.kind === 'plan' ? `plan.${pending.job.format}` : pending.job.kind;
+  return 'format' in pending.job ? `${pending.job.kind}.${pending.job.format}` : pending.job.kind;
 }

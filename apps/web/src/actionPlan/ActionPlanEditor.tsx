@@ -128,6 +128,7 @@ function RowFields({
         <TextField
           label={ACTION_ROW_LABELS.who}
           limit={ACTION_PLAN_LIMITS.who}
+          data-field={`${row.id}:who`}
           value={row.who}
           disabled={disabled}
           onChange={(event) => onChange({ who: event.target.value })}
@@ -135,6 +136,7 @@ function RowFields({
         <TextField
           label={ACTION_ROW_LABELS.byWhen}
           type="date"
+          data-field={`${row.id}:byWhen`}
           value={row.byWhen}
           disabled={disabled}
           onChange={(event) => onChange({ byWhen: event.target.value })}
@@ -165,6 +167,7 @@ function RowFields({
         label={ACTION_ROW_LABELS.successLooksLike}
         rows={2}
         limit={ACTION_PLAN_LIMITS.successLooksLike}
+        data-field={`${row.id}:successLooksLike`}
         value={row.successLooksLike}
         disabled={disabled}
         onChange={(event) => onChange({ successLooksLike: event.target.value })}

@@ -4,11 +4,13 @@ import {
   allowedOnCase,
   type CaseAccessTarget,
   type ExportFinding,
+  rowsToFill,
 } from '@consultboard/domain';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ActionPlanEditor } from '../actionPlan/ActionPlanEditor';
 import { ActionPlanTable } from '../actionPlan/ActionPlanTable';
 import type { SaveOutcome } from '../actionPlan/planSync';
+import { fieldSelector, RowsToFill } from '../actionPlan/RowsToFill';
 import { usePlanSync } from '../actionPlan/usePlanSync';
 import { ApiError, apiGet, apiPut, errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -76,7 +78,7 @@ export function CasePlanSection({ caseId, target }: { caseId: string; target: Ca
         ) : (
           <ActionPlanTable rows={plan.rows} variant="table" />
         )}
-        {exports && <ExportLinks path={path} saving={saving} />}
+        {exports && <ExportLinks path={path} saving={saving} rows={plan.rows} edits={edits} />}
       </section>
       {reviews ? (
         <ReviewSection caseId={caseId} plan={plan} onPlan={setPlan} />
@@ -90,13 +92,32 @@ export function CasePlanSection({ caseId, target }: { caseId: string; target: Ca
 /**
  * Export Word and Export PDF; held back while an edit is being saved, so a file never misses the last change. The
  * file is fetched first: over findings nobody has checked the server refuses it, and **Check before exporting**
- * lists them (issue 10).
+ * lists them (issue 10). Actions with an empty Who, By when or Success looks like are pointed out first (issue 13).
  */
-function ExportLinks({ path, saving }: { path: string; saving: boolean }) {
+function ExportLinks({
+  path,
+  saving,
+  rows,
+  edits,
+}: {
+  path: string;
+  saving: boolean;
+  rows: ActionRow[];
+  edits: boolean;
+}) {
   const [findings, setFindings] = useState<ExportFinding[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The format asked for while some actions are not filled in: the notice is open.
+  const [asked, setAsked] = useState<'docx' | 'pdf' | null>(null);
+  const toFill = rowsToFill(rows);
+  const fill = () => {
+    const first = toFill[0];
+    setAsked(null);
+    if (first) document.querySelector<HTMLElement>(fieldSelector(first.id, first.missing[0] ?? 'who'))?.focus();
+  };
   const exportAs = async (extension: 'docx' | 'pdf') => {
+    setAsked(null);
     setError(null);
     setBusy(true);
     try {
@@ -119,7 +140,11 @@ function ExportLinks({ path, saving }: { path: string; saving: boolean }) {
       aria-disabled={busy || undefined}
       onClick={(event) => {
         event.preventDefault();
-        if (!busy) void exportAs(extension);
+        if (busy) return;
+        if (toFill.length > 0) {
+          setFindings(null);
+          setAsked(extension);
+        } else void exportAs(extension);
       }}
     >
       {name}
@@ -145,6 +170,15 @@ function ExportLinks({ path, saving }: { path: string; saving: boolean }) {
           {link('docx', 'Export Word')}
           {link('pdf', 'Export PDF')}
         </div>
+      )}
+      {asked && toFill.length > 0 && (
+        <RowsToFill
+          toFill={toFill}
+          format={asked === 'docx' ? 'Word' : 'PDF'}
+          onFill={edits ? fill : undefined}
+          onExport={() => void exportAs(asked)}
+          onCancel={() => setAsked(null)}
+        />
       )}
       <ErrorAlert message={error} />
       {findings && <CheckBeforeExporting findings={findings} onClose={() => setFindings(null)} />}
