@@ -20,7 +20,7 @@ export type ExportJob =
   | { kind: 'plan'; format: 'docx' | 'pdf'; source: PlanSource; dismissed: string[] }
   | { kind: 'consentForm'; details: ConsentFormDetails }
   /** Issue 12: a case's minutes from the locality file, checked by the guard like a plan. */
-  | { kind: 'minutes'; format: 'docx' | 'pdf'; minutes: MinutesBody; dismissed: string[] };
+  | { kind: 'minutes'; format: 'docx' | 'pdf'; minutes: MinutesBody; dismissed: string[] }
   /** A school's evidence pack (issue 13): every case in it checked by the guard, with its own dismissals. */
   | { kind: 'evidencePack'; format: 'docx' | 'pdf'; source: EvidenceSource };
 
@@ -43,6 +43,7 @@ export async function runExportJob(job: ExportJob): Promise<ExportResult> {
       const findings = findingsIn(minutesTexts(job.minutes), job.dismissed);
       if (findings.length > 0) return { findings };
       return { bytes: await (job.format === 'docx' ? minutesDocx(job.minutes) : minutesPdf(job.minutes)) };
+    }
     case 'evidencePack': {
       const pack = evidencePack(job.source);
       const dismissed = new Map(job.source.cases.map((item) => [item.caseId, item.dismissed]));
