@@ -26,6 +26,7 @@ export const actionRowSchema = z
     reviewDate: date,
     areaOfNeed: z.enum(AREAS_OF_NEED).nullable(),
     fromCardId: text().max(64).nullable(),
+    serviceId: text().max(64).nullable().optional(),
   })
   .strict();
 

@@ -37,6 +37,8 @@ export const commandSchema = z.discriminatedUnion('type', [
       text: cardTextSchema,
       /** Issue 10: the phone was told the text looks like personal data and sends it for the EP to check. */
       forCheck: z.literal(true).optional(),
+      /** Issue 13: a Resource card chosen from the directory: the entry it links to (of the session's locality). */
+      directoryEntryId: entityId.optional(),
     })
     .strict(),
   z.object({ id: commandId, type: z.literal('card.hide'), cardId: entityId, hidden: z.boolean() }).strict(),

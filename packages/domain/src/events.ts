@@ -1,6 +1,7 @@
 import type { ActionRow } from './actionPlanRules.js';
 import type { CaseType } from './caseLabels.js';
 import type { Preparation } from './cases.js';
+import type { ServiceLink } from './directory.js';
 import type { CardKind, StageDefinition } from './stages.js';
 
 /** The countdown every screen shows: an end time set by the server, or the time left while stopped. */
@@ -43,6 +44,11 @@ export interface Card {
    * text left out of what they are sent) until the EP shows it (`card.released`) or removes it. Always with `hidden`.
    */
   held?: true;
+  /**
+   * Issue 13: a Resource card chosen from the directory links to that entry: its id, name and how to access it, as
+   * they were when the card was added (public directory words, so sent to phones and the projector as they are).
+   */
+  service?: ServiceLink;
 }
 
 type EventBody =

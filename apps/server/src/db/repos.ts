@@ -4,6 +4,7 @@ import { authSessionsRepo } from './authSessions.js';
 import { casesRepo } from './cases.js';
 import { consultSessionsRepo } from './consultSessions.js';
 import type { Db } from './database.js';
+import { directoryRepo } from './directory.js';
 import { invitationsRepo } from './invitations.js';
 import { localitiesRepo } from './localities.js';
 import { meetingEventsRepo } from './meetingEvents.js';
@@ -32,6 +33,7 @@ export function createRepos(db: Db) {
     actionPlans: actionPlansRepo(db),
     stageTemplates: stageTemplatesRepo(db),
     privacy: privacyRepo(db),
+    directory: directoryRepo(db),
     /** Runs a function in one transaction: all of it is written, or none. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };

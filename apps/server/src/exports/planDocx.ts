@@ -20,6 +20,8 @@ import {
   outcomeChoices,
   REVIEW_INTRO,
   REVIEW_TITLE,
+  SERVICES_TITLE,
+  serviceLines,
   sharedLine,
   summaryParts,
   TABLE_COLUMNS,
@@ -104,6 +106,18 @@ export function planDocx(plan: PlanExport): Promise<Buffer> {
       ],
     }),
   );
+  // Issue 13: the services signposted, after the table, when there are any.
+  if (serviceLines(plan).length > 0) children.push(heading(SERVICES_TITLE));
+  for (const service of serviceLines(plan))
+    children.push(
+      new Paragraph({
+        bullet: { level: 0 },
+        children: [
+          new TextRun({ text: `${service.name}: `, bold: true, font: FONT, size: 20 }),
+          new TextRun({ text: service.access, font: FONT, size: 20 }),
+        ],
+      }),
+    );
   children.push(heading(REVIEW_TITLE), line(REVIEW_INTRO));
   plan.rows.forEach((row, index) => {
     children.push(

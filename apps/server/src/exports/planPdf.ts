@@ -8,6 +8,8 @@ import {
   outcomeChoices,
   REVIEW_INTRO,
   REVIEW_TITLE,
+  SERVICES_TITLE,
+  serviceLines,
   sharedLine,
   summaryParts,
   TABLE_COLUMNS,
@@ -67,6 +69,16 @@ export function planPdfDefinition(plan: PlanExport): TDocumentDefinitions {
     },
     fontSize: 9,
   });
+  // Issue 13: the services signposted, after the table, when there are any.
+  const services = serviceLines(plan);
+  if (services.length > 0)
+    content.push(heading(SERVICES_TITLE), {
+      ul: services.map(
+        (service): Content => ({
+          text: [{ text: `${service.name}: `, bold: true }, ...[inlineText(service.access)].flat()],
+        }),
+      ),
+    });
   content.push(heading(REVIEW_TITLE), { text: REVIEW_INTRO, margin: [0, 0, 0, 4] });
   plan.rows.forEach((row, index) => {
     content.push({

@@ -74,3 +74,9 @@ export const impactChoices = (box: string) =>
 /** The outcome choices, one a line. */
 export const outcomeChoices = (box: string) =>
   REVIEW_OUTCOMES.map((outcome) => `${box} ${REVIEW_OUTCOME_LABELS[outcome]}`);
+
+/** Issue 13: the services signposted (from the directory), each with how to access it; absent when there are none. */
+export const SERVICES_TITLE = 'Services signposted';
+export function serviceLines(plan: PlanExport): { name: string; access: string }[] {
+  return plan.services;
+}

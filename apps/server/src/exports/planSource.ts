@@ -1,4 +1,4 @@
-import { type ActionRow, notesDocName } from '@consultboard/domain';
+import { type ActionRow, notesDocName, type ServiceLink } from '@consultboard/domain';
 import type { ActionPlanRow } from '../db/actionPlans.js';
 import type { CaseRow } from '../db/cases.js';
 import type { EventRow } from '../db/meetingEvents.js';
@@ -26,6 +26,8 @@ export interface PlanSource {
   notes: StoredNotes;
   /** The plan's rows (bounded by the plan schema: 30 rows of short fields). */
   rows: ActionRow[];
+  /** Issue 13: the directory entries the rows link to, as they are now (of the case's locality, or for all). */
+  services?: ServiceLink[];
 }
 
 /** Reads what a plan's export needs from SQLite. Cheap: no JSON parsed, no Yjs document built. */
@@ -42,5 +44,8 @@ export function planSource(repos: Repos, caseRow: CaseRow, plan: ActionPlanRow):
     events: plan.session_id ? repos.meetingEvents.stored(plan.session_id) : [],
     notes: repos.notes.load(notesDocName(caseRow.id)),
     rows: plan.rows,
+    services: [...new Set(plan.rows.map((row) => row.serviceId).filter((id): id is string => !!id))]
+      .map((id) => repos.directory.service(id, caseRow.locality_id))
+      .filter((service): service is ServiceLink => service !== undefined),
   };
 }
