@@ -232,14 +232,12 @@ describe('the directory: CSV', () => {
     expect((await listAll(world.admin, '/api/directory', 'entries'))?.length).toBe(before);
   });
 
-  it('lets only those who manage the locality import', async () => {
+  it('lets only those who manage the locality import: another locality is not there, a SENCO may not', async () => {
     const csv = `${HEADER}\nA service,Advice,,,,,Phone the office,,,2026-10-01`;
-    expect(
-      (await world.south.ep.post('/api/directory/import', { localityId: world.north.locality.id, csv })).status,
-    ).toBe(403);
-    expect(
-      (await world.north.senco.post('/api/directory/import', { localityId: world.north.locality.id, csv })).status,
-    ).toBe(403);
+    const north = world.north.locality.id;
+    expect((await world.south.ep.post('/api/directory/import', { localityId: north, csv })).status).toBe(404);
+    expect((await world.north.senco.post('/api/directory/import', { localityId: north, csv })).status).toBe(403);
+    expect((await world.admin.post('/api/directory/import', { localityId: 'no-such-locality', csv })).status).toBe(404);
   });
 });
 

@@ -46,10 +46,13 @@ function entryFor(c: Context<AppEnv>, repos: Repos, manage: boolean): DirectoryE
   return entry as DirectoryEntryView;
 }
 
-/** The locality an entry or import is for: one the caller manages (404 when unknown), or all (admin only). */
+/**
+ * The locality an entry or import is for: one the caller manages, or all (admin only). A locality the caller does
+ * not even read is not there for them (404, so nothing leaks); one they read but do not manage is a 403.
+ */
 function placeFor(repos: Repos, actor: AccessActor, localityId: string | null): string | null {
-  if (localityId !== null && !repos.localities.locality(localityId))
-    throw errors.field('unknown_locality', 'localityId', 'Choose one of the localities.');
+  if (localityId !== null && (!repos.localities.locality(localityId) || !mayOn(actor, 'directory.read', localityId)))
+    throw errors.notFound('That locality');
   if (!mayOn(actor, 'directory.manage', localityId)) throw errors.forbidden();
   return localityId;
 }
