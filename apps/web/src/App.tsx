@@ -17,6 +17,7 @@ const PeoplePage = lazy(() => import('./pages/PeoplePage'));
 const ReviewsPage = lazy(() => import('./pages/ReviewsPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const InvitePage = lazy(() => import('./pages/InvitePage'));
+const DirectoryPage = lazy(() => import('./directory/DirectoryPage'));
 // Issue 9 item 8: the stage templates (one chunk for both pages, so the phone's first load carries one entry).
 const StageTemplateRoutes = lazy(() => import('./templates/StageTemplateRoutes'));
 
@@ -34,6 +35,7 @@ const routes: Route[] = [
   { path: '/people', render: () => <PeoplePage /> },
   { path: '/reviews', render: () => <ReviewsPage /> },
   { path: '/audit', render: () => <AuditPage /> },
+  { path: '/directory', render: () => <DirectoryPage /> },
   { path: '/invite/:token', render: ({ token = '' }) => <InvitePage token={token} /> },
   { path: '/sessions/:id', render: ({ id = '' }) => <SessionPage id={id} /> },
   { path: '/board/:id', render: ({ id = '' }) => <BoardPage id={id} /> },

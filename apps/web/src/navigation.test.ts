@@ -16,9 +16,10 @@ describe('navFor (asked of the ACCESS table)', () => {
       'Reviews',
       'Audit log',
       'Stage templates',
+      'Directory',
     ]);
-    expect(labels(navFor(EP))).toEqual(['Sessions', 'Cases', 'Reviews', 'Stage templates']);
-    expect(labels(navFor(SENCO))).toEqual(['Cases', 'Sessions']);
+    expect(labels(navFor(EP))).toEqual(['Sessions', 'Cases', 'Reviews', 'Stage templates', 'Directory']);
+    expect(labels(navFor(SENCO))).toEqual(['Cases', 'Sessions', 'Directory']);
   });
 
   it('offers Reviews to the EP and the admin, not to a SENCO', () => {

@@ -20,6 +20,8 @@ const NAV: readonly NavItem[] = [
   { href: '/audit', label: 'Audit log', action: 'audit.read' },
   // Issue 9 item 8: the admin's and each EP's way to their localities' stage templates.
   { href: '/templates', label: 'Stage templates', action: 'template.edit' },
+  // Issue 13: the signposting directory (the local offer).
+  { href: '/directory', label: 'Directory', action: 'directory.read' },
 ];
 
 /** Where "/" takes an account: whoever creates cases (a SENCO) starts from them, everyone else from sessions. */
