@@ -200,7 +200,7 @@ function EntryCard({
 }) {
   const headingId = useId();
   return (
-    <li className="panel directory-entry" aria-labelledby={headingId}>
+    <li className="panel directory-entry">
       <h3 id={headingId}>{entry.name}</h3>
       <p className="muted">
         {entry.localityName ?? 'All localities'}
