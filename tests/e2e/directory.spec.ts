@@ -67,6 +67,15 @@ test('the admin imports the local offer; a phone links a Resource card to a serv
   await expect(services.getByRole('heading', { name: 'Sensory support service' })).toBeVisible();
   await console_.getByRole('searchbox', { name: 'Search' }).fill('');
   await expect(services.getByRole('heading', { level: 3 })).toHaveCount(3);
+  await console_.evaluate(() => window.scrollTo(0, 0));
+  await console_.screenshot({ path: test.info().outputPath('directory-1366x768.png') });
+  await console_.screenshot({ path: test.info().outputPath('directory-1366x768-whole.png'), fullPage: true });
+  // It reads at 360 px too: nothing wider than the screen.
+  await console_.setViewportSize({ width: 360, height: 740 });
+  expect(await console_.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+    0,
+  );
+  await console_.setViewportSize({ width: 1366, height: 768 });
   const form = console_.getByRole('form', { name: 'Import CSV' });
   await form.getByLabel('CSV file').setInputFiles({
     name: 'bad.csv',
@@ -80,7 +89,7 @@ test('the admin imports the local offer; a phone links a Resource card to a serv
   await expect(form.getByRole('alert')).toContainText('mobile');
   await expect(services.getByRole('heading', { level: 3 })).toHaveCount(3);
   await expectAccessible(console_);
-  await console_.screenshot({ path: test.info().outputPath('directory-1366x768.png') });
+  await console_.screenshot({ path: test.info().outputPath('directory-1366x768-refused.png') });
 
   // The room: the console, the board at 1280×720, and a phone at 360×740.
   await console_.goto(`${app.url}/facilitate/${live.id}`);

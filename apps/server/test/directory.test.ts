@@ -11,8 +11,8 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { goToStage, openRoom } from './helpers/actionPlan.js';
 import { exportText } from './helpers/exportText.js';
-import { listAll } from './helpers/http.js';
-import type { MeetingClient } from './helpers/sockets.js';
+import { joinAsPhone, listAll } from './helpers/http.js';
+import { connect, type MeetingClient } from './helpers/sockets.js';
 import { startTestServer } from './helpers/testServer.js';
 import { buildSession, buildWorld, type World } from './helpers/world.js';
 
@@ -329,6 +329,35 @@ describe('signposting in the room', () => {
       const text = await exportText(extension, file.bytes);
       expect(text).toContain('Services signposted');
       expect(text).toContain('Behaviour outreach team: Referral by the SENCO through the inclusion hub.');
+    }
+  });
+
+  it('answers each person a few suggestions at a time, within their budget, across their sockets', async () => {
+    const limited = await startTestServer(undefined, { meeting: { suggestions: { limit: 3, windowMs: 60_000 } } });
+    try {
+      const small = await buildWorld(limited.url);
+      for (let i = 0; i < 8; i++)
+        await addEntry(small.north.locality.id, { name: `Outreach service ${i}`, offer: 'Outreach.' }, small.admin);
+      const session = await buildSession(small, { cases: ['R4F'] });
+      const room = await openRoom(limited.url, small, session);
+      open.push(room);
+      const token = await joinAsPhone(limited.url, session.joinCode as string, 'SENCO C');
+      const phone = await connect(limited.url, { token });
+      const sameToken = await connect(limited.url, { token });
+      open.push(phone, sameToken);
+      const first = await suggest(phone, 'outreach');
+      expect(first.ok && first.suggestions.length).toBe(6);
+      expect((await suggest(phone, 'outreach')).ok).toBe(true);
+      // A second socket of the same phone shares its budget.
+      expect((await suggest(sameToken, 'outreach')).ok).toBe(true);
+      expect(await suggest(phone, 'outreach')).toMatchObject({ ok: false, code: 'rate_limited' });
+      expect(await suggest(sameToken, 'outreach')).toMatchObject({ ok: false, code: 'rate_limited' });
+      // Another phone, and the console, have budgets of their own.
+      expect((await suggest(room.phone, 'outreach')).ok).toBe(true);
+      expect((await suggest(room.facilitator, 'outreach')).ok).toBe(true);
+    } finally {
+      for (const room of open.splice(0)) room.close();
+      await limited.close();
     }
   });
 

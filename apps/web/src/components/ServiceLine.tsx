@@ -9,8 +9,8 @@ export function ServiceLine({ card, className }: { card: { text: string; service
   const named = card.text.trim().toLowerCase() !== name.trim().toLowerCase();
   return (
     <p className={className}>
-      <span className="service-label">{named ? `Directory: ${name}. ` : 'Directory. '}</span>
-      How to access: {access}
+      {named && <>From the directory: {name}. </>}
+      <span className="service-label">How to access:</span> {access}
     </p>
   );
 }

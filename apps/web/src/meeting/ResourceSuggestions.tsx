@@ -65,6 +65,11 @@ export function ResourceSuggestions({
   }, [wanted, query, suggest]);
 
   const shown = wanted ? found : [];
+  const listShown = shown.length > 0;
+  // On a phone the list opens below the box, often under the keyboard: bring it into view once as it opens.
+  useEffect(() => {
+    if (listShown) options.current[0]?.scrollIntoView?.({ block: 'nearest' });
+  }, [listShown]);
   // Found by its data-place (which holds NULs, so no CSS selector can name it).
   const box = () =>
     [...document.querySelectorAll<HTMLTextAreaElement>('textarea[data-place]')].find(
@@ -140,11 +145,12 @@ export function ResourceSuggestions({
       ? ''
       : shown.length === 0
         ? 'No service in the directory matches.'
-        : `${shown.length} ${shown.length === 1 ? 'service' : 'services'} in the directory. Down arrow to choose.`;
+        : `${shown.length} ${shown.length === 1 ? 'service' : 'services'} in the directory. Choose one to link the card.`;
   return (
     <div className="resource-suggestions">
       <p id={statusId} className="muted resource-status" aria-live="polite">
         {status}
+        {shown.length > 0 && <span className="visually-hidden"> Down arrow to reach the list.</span>}
       </p>
       {shown.length > 0 && (
         <div id={listId} role="listbox" aria-label="Services in the directory" className="resource-options">
