@@ -151,6 +151,9 @@ test('the admin imports the local offer; a phone links a Resource card to a serv
   await signInWith(senco, app, live.senco);
   await senco.goto(`${app.url}/cases/${caseId}`);
   const casePlan = senco.getByRole('region', { name: 'Action plan', exact: true });
+  await expect(casePlan.getByRole('region', { name: 'Services signposted' })).toContainText(
+    `Autism outreach team: ${ACCESS}`,
+  );
   const downloading = senco.waitForEvent('download');
   await casePlan.getByRole('link', { name: 'Export PDF' }).click();
   const download = await downloading;

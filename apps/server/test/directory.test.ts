@@ -323,6 +323,8 @@ describe('signposting in the room', () => {
       fromCardId: 'card-linked-outreach-1',
       serviceId: outreach.id,
     });
+    const planView = (await world.north.senco.get(`/api/cases/${caseId}/plan`)).json.plan;
+    expect(planView.services).toEqual([service]);
     for (const extension of ['docx', 'pdf'] as const) {
       const file = await world.north.senco.get(`/api/cases/${caseId}/plan.${extension}`);
       expect(file.status, JSON.stringify(file.json)).toBe(200);

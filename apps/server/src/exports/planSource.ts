@@ -4,6 +4,7 @@ import type { CaseRow } from '../db/cases.js';
 import type { EventRow } from '../db/meetingEvents.js';
 import type { StoredNotes } from '../db/notes.js';
 import type { Repos } from '../db/repos.js';
+import { linkedServices } from '../plans/planViews.js';
 
 /**
  * What an export of a plan is drawn from, as read from SQLite: rows and stored bytes, nothing parsed or folded.
@@ -44,8 +45,6 @@ export function planSource(repos: Repos, caseRow: CaseRow, plan: ActionPlanRow):
     events: plan.session_id ? repos.meetingEvents.stored(plan.session_id) : [],
     notes: repos.notes.load(notesDocName(caseRow.id)),
     rows: plan.rows,
-    services: [...new Set(plan.rows.map((row) => row.serviceId).filter((id): id is string => !!id))]
-      .map((id) => repos.directory.service(id, caseRow.locality_id))
-      .filter((service): service is ServiceLink => service !== undefined),
+    services: linkedServices(repos, caseRow.locality_id, plan.rows),
   };
 }

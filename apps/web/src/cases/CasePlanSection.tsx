@@ -17,6 +17,7 @@ import { formatDate } from '../format';
 import { CheckBeforeExporting } from '../privacy/CheckBeforeExporting';
 import { fetchExport, saveFile } from '../privacy/exportFile';
 import { useCasePrivacy } from '../privacy/PrivacyContext';
+import { ServicesSignposted } from './ServicesSignposted';
 import '../privacy/privacy.css';
 import { ReviewSection } from './ReviewSection';
 
@@ -76,6 +77,7 @@ export function CasePlanSection({ caseId, target }: { caseId: string; target: Ca
         ) : (
           <ActionPlanTable rows={plan.rows} variant="table" />
         )}
+        <ServicesSignposted services={plan.services} />
         {exports && <ExportLinks path={path} saving={saving} />}
       </section>
       {reviews ? (
