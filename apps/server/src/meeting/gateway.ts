@@ -18,7 +18,7 @@ import type { LiveConnections } from '../live/liveConnections.js';
 import { logger } from '../logger.js';
 import { Coalescer } from './coalescer.js';
 import { handleCommand } from './commandHandler.js';
-import { HandshakeRefused, identify, personIn, type SocketIdentity } from './handshake.js';
+import { HandshakeRefused, identify, mayStillRun, personIn, type SocketIdentity } from './handshake.js';
 import { MeetingLimiters } from './meetingLimiters.js';
 import { MEETING_SETTINGS, type MeetingSettings } from './meetingSettings.js';
 import type { MeetingStore } from './meetingStore.js';
@@ -158,7 +158,8 @@ export function attachGateway(
       if (!request.success) return ack(refuse('invalid_payload'));
       if (!limiters.suggest(who)) return ack(refuse('rate_limited'));
       try {
-        if (who.role === 'projector') return ack(refuse('forbidden'));
+        // The projector types no cards; an account's console asks only while it may still run the session.
+        if (who.role === 'projector' || !mayStillRun(repos, who)) return ack(refuse('forbidden'));
         if (meetings.state(who.sessionId).status !== 'live') return ack(refuse('session_not_live'));
         if (who.role === 'participant' && meetings.state(who.sessionId).removed.includes(who.personId))
           return ack(refuse('participant_removed'));
