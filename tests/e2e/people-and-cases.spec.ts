@@ -75,6 +75,7 @@ test('an admin invites an EP and a SENCO, the SENCO prepares a child’s case, a
     'Reviews',
     'Locality file',
     'Strategy bank',
+    'Directory',
     'Themes',
     'Audit log',
     'Stage templates',
@@ -121,6 +122,7 @@ test('an admin invites an EP and a SENCO, the SENCO prepares a child’s case, a
     'Reviews',
     'Locality file',
     'Strategy bank',
+    'Directory',
     'Themes',
     'Stage templates',
   ]);

@@ -52,6 +52,7 @@ function source(cases: number, rowsPerCase: number): EvidenceSource {
         },
       ],
       resourceRowIds: [],
+      services: [],
       dismissed: [],
     })),
   };

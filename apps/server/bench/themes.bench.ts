@@ -117,6 +117,7 @@ const queries: [string, (scope: ThemesScope) => unknown][] = [
   ['review outcomes', (scope) => repos.themes.reviewOutcomes(scope)],
   ['requests waiting', (scope) => repos.themes.requestsWaiting(scope, now)],
   ['most helpful (bank)', (scope) => repos.themes.helpfulStrategies(scope, 10)],
+  ['directory most used', (scope) => repos.themes.directoryUsed(scope, 10)],
 ];
 
 const RUNS = 30;

@@ -102,6 +102,11 @@ describe('the socket access matrix (derived from ACCESS and MEETING_PERMISSIONS)
         }
         const client = await connecting;
         const asRole: MeetingRole = account ? meetingRole : 'participant';
+        // Issue 13: the Resource box's directory suggestions, for the phones and the console (not the projector).
+        const suggested = await (client.socket.timeout(5000) as any).emitWithAck('suggest', { q: 'outreach' });
+        expect(suggested.ok, `${role} as ${asRole} asking for suggestions: ${JSON.stringify(suggested)}`).toBe(
+          asRole !== 'projector',
+        );
         for (const type of ordered) {
           const ack = await client.send(commandOf(type, caseId) as never);
           const refused = !ack.ok && ack.code === 'forbidden';

@@ -5,6 +5,7 @@ import {
   allowed,
   allowedOnCase,
   DEFAULT_STAGES,
+  DIRECTORY_CSV_COLUMNS,
   reachesAnything,
 } from '@consultboard/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +38,8 @@ type Judge =
       kind: 'session' | 'place';
       target: AccessTarget;
     }
+  /** Issue 13: a directory entry of a locality, seen by whoever reads that locality's directory. */
+  | { kind: 'directory'; target: AccessTarget }
   | { kind: 'list' }
   /** Minutes (issue 12): whoever may not read them is told they do not exist. */
   | { kind: 'minutes'; target: AccessTarget };
@@ -81,6 +84,20 @@ async function caseWithPlan(reference = 'S9M') {
   if (put.status !== 200) throw new Error(`plan failed: ${JSON.stringify(put.json)}`);
   return item;
 }
+
+/** A directory entry's fields (issue 13): an organisation, plain and anonymous. */
+const directoryEntry = (name: string) => ({
+  name,
+  offer: 'Advice for schools.',
+  ageFrom: null,
+  ageTo: null,
+  areasOfNeed: [],
+  eligibility: '',
+  access: 'Phone the office.',
+  contact: '0300 123 4567',
+  website: '',
+  lastChecked: '2026-10-01',
+});
 
 const planRow = {
   id: 'row-1',
@@ -580,6 +597,69 @@ const ROUTES: RouteRow[] = [
       }),
     }),
   ),
+  // Issue 13: the signposting directory ('directory.read': the admin, the EP's localities, the SENCO's school's
+  // locality; 'directory.manage': the admin and the EP's localities).
+  ...(['/api/directory', '/api/directory/export'] as const).map(
+    (route): RouteRow => ({
+      method: 'GET',
+      route,
+      action: 'directory.read',
+      kind: 'create',
+      ok: 200,
+      prepare: async () => ({ path: route, judge: { kind: 'list' } }),
+    }),
+  ),
+  {
+    method: 'POST',
+    route: '/api/directory',
+    action: 'directory.manage',
+    kind: 'create',
+    ok: 201,
+    prepare: async () => ({
+      path: '/api/directory',
+      body: { localityId: here().locality.id, entry: directoryEntry(`Matrix service ${next()}`) },
+      judge: { kind: 'directory', target: { localityId: here().locality.id } },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/directory/import',
+    action: 'directory.manage',
+    kind: 'create',
+    ok: 201,
+    prepare: async () => ({
+      path: '/api/directory/import',
+      body: {
+        localityId: here().locality.id,
+        csv: `${DIRECTORY_CSV_COLUMNS.join(',')}\nMatrix import ${next()},Advice,,,,,Phone the office,,,2026-10-01`,
+      },
+      judge: { kind: 'directory', target: { localityId: here().locality.id } },
+    }),
+  },
+  ...(['GET', 'PUT', 'DELETE'] as const).map(
+    (method): RouteRow => ({
+      method,
+      route: '/api/directory/:id',
+      action: method === 'GET' ? 'directory.read' : 'directory.manage',
+      kind: 'resource',
+      ok: 200,
+      prepare: async () => {
+        const created = await world.admin.post('/api/directory', {
+          localityId: here().locality.id,
+          entry: directoryEntry(`Matrix entry ${next()}`),
+        });
+        if (created.status !== 201) throw new Error(`entry failed: ${JSON.stringify(created.json)}`);
+        return {
+          path: `/api/directory/${created.json.entry.id}`,
+          body:
+            method === 'PUT'
+              ? { localityId: here().locality.id, entry: directoryEntry(`Matrix changed ${next()}`) }
+              : undefined,
+          judge: { kind: 'directory', target: { localityId: here().locality.id } },
+        };
+      },
+    }),
+  ),
   {
     // Issue 9 item 3: the presenting SENCO opens the live meeting from their case ('meeting.present').
     method: 'POST',
@@ -672,6 +752,11 @@ function decide(rules: Rules, actor: AccessActor, action: Action, judge: Judge):
     const reads = rules.allowed(actor, action, judge.target);
     return { may: reads, sees: reads };
   }
+  if (judge.kind === 'directory')
+    return {
+      may: rules.allowed(actor, action, judge.target),
+      sees: rules.allowed(actor, 'directory.read', judge.target),
+    };
   if (judge.kind === 'list') return { may: rules.reachesAnything(actor, action), sees: true };
   return { may: rules.allowed(actor, action, judge.target), sees: true };
 }
@@ -754,6 +839,14 @@ describe('the HTTP access matrix (derived from ACCESS)', () => {
         'schools',
         (a, item) =>
           allowed(a, 'school.manage') || allowed(a, 'case.read', { schoolId: item.id, localityId: item.localityId }),
+      ],
+      [
+        '/api/directory',
+        'entries',
+        (a, item) =>
+          item.localityId === null
+            ? reachesAnything(a, 'directory.read')
+            : allowed(a, 'directory.read', { localityId: item.localityId }),
       ],
     ];
     for (const [path, key, readable] of lists) {

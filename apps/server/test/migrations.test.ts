@@ -272,3 +272,64 @@ describe('migration 9: the strategy bank', () => {
     }
   });
 });
+
+describe('migration 10: the signposting directory', () => {
+  it('adds the directory over a database with localities and sessions in it, and keeps them', () => {
+    const dataDir = tempDataDir();
+    const old = new Database(path.join(dataDir, 'consultboard.db'));
+    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+    for (const migration of MIGRATIONS.filter((m) => m.version < 10)) {
+      old.exec(migration.sql);
+      old.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(migration.version, 0);
+    }
+    old
+      .prepare("INSERT INTO users (id, name, email, password_hash, role, created_at) VALUES (?, ?, ?, 'x', 'ep', 0)")
+      .run('u-ep', 'EP North', 'ep.north@eps.example');
+    old.prepare("INSERT INTO localities (id, name, created_at) VALUES ('l-north', 'North East locality', 0)").run();
+    old
+      .prepare(
+        "INSERT INTO consult_sessions (id, locality_id, date, status, facilitator_id, created_at) VALUES ('s1', 'l-north', '2026-03-14', 'ended', 'u-ep', 0)",
+      )
+      .run();
+    old.close();
+
+    const db = openDatabase(dataDir);
+    try {
+      const repos = createRepos(db);
+      expect(repos.consultSessions.byId('s1')).toMatchObject({ locality: 'North East locality' });
+      const entry = {
+        name: 'Autism outreach team',
+        offer: 'Advice for schools.',
+        ageFrom: 4,
+        ageTo: 11,
+        areasOfNeed: ['communication-and-interaction' as const],
+        eligibility: '',
+        access: 'Referral by the SENCO.',
+        contact: '0300 123 4567',
+        website: '',
+        lastChecked: '2025-01-01',
+      };
+      repos.directory.insert('d1', 'l-north', entry, 'u-ep', 1);
+      repos.directory.insert('d2', null, { ...entry, name: 'County helpline' }, 'u-ep', 1);
+      const page = repos.directory.page(
+        { all: false, localityIds: ['l-north'], schoolIds: [] },
+        'l-north',
+        'communication',
+        { limit: 10, after: null },
+        '2026-11-30',
+      );
+      expect(page.items.map((item) => [item.name, item.localityName, item.needsCheck])).toEqual([
+        ['Autism outreach team', 'North East locality', true],
+        ['County helpline', null, true],
+      ]);
+      expect(repos.directory.service('d1', 'l-north')).toEqual({
+        id: 'd1',
+        name: 'Autism outreach team',
+        access: 'Referral by the SENCO.',
+      });
+      expect(repos.directory.service('d1', 'l-other')).toBeUndefined();
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -174,6 +174,51 @@ describe('themes against a hand-built world', () => {
     });
   });
 
+  it('lists the directory services the plans of consulted cases link to most, by cases', () => {
+    const service = (id: string, localityId: string | null, name: string) =>
+      repos.directory.insert(
+        id,
+        localityId,
+        {
+          name,
+          offer: 'Advice and training.',
+          ageFrom: null,
+          ageTo: null,
+          areasOfNeed: [],
+          eligibility: '',
+          access: 'Referral by the SENCO.',
+          contact: '',
+          website: '',
+          lastChecked: '2026-09-01',
+        },
+        north.epId,
+        1,
+      );
+    service('outreach', north.localityId, 'Behaviour outreach team');
+    service('speech', null, 'Speech and language therapy');
+    const row = (id: string, serviceId: string | null) => ({
+      id,
+      action: 'Refer',
+      who: 'SENCO',
+      byWhen: '',
+      successLooksLike: '',
+      reviewDate: '',
+      areaOfNeed: null,
+      fromCardId: null,
+      serviceId,
+    });
+    const [one, two] = themesSession(repos, north, '2026-10-19', [{}, {}]) as [string, string];
+    const [before] = themesSession(repos, north, '2026-06-01', [{}]) as [string];
+    repos.actionPlans.create(one, [row('a', 'outreach'), row('b', 'speech'), row('c', 'outreach')], null, 1);
+    repos.actionPlans.create(two, [row('d', 'outreach'), row('e', null)], null, 1);
+    repos.actionPlans.create(before, [row('f', 'speech')], null, 1);
+    expect(table('directory-used')).toEqual({
+      'Behaviour outreach team': [2],
+      'Speech and language therapy': [1],
+    });
+    expect(table('directory-used', { localityIds: [south.localityId], ...SCHOOL_YEAR })).toEqual({});
+  });
+
   it('groups by exactly the half terms of the domain, each side of every boundary', () => {
     const area = themesArea(repos, 'Months');
     // Each side of every boundary between half terms.

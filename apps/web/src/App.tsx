@@ -19,6 +19,7 @@ const AuditPage = lazy(() => import('./pages/AuditPage'));
 // Issue 12, item 4: the strategy bank.
 const StrategyBankPage = lazy(() => import('./bank/StrategyBankPage'));
 const InvitePage = lazy(() => import('./pages/InvitePage'));
+const DirectoryPage = lazy(() => import('./directory/DirectoryPage'));
 // Issue 9 item 8: the stage templates (one chunk for both pages, so the phone's first load carries one entry).
 const StageTemplateRoutes = lazy(() => import('./templates/StageTemplateRoutes'));
 // Issue 12: the locality file (the list with its search, and one case's minutes) in one chunk.
@@ -43,6 +44,7 @@ const routes: Route[] = [
   { path: '/reviews', render: () => <ReviewsPage /> },
   { path: '/audit', render: () => <AuditPage /> },
   { path: '/bank', render: () => <StrategyBankPage /> },
+  { path: '/directory', render: () => <DirectoryPage /> },
   { path: '/invite/:token', render: ({ token = '' }) => <InvitePage token={token} /> },
   { path: '/sessions/:id', render: ({ id = '' }) => <SessionPage id={id} /> },
   { path: '/board/:id', render: ({ id = '' }) => <BoardPage id={id} /> },

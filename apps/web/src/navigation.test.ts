@@ -16,6 +16,7 @@ describe('navFor (asked of the ACCESS table)', () => {
       'Reviews',
       'Locality file',
       'Strategy bank',
+      'Directory',
       'Themes',
       'Audit log',
       'Stage templates',
@@ -26,10 +27,18 @@ describe('navFor (asked of the ACCESS table)', () => {
       'Reviews',
       'Locality file',
       'Strategy bank',
+      'Directory',
       'Themes',
       'Stage templates',
     ]);
-    expect(labels(navFor(SENCO))).toEqual(['Cases', 'Sessions', 'Locality file', 'Strategy bank', 'Evidence pack']);
+    expect(labels(navFor(SENCO))).toEqual([
+      'Cases',
+      'Sessions',
+      'Locality file',
+      'Strategy bank',
+      'Directory',
+      'Evidence pack',
+    ]);
   });
 
   it('offers Reviews to the EP and the admin, not to a SENCO', () => {

@@ -20,6 +20,7 @@ const NAV: readonly NavItem[] = [
   // The records, in the order of PRODUCT's words: issue 12 (the locality file and the strategy bank), issue 13.
   { href: '/locality-file', label: 'Locality file', action: 'minutes.read' },
   { href: '/bank', label: 'Strategy bank', action: 'bank.read' },
+  { href: '/directory', label: 'Directory', action: 'directory.read' },
   { href: '/themes', label: 'Themes', action: 'themes.read' },
   // Issue 13 item 4: a SENCO's file for an inspector, of their own school.
   { href: '/evidence-pack', label: 'Evidence pack', action: 'evidence.export' },

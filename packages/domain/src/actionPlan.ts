@@ -7,6 +7,7 @@ import {
   type ReviewOutcome,
 } from './actionPlanRules.js';
 import { AREAS_OF_NEED } from './caseLabels.js';
+import type { ServiceLink } from './directory.js';
 import { text } from './textSchema.js';
 
 const date = z.union([z.literal(''), z.iso.date({ message: 'Enter a date.' })]);
@@ -26,6 +27,7 @@ export const actionRowSchema = z
     reviewDate: date,
     areaOfNeed: z.enum(AREAS_OF_NEED).nullable(),
     fromCardId: text().max(64).nullable(),
+    serviceId: text().max(64).nullable().optional(),
   })
   .strict();
 
@@ -78,6 +80,11 @@ export interface ActionPlanView {
   facilitatorName: string | null;
   updatedAt: number;
   review: ReviewView | null;
+  /**
+   * Issue 13: the directory services the rows link to (drafted from linked Resource cards), as the directory holds
+   * them now, with how to access each; the exports list the same under "Services signposted".
+   */
+  services?: ServiceLink[];
 }
 
 export interface ReviewView {

@@ -23,6 +23,11 @@ export interface ActionRow {
   areaOfNeed: AreaOfNeed | null;
   /** The helpful card this row was drafted from, if any. */
   fromCardId: string | null;
+  /**
+   * Issue 13: the directory entry of the Resource card this row was drafted from; the exports list it (by the entry
+   * as it is now) under "Services signposted". Absent in plans written before.
+   */
+  serviceId?: string | null;
 }
 
 /** Column labels, as on the screen and in the exports (docs/words-on-screen.md). */
@@ -69,6 +74,7 @@ export function draftRowsFromHelpful(cards: readonly Card[], makeId: () => strin
       reviewDate: '',
       areaOfNeed: null,
       fromCardId: card.id,
+      ...(card.service ? { serviceId: card.service.id } : {}),
     }));
 }
 

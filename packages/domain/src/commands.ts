@@ -39,6 +39,8 @@ export const commandSchema = z.discriminatedUnion('type', [
       forCheck: z.literal(true).optional(),
       /** Issue 12, item 5: the EP's console adds a strategy or resource from Ideas from the bank. */
       fromBank: z.literal(true).optional(),
+      /** Issue 13: a Resource card chosen from the directory: the entry it links to (of the session's locality). */
+      directoryEntryId: entityId.optional(),
     })
     .strict(),
   z.object({ id: commandId, type: z.literal('card.hide'), cardId: entityId, hidden: z.boolean() }).strict(),

@@ -43,6 +43,8 @@ export const ERROR_CODES = {
   // Issue 10: the privacy guard.
   personal_data: 'This looks as if it holds personal data.',
   card_not_held: 'That card is not held for checking.',
+  // Issue 13: a Resource card linked to a directory entry.
+  no_such_service: "That service is not in this locality's directory.",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

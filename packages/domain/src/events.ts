@@ -1,6 +1,7 @@
 import type { ActionRow } from './actionPlanRules.js';
 import type { CaseType } from './caseLabels.js';
 import type { Preparation } from './cases.js';
+import type { ServiceLink } from './directory.js';
 import type { CardKind, StageDefinition } from './stages.js';
 
 /** The countdown every screen shows: an end time set by the server, or the time left while stopped. */
@@ -45,6 +46,11 @@ export interface Card {
   held?: true;
   /** Issue 12, item 5: the EP added it from Ideas from the bank; every screen marks it "From the bank". */
   fromBank?: true;
+  /**
+   * Issue 13: a Resource card chosen from the directory links to that entry: its id, name and how to access it, as
+   * they were when the card was added (public directory words, so sent to phones and the projector as they are).
+   */
+  service?: ServiceLink;
 }
 
 type EventBody =

@@ -12,6 +12,7 @@ export * from './commandId.js';
 export * from './commands.js';
 export * from './consent.js';
 export * from './dates.js';
+export * from './directory.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './evidencePack.js';

@@ -1,6 +1,7 @@
 import type { ActionRow } from './actionPlanRules.js';
 import { applyCardChange, decideCardChange } from './cardEdits.js';
 import type { Command } from './commands.js';
+import type { ServiceLink } from './directory.js';
 import { type ErrorCode, type Refusal, refuse } from './errors.js';
 import type { AgendaCase, Card, MeetingEvent, MeetingEventBody, TimerState } from './events.js';
 import { LIMITS } from './limits.js';
@@ -263,6 +264,11 @@ export interface DecideContext {
    * checked as they are added: the EP is trusted, and their cards come up again in Check before keeping).
    */
   personalData?: PersonalDataCheck;
+  /**
+   * Issue 13: finds a directory entry of the session's locality (or of all localities) for a Resource card's link;
+   * the server reads it from storage. Unset: no card may link to an entry.
+   */
+  findService?: (entryId: string) => ServiceLink | undefined;
 }
 
 export type Decision = { ok: true; event: MeetingEventBody } | Refusal;
@@ -341,6 +347,12 @@ export function decide(state: MeetingState, command: Command, context: DecideCon
       if (command.fromBank && kind !== 'strategy' && kind !== 'resource') return refuse('stage_takes_no_such_card');
       const personal = personalDataRefusal(context.personalData, caseId, text, command.forCheck);
       if (personal && personal !== 'hold') return personal;
+      let service: ServiceLink | undefined;
+      if (command.directoryEntryId !== undefined) {
+        if (kind !== 'resource') return refuse('no_such_service', 'Only a Resource card links to the directory.');
+        service = context.findService?.(command.directoryEntryId);
+        if (!service) return refuse('no_such_service');
+      }
       return {
         ok: true,
         event: {
@@ -356,6 +368,7 @@ export function decide(state: MeetingState, command: Command, context: DecideCon
             ...(context.actorId === undefined ? {} : { authorId: context.actorId }),
             ...(personal === 'hold' ? { held: true as const } : {}),
             ...(command.fromBank ? { fromBank: true as const } : {}),
+            ...(service ? { service: { id: service.id, name: service.name, access: service.access } } : {}),
           },
         },
       };

@@ -1,4 +1,5 @@
 import type { Command } from './commands.js';
+import type { DirectorySuggestion } from './directory.js';
 import type { ErrorCode } from './errors.js';
 import type { MeetingEvent } from './events.js';
 import type { MeetingRole } from './permissions.js';
@@ -58,6 +59,11 @@ export type CatchUpAck =
   | { ok: true; events: MeetingEvent[]; more: boolean }
   | { ok: false; code: ErrorCode; message: string };
 
+/** Issue 13: directory entries of the session's locality for the Resource box (at most DIRECTORY_LIMITS.suggestions). */
+export type SuggestAck =
+  | { ok: true; suggestions: DirectorySuggestion[] }
+  | { ok: false; code: ErrorCode; message: string };
+
 /** socket.io event maps, shared by the gateway and the clients. */
 export interface ServerToClient {
   welcome: (welcome: Welcome) => void;
@@ -70,6 +76,8 @@ export interface ServerToClient {
 export interface ClientToServer {
   command: (command: Command, ack: (result: CommandAck) => void) => void;
   catchUp: (request: { after: number }, ack: (result: CatchUpAck) => void) => void;
+  /** Issue 13: what the Resource box has typed so far; answered with a few directory entries. */
+  suggest: (request: { q: string }, ack: (result: SuggestAck) => void) => void;
 }
 
 /** The `data` of a refused socket.io connection (`connect_error`). */

@@ -353,4 +353,32 @@ ${INDEX_PLAN}
         BEGIN UPDATE bank_uses SET case_id = NULL, session_id = NULL, card_id = NULL WHERE case_id = OLD.id; END;
     `,
   },
+  {
+    version: 10,
+    name: 'issue 13: the signposting directory (the local offer)',
+    sql: `
+      -- A service outside school, for one locality or (locality_id NULL) for all of them. Areas of need are a JSON
+      -- array of AREAS_OF_NEED; ages in years (NULL: not said); last_checked is YYYY-MM-DD.
+      CREATE TABLE directory_entries (
+        id TEXT PRIMARY KEY,
+        locality_id TEXT REFERENCES localities(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        offer TEXT NOT NULL,
+        age_from INTEGER,
+        age_to INTEGER,
+        areas_of_need TEXT NOT NULL DEFAULT '[]',
+        eligibility TEXT NOT NULL DEFAULT '',
+        access TEXT NOT NULL,
+        contact TEXT NOT NULL DEFAULT '',
+        website TEXT NOT NULL DEFAULT '',
+        last_checked TEXT NOT NULL,
+        -- Lower-cased name, offer and area-of-need labels: what the search and the Resource box look in.
+        search_text TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        updated_by TEXT REFERENCES users(id)
+      );
+      CREATE INDEX directory_entries_place ON directory_entries(locality_id, name COLLATE NOCASE, id);
+    `,
+  },
 ];

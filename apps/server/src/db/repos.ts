@@ -5,6 +5,7 @@ import { bankRepo } from './bank.js';
 import { casesRepo } from './cases.js';
 import { consultSessionsRepo } from './consultSessions.js';
 import type { Db } from './database.js';
+import { directoryRepo } from './directory.js';
 import { evidenceRepo } from './evidence.js';
 import { invitationsRepo } from './invitations.js';
 import { localitiesRepo } from './localities.js';
@@ -41,6 +42,7 @@ export function createRepos(db: Db) {
     bank: bankRepo(db),
     themes: themesRepo(db),
     evidence: evidenceRepo(db),
+    directory: directoryRepo(db),
     /** Runs a function in one transaction: all of it is written, or none. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   };

@@ -108,6 +108,15 @@ const statements = (db: Db, all: boolean) => ({
      WHERE ${LOCALITIES(all, 'e.locality_id')} AND u.half_term BETWEEN @fromHalfTerm AND @toHalfTerm
      GROUP BY e.kind, e.norm ORDER BY chosen DESC, achieved DESC, label LIMIT @limit`,
   ),
+  // The directory's services the plans of consulted cases link to (issue 13 item 2), by how many cases.
+  signposted: db.prepare(
+    `WITH consulted AS (${consulted(all)})
+     SELECT d.id AS key, d.name AS label, COUNT(DISTINCT consulted.id) AS cases
+     FROM consulted JOIN action_plans p ON p.case_id = consulted.id
+     JOIN json_each(p.rows) row
+     JOIN directory_entries d ON d.id = json_extract(row.value, '$.serviceId')
+     GROUP BY d.id ORDER BY cases DESC, label LIMIT @limit`,
+  ),
   localities: db.prepare(
     `SELECT l.id, l.name FROM localities l WHERE ${LOCALITIES(all, 'l.id')} ORDER BY l.name COLLATE NOCASE, l.id`,
   ),
@@ -161,6 +170,13 @@ export function themesRepo(db: Db) {
         achieved: number;
         partly: number;
         notYet: number;
+      }[],
+    /** The directory's services most signposted: linked from the plans of the cases consulted on in the range. */
+    directoryUsed: (scope: ThemesScope, limit: number) =>
+      pick(scope.localityIds).signposted.all({ ...bound(scope), limit }) as {
+        key: string;
+        label: string;
+        cases: number;
       }[],
     /** Requests for EP involvement (made in the range) still waiting now: by band of days waited, and in sum. */
     requestsWaiting: (scope: ThemesScope, now: number) => {

@@ -26,6 +26,8 @@ export interface EvidenceCase {
   reviews: ReviewEntry[];
   /** The words of its rows drafted from Resource cards. */
   resources: string[];
+  /** The directory's services the plan's rows link to: name and how to access. */
+  services: { name: string; access: string }[];
 }
 
 /** Everything a school's evidence pack shows, and nothing else: both formats are drawn from this alone. */
@@ -59,7 +61,8 @@ export function evidencePack(source: EvidenceSource): EvidencePack {
         rows,
         agreedReviewDate: nextReviewDate(rows),
         reviews: reviewEntries(rows, item.reviews),
-        resources: rows.filter((row) => resources.has(row.id)).map((row) => row.action),
+        resources: rows.filter((row) => resources.has(row.id) && !row.serviceId).map((row) => row.action),
+        services: item.services.map((service) => ({ name: service.name, access: service.access })),
       };
     }),
   };

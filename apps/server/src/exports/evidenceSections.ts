@@ -107,7 +107,11 @@ export function evidenceDocument(pack: EvidencePack): ExportDocument {
           (service): Block => ({
             kind: 'paragraph',
             bullet: true,
-            runs: [{ text: service.text }, { text: ` (${service.references.join(', ')})`, bold: true }],
+            runs: [
+              { text: service.text },
+              ...(service.access ? [{ text: `: ${service.access}` }] : []),
+              { text: ` (${service.references.join(', ')})`, bold: true },
+            ],
           }),
         )),
   ];

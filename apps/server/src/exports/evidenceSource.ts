@@ -1,6 +1,13 @@
-import { type ActionRow, EVIDENCE_PACK_LIMITS, type EvidencePackQuery, type SchoolView } from '@consultboard/domain';
+import {
+  type ActionRow,
+  EVIDENCE_PACK_LIMITS,
+  type EvidencePackQuery,
+  type SchoolView,
+  type ServiceLink,
+} from '@consultboard/domain';
 import { todayInEngland } from '../dates.js';
 import type { Repos } from '../db/repos.js';
+import { linkedServices } from '../plans/planViews.js';
 import type { StoredReview } from './planReviews.js';
 import { storedReviews } from './planSource.js';
 
@@ -17,6 +24,8 @@ export interface EvidenceCaseSource {
   reviews: StoredReview[];
   /** The rows drafted from a Resource card in the meeting: the services the group signposted. */
   resourceRowIds: string[];
+  /** The directory entries the rows link to (issue 13 item 2), as the directory holds them now. */
+  services: ServiceLink[];
   /** The case's dismissed findings (keys): any other finding stops the pack (issue 10). */
   dismissed: string[];
 }
@@ -73,6 +82,7 @@ export function evidenceSource(
       consultationDate: row.consultation_date,
       rows: row.rows,
       reviews: row.rows ? storedReviews(repos, row.id) : [],
+      services: linkedServices(repos, school.localityId, row.rows ?? []),
       resourceRowIds: (row.rows ?? [])
         .filter((action) => action.fromCardId !== null && resources.has(action.fromCardId))
         .map((action) => action.id),

@@ -7,6 +7,7 @@ import {
   nextReviewDate,
   notesFragmentName,
   type Preparation,
+  type ServiceLink,
 } from '@consultboard/domain';
 import { toEvent } from '../db/meetingEvents.js';
 import { toDoc } from '../db/notes.js';
@@ -33,6 +34,15 @@ export interface PlanExport {
   agreedReviewDate: string | null;
   /** The reviews recorded, oldest first. */
   reviews: ReviewEntry[];
+  /** Issue 13: the services signposted: linked from the plan's rows or from a shared Resource card, once each. */
+  services: { name: string; access: string }[];
+}
+
+/** Each service once (by entry id, the first seen wins: the rows' links are read from the directory as it is now). */
+function signposted(links: readonly ServiceLink[]): { name: string; access: string }[] {
+  const seen = new Map<string, { name: string; access: string }>();
+  for (const link of links) if (!seen.has(link.id)) seen.set(link.id, { name: link.name, access: link.access });
+  return [...seen.values()];
 }
 
 export const areaLabel = (area: AreaOfNeed | null) => (area ? AREA_OF_NEED_LABELS[area] : '');
@@ -46,6 +56,9 @@ export function planExport(source: PlanSource): PlanExport {
   const preparation = JSON.parse(source.preparation) as Preparation;
   const state = foldEvents(initialMeetingState, source.events.map(toEvent));
   const notes = toDoc(source.notes);
+  const linkedCards = state.cards.filter(
+    (card) => card.caseId === source.caseId && !card.hidden && !card.withdrawn && card.service,
+  );
   try {
     return {
       reference: source.reference,
@@ -78,6 +91,10 @@ export function planExport(source: PlanSource): PlanExport {
       rows: source.rows,
       agreedReviewDate: nextReviewDate(source.rows),
       reviews: reviewEntries(source.rows, source.reviews),
+      services: signposted([
+        ...(source.services ?? []),
+        ...linkedCards.flatMap((card) => (card.service ? [card.service] : [])),
+      ]),
     };
   } finally {
     notes.destroy();

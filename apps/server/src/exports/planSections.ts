@@ -154,6 +154,23 @@ function sharedLine(card: PlanExport['shared'][number]): Block {
   };
 }
 
+/** Issue 13: the services signposted (from the directory), each with how to access it; absent when there are none. */
+export const SERVICES_TITLE = 'Services signposted';
+
+function servicesSection(services: PlanExport['services']): Block[] {
+  if (services.length === 0) return [];
+  return [
+    { kind: 'heading', level: 2, text: SERVICES_TITLE },
+    ...services.map(
+      (service): Block => ({
+        kind: 'paragraph',
+        bullet: true,
+        runs: [{ text: `${service.name}: `, bold: true }, { text: service.access }],
+      }),
+    ),
+  ];
+}
+
 /** The exported plan, first to last. */
 export function planDocument(plan: PlanExport): ExportDocument {
   const blocks: Block[] = [
@@ -161,6 +178,7 @@ export function planDocument(plan: PlanExport): ExportDocument {
     { kind: 'fields', rows: headingFields(plan) },
     { kind: 'heading', level: 2, text: 'Action plan' },
     actionTable(plan.rows),
+    ...servicesSection(plan.services),
     { kind: 'fillIn', label: SHARED_WITH_PARENT },
     { kind: 'heading', level: 2, text: REVIEW_TITLE },
     { kind: 'heading', level: 3, text: 'Review history' },

@@ -1,9 +1,10 @@
-import { type ActionRow, notesDocName } from '@consultboard/domain';
+import { type ActionRow, notesDocName, type ServiceLink } from '@consultboard/domain';
 import type { ActionPlanRow } from '../db/actionPlans.js';
 import type { CaseRow } from '../db/cases.js';
 import type { EventRow } from '../db/meetingEvents.js';
 import type { StoredNotes } from '../db/notes.js';
 import type { Repos } from '../db/repos.js';
+import { linkedServices } from '../plans/planViews.js';
 import type { StoredReview } from './planReviews.js';
 
 /**
@@ -29,6 +30,8 @@ export interface PlanSource {
   rows: ActionRow[];
   /** Every review recorded, oldest first (bounded: each is a review body of at most 96 KB). */
   reviews: StoredReview[];
+  /** Issue 13: the directory entries the rows link to, as they are now (of the case's locality, or for all). */
+  services?: ServiceLink[];
 }
 
 /** Reads what a plan's export needs from SQLite. Cheap: no JSON parsed, no Yjs document built. */
@@ -46,6 +49,7 @@ export function planSource(repos: Repos, caseRow: CaseRow, plan: ActionPlanRow):
     notes: repos.notes.load(notesDocName(caseRow.id)),
     rows: plan.rows,
     reviews: storedReviews(repos, caseRow.id),
+    services: linkedServices(repos, caseRow.locality_id, plan.rows),
   };
 }
 

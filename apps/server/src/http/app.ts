@@ -15,6 +15,7 @@ import { auditRoutes } from './routes/audit.js';
 import { bankRoutes } from './routes/bank.js';
 import { caseFormRoutes } from './routes/caseForms.js';
 import { caseRoutes } from './routes/cases.js';
+import { directoryRoutes } from './routes/directory.js';
 import { evidencePackRoutes } from './routes/evidencePack.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { joinRoutes } from './routes/join.js';
@@ -72,7 +73,12 @@ export function createHttpApp(deps: HttpDeps) {
   // A whole plan (or its review) of 30 rows at their longest is about 40 KB; everything else is small.
   const small = limit(16 * 1024);
   const large = limit(96 * 1024);
-  api.use('*', (c, next) => (/^\/api\/cases\/[^/]+\/(plan|review)$/.test(c.req.path) ? large : small)(c, next));
+  // A directory CSV of 1000 entries (DIRECTORY_LIMITS.importChars), as a JSON string, is the one larger body.
+  const csvImport = limit(1536 * 1024);
+  api.use('*', (c, next) => {
+    if (c.req.path === '/api/directory/import') return csvImport(c, next);
+    return (/^\/api\/cases\/[^/]+\/(plan|review)$/.test(c.req.path) ? large : small)(c, next);
+  });
   api.use('*', sameSiteOnly(deps));
   api.use('*', loadUser(deps));
   api.route('/', accountRoutes(deps));
@@ -99,6 +105,8 @@ export function createHttpApp(deps: HttpDeps) {
   // Issue 12: the locality file (minutes, their search, retention).
   api.route('/', minutesRoutes(deps));
   api.route('/', bankRoutes(deps));
+  // Issue 13: the signposting directory (the local offer).
+  api.route('/', directoryRoutes(deps));
   api.all('*', () => {
     throw errors.notFound('That API route');
   });

@@ -67,6 +67,11 @@ export function handleCommand(
       who.role === 'participant'
         ? (caseId, text) => undismissed(findPersonalData(text), deps.repos.privacy.dismissedKeys(caseId))
         : undefined,
+    // Issue 13: a Resource card links only to an entry of this session's locality (or one for all localities).
+    findService: (entryId) => {
+      const localityId = deps.repos.consultSessions.byId(who.sessionId)?.locality_id;
+      return localityId ? deps.repos.directory.service(entryId, localityId) : undefined;
+    },
   });
   if (!decision.ok) return decision;
 

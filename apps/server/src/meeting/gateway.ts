@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import {
   type ClientToServer,
+  DIRECTORY_LIMITS,
   ERROR_CODES,
   LIMITS,
   type MeetingEvent,
@@ -17,7 +18,7 @@ import type { LiveConnections } from '../live/liveConnections.js';
 import { logger } from '../logger.js';
 import { Coalescer } from './coalescer.js';
 import { handleCommand } from './commandHandler.js';
-import { HandshakeRefused, identify, personIn, type SocketIdentity } from './handshake.js';
+import { HandshakeRefused, identify, mayStillRun, personIn, type SocketIdentity } from './handshake.js';
 import { MeetingLimiters } from './meetingLimiters.js';
 import { MEETING_SETTINGS, type MeetingSettings } from './meetingSettings.js';
 import type { MeetingStore } from './meetingStore.js';
@@ -36,6 +37,7 @@ type MeetingSocket = Socket<ClientToServer, ServerToClient, Record<string, never
 const consoleRoom = (sessionId: string) => `session:${sessionId}:console`;
 const roomOf = (sessionId: string) => `session:${sessionId}:room`;
 const catchUpSchema = z.object({ after: z.number().int().min(0) }).strict();
+const suggestSchema = z.object({ q: z.string().max(DIRECTORY_LIMITS.query) }).strict();
 
 /**
  * The meeting gateway: socket.io on the HTTP server. Authenticates each socket at the handshake (and holds each
@@ -146,6 +148,28 @@ export function attachGateway(
           ack(refuse('internal'));
         }
       });
+    });
+
+    // Issue 13: the Resource box's suggestions, from the directory of the session's locality (and for all). Phones
+    // are not accounts: their participant token, checked at the handshake, is what lets them ask, within a budget.
+    socket.on('suggest', (...args: unknown[]) => {
+      const ack = typeof args.at(-1) === 'function' ? (args.pop() as (result: unknown) => void) : () => {};
+      const request = suggestSchema.safeParse(args[0]);
+      if (!request.success) return ack(refuse('invalid_payload'));
+      if (!limiters.suggest(who)) return ack(refuse('rate_limited'));
+      try {
+        // The projector types no cards; an account's console asks only while it may still run the session.
+        if (who.role === 'projector' || !mayStillRun(repos, who)) return ack(refuse('forbidden'));
+        if (meetings.state(who.sessionId).status !== 'live') return ack(refuse('session_not_live'));
+        if (who.role === 'participant' && meetings.state(who.sessionId).removed.includes(who.personId))
+          return ack(refuse('participant_removed'));
+        const localityId = repos.consultSessions.byId(who.sessionId)?.locality_id;
+        if (!localityId) return ack(refuse('session_not_live'));
+        ack({ ok: true, suggestions: repos.directory.suggestions(localityId, request.data.q) });
+      } catch (error) {
+        logger.error({ err: error, sessionId: who.sessionId }, 'suggestions failed');
+        ack(refuse('internal'));
+      }
     });
 
     socket.on('disconnect', () => {

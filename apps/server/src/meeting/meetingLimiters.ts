@@ -13,6 +13,7 @@ export class MeetingLimiters {
   private readonly roomCommands: RateLimiter;
   private readonly catchUpsPerSocket: RateLimiter;
   private readonly catchUps: RateLimiter;
+  private readonly suggestions: RateLimiter;
 
   constructor(settings: MeetingSettings) {
     this.connects = limiter(settings.connects);
@@ -21,6 +22,7 @@ export class MeetingLimiters {
     this.roomCommands = limiter(settings.roomCommands);
     this.catchUpsPerSocket = limiter(settings.catchUpsPerSocket);
     this.catchUps = limiter(settings.catchUps);
+    this.suggestions = limiter(settings.suggestions);
   }
 
   connect(who: SocketIdentity): boolean {
@@ -43,6 +45,11 @@ export class MeetingLimiters {
   }
 
   /** Forgets a closed socket's own budget. */
+  /** Issue 13: one directory look-up of the Resource box, per person. */
+  suggest(who: SocketIdentity): boolean {
+    return this.suggestions.hit(personIn(who));
+  }
+
   socketClosed(socketId: string): void {
     this.catchUpsPerSocket.reset(socketId);
   }

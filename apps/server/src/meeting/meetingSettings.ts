@@ -24,6 +24,8 @@ export interface MeetingSettings {
   /** Catch-ups per socket, and per person across their sockets. */
   catchUpsPerSocket: Budget;
   catchUps: Budget;
+  /** Issue 13: the Resource box's directory suggestions per person (a look-up a keystroke, after a short pause). */
+  suggestions: Budget;
   /** At most one presence broadcast per session in this long, however many connect or leave meanwhile. */
   presenceEveryMs: number;
 }
@@ -37,5 +39,6 @@ export const MEETING_SETTINGS: MeetingSettings = {
   roomCommands: { limit: 600, windowMs: 10_000 },
   catchUpsPerSocket: { limit: 10, windowMs: 10_000 },
   catchUps: { limit: 20, windowMs: 10_000 },
+  suggestions: { limit: 30, windowMs: 10_000 },
   presenceEveryMs: 250,
 };

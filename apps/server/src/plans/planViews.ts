@@ -1,4 +1,4 @@
-import type { ActionPlanView, ReviewView } from '@consultboard/domain';
+import type { ActionPlanView, ReviewView, ServiceLink } from '@consultboard/domain';
 import type { ActionPlanRow, ReviewRow } from '../db/actionPlans.js';
 import type { CaseRow } from '../db/cases.js';
 import type { Repos } from '../db/repos.js';
@@ -28,5 +28,17 @@ export function toPlanView(repos: Repos, caseRow: CaseRow, plan: ActionPlanRow):
     facilitatorName: session?.facilitator_name ?? null,
     updatedAt: plan.updated_at,
     review: review ? toReviewView(review) : null,
+    services: linkedServices(repos, caseRow.locality_id, plan.rows),
   };
+}
+
+/** Issue 13: the directory entries a plan's rows link to, once each, of the case's locality (or for all). */
+export function linkedServices(
+  repos: Repos,
+  localityId: string,
+  rows: readonly { serviceId?: string | null }[],
+): ServiceLink[] {
+  return [...new Set(rows.map((row) => row.serviceId).filter((id): id is string => !!id))]
+    .map((id) => repos.directory.service(id, localityId))
+    .filter((service): service is ServiceLink => service !== undefined);
 }

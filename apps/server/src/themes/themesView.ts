@@ -93,6 +93,18 @@ export function themeTables(repos: Repos, scope: ThemesScope, now: number): Them
       })),
       summary: `The ${HELPFUL_LISTED} chosen most often in the strategy bank, with how the actions that came from them worked out at their latest review.`,
     },
+    {
+      id: 'directory-used',
+      title: 'Directory services most signposted',
+      rowHeading: 'Service',
+      columns: [{ key: 'cases', label: 'Cases' }],
+      rows: repos.themes.directoryUsed(scope, HELPFUL_LISTED).map((entry) => ({
+        key: entry.key,
+        label: entry.label,
+        values: [entry.cases],
+      })),
+      summary: `The ${HELPFUL_LISTED} services of the directory the action plans link to most, by the cases consulted on.`,
+    },
   ];
 }
 

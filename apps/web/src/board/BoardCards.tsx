@@ -1,5 +1,6 @@
 import { CARD_KIND_LABELS, type Card, type ShownCard } from '@consultboard/domain';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { ServiceLine } from '../components/ServiceLine';
 import { type CardLayout, fitCards } from './fitCards';
 import { PagerStatus } from './PagerStatus';
 import { rangeOfPage } from './pager';
@@ -27,7 +28,7 @@ export function BoardCards({
   const contentKey = cards
     .map(
       (card) =>
-        `${card.id}:${card.helpful ? 1 : 0}:${card.fromBank ? 1 : 0}:${card.text}:${card.merged?.map((m) => m.text).join('|')}`,
+        `${card.id}:${card.helpful ? 1 : 0}:${card.fromBank ? 1 : 0}:${card.text}:${card.service?.id ?? ''}:${card.merged?.map((m) => m.text).join('|')}`,
     )
     .join('\n');
 
@@ -83,6 +84,12 @@ export function BoardCards({
                 {card.fromBank && <span className="badge from-bank">From the bank</span>} {card.text}
                 {card.helpful && <span className="badge helpful">Helpful</span>}
               </p>
+              {card.service && (
+                <ServiceLine
+                  card={{ text: card.text, service: card.service }}
+                  className="board-card-text board-card-service"
+                />
+              )}
               {card.merged?.map((merged) => (
                 <p key={merged.id} className="board-card-text board-card-merged">
                   <span className="badge merged">Merged</span> {merged.text}

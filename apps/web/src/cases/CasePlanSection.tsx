@@ -19,6 +19,7 @@ import { formatDate } from '../format';
 import { CheckBeforeExporting } from '../privacy/CheckBeforeExporting';
 import { fetchExport, saveFile } from '../privacy/exportFile';
 import { useCasePrivacy } from '../privacy/PrivacyContext';
+import { ServicesSignposted } from './ServicesSignposted';
 import '../privacy/privacy.css';
 import { ReviewSection } from './ReviewSection';
 
@@ -78,6 +79,7 @@ export function CasePlanSection({ caseId, target }: { caseId: string; target: Ca
         ) : (
           <ActionPlanTable rows={plan.rows} variant="table" />
         )}
+        <ServicesSignposted services={plan.services} />
         {exports && <ExportLinks path={path} saving={saving} rows={plan.rows} edits={edits} />}
       </section>
       {reviews ? (

@@ -1,5 +1,6 @@
-import { CARD_KIND_LABELS, type Card, type ShownCard } from '@consultboard/domain';
+import { CARD_KIND_LABELS, type Card, type ServiceLink, type ShownCard } from '@consultboard/domain';
 import type { ReactNode } from 'react';
+import { ServiceLine } from './ServiceLine';
 
 /**
  * A card's kind and text, marked if its author edited it. The text is always a React child: never parsed as HTML.
@@ -12,7 +13,7 @@ export function CardView({
   children,
   mergedAction,
 }: {
-  card: Pick<ShownCard, 'kind' | 'text' | 'merged'> & { edited?: boolean; fromBank?: boolean };
+  card: Pick<ShownCard, 'kind' | 'text' | 'merged'> & { edited?: boolean; fromBank?: boolean; service?: ServiceLink };
   id?: string;
   children?: ReactNode;
   mergedAction?: (merged: Card) => ReactNode;
@@ -25,6 +26,7 @@ export function CardView({
       <p className="card-text" id={id}>
         {card.text}
       </p>
+      {card.service && <ServiceLine card={{ text: card.text, service: card.service }} className="card-service" />}
       {/* Item 2 of issue 9: every screen, the EP's console included, shows that the author changed the words. */}
       {card.edited && <span className="badge edited">Edited</span>}
       {card.merged && card.merged.length > 0 && (

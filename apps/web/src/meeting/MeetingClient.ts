@@ -1,3 +1,4 @@
+import type { DirectorySuggestion, SuggestAck } from '@consultboard/domain';
 import {
   type ClientToServer,
   type Command,
@@ -165,6 +166,20 @@ export class MeetingClient {
   setOnline(online: boolean): void {
     this.online = online;
     this.update({});
+  }
+
+  /**
+   * Issue 13: the directory entries that match what the Resource box holds (the session's locality); an empty
+   * list while not connected or when the server says no (suggestions are a help, never in the way of a card).
+   */
+  suggest(q: string): Promise<DirectorySuggestion[]> {
+    const socket = this.socket;
+    if (!socket || !this.welcomed) return Promise.resolve([]);
+    return new Promise((resolve) => {
+      socket.timeout(this.ackTimeoutMs).emit('suggest', { q }, (error: Error | null, ack: SuggestAck) => {
+        resolve(!error && ack?.ok ? ack.suggestions : []);
+      });
+    });
   }
 
   /** Puts a command in the outbox and sends it as soon as the connection allows; resolves once the server answers. */

@@ -1,4 +1,11 @@
-import { type Card, type Command, cardStageIsOn, type MeetingState, type ShownCard } from '@consultboard/domain';
+import {
+  type Card,
+  type Command,
+  cardStageIsOn,
+  type MeetingState,
+  type ServiceLink,
+  type ShownCard,
+} from '@consultboard/domain';
 import { cardsToShow } from './cardsToShow';
 
 /** One card in the phone's list of the room's cards. */
@@ -19,6 +26,8 @@ export interface RoomCard {
   changeable: boolean;
   /** The cards the EP merged into this one (issue 9, item 4), shown under its text. */
   merged?: Card[];
+  /** Issue 13: the directory entry a Resource card links to. */
+  service?: ServiceLink;
 }
 
 /**
@@ -65,6 +74,7 @@ export function roomCards(state: MeetingState, mine: ReadonlySet<string>, pendin
         edited: card.edited === true || edit !== undefined,
         changeable: yours && edit === undefined && !card.hidden && !card.merged?.length && cardStageIsOn(state, card),
         merged: card.merged,
+        ...(card.service ? { service: card.service } : {}),
       };
     });
 

@@ -1,4 +1,10 @@
-import { type Command, initialMeetingState, type MeetingState, SOCKET_PATH } from '@consultboard/domain';
+import {
+  type Command,
+  type DirectorySuggestion,
+  initialMeetingState,
+  type MeetingState,
+  SOCKET_PATH,
+} from '@consultboard/domain';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { io } from 'socket.io-client';
 import {
@@ -20,7 +26,11 @@ export interface UseMeetingOptions {
   initialState?: () => MeetingState | null;
 }
 
-export type MeetingView = MeetingSnapshot & { sendCommand: (command: Command) => Promise<CommandOutcome> };
+export type MeetingView = MeetingSnapshot & {
+  sendCommand: (command: Command) => Promise<CommandOutcome>;
+  /** Issue 13: directory entries for the Resource box. */
+  suggest: (q: string) => Promise<DirectorySuggestion[]>;
+};
 
 const idle: MeetingSnapshot = {
   state: initialMeetingState,
@@ -90,5 +100,6 @@ export function useMeeting(handshakeFactory: HandshakeFactory | null, options: U
         : Promise.resolve({ ok: false, code: 'not_connected', message: 'Not connected yet. Try again in a moment.' }),
     [client],
   );
-  return { ...snapshot, sendCommand };
+  const suggest = useCallback((q: string) => (client ? client.suggest(q) : Promise.resolve([])), [client]);
+  return { ...snapshot, sendCommand, suggest };
 }

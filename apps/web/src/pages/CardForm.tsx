@@ -1,5 +1,5 @@
 import { CARD_KIND_LABELS, type CardKind, checkCardText, LIMITS } from '@consultboard/domain';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, Fragment, type ReactNode, useState } from 'react';
 import { TextArea } from '../components/Field';
 import { draftId } from '../meeting/drafts';
 
@@ -24,8 +24,11 @@ export function CardForm({
   onType,
   onAdd,
   onFocusBox,
+  below,
 }: {
   boxes: readonly CardBox[];
+  /** Issue 13: what goes under a box (the Resource box's suggestions from the directory). */
+  below?: (place: Place) => ReactNode;
   textOf: (place: Place) => string;
   onType: (place: Place, text: string) => void;
   onAdd: (cards: { place: Place; text: string }[]) => void;
@@ -54,23 +57,25 @@ export function CardForm({
   return (
     <form className="card-form stack" onSubmit={submit} noValidate>
       {boxes.map(({ place, label }) => (
-        <TextArea
-          key={idOf(place)}
-          label={label}
-          className={`kind-${place.kind}`}
-          rows={3}
-          limit={LIMITS.cardText.max}
-          value={textOf(place)}
-          data-place={idOf(place)}
-          error={errors[idOf(place)]}
-          onFocus={() => onFocusBox(place)}
-          onBlur={() => onFocusBox(null)}
-          onChange={(event) => {
-            setNothing(false);
-            setErrors(({ [idOf(place)]: _cleared, ...rest }) => rest);
-            onType(place, event.target.value);
-          }}
-        />
+        <Fragment key={idOf(place)}>
+          <TextArea
+            label={label}
+            className={`kind-${place.kind}`}
+            rows={3}
+            limit={LIMITS.cardText.max}
+            value={textOf(place)}
+            data-place={idOf(place)}
+            error={errors[idOf(place)]}
+            onFocus={() => onFocusBox(place)}
+            onBlur={() => onFocusBox(null)}
+            onChange={(event) => {
+              setNothing(false);
+              setErrors(({ [idOf(place)]: _cleared, ...rest }) => rest);
+              onType(place, event.target.value);
+            }}
+          />
+          {below?.(place)}
+        </Fragment>
       ))}
       {nothing && (
         <p className="field-error" role="alert">

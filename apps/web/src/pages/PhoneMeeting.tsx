@@ -6,6 +6,7 @@ import {
   type HandshakeAuth,
   type PersonalDataFinding,
   PROTOCOL_VERSION,
+  type ServiceLink,
   type StageDefinition,
 } from '@consultboard/domain';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
@@ -31,6 +32,7 @@ import {
 import type { CommandRefusal } from '../meeting/MeetingClient';
 import { asLiveMeetingState, loadMeetingSnapshot, saveMeetingSnapshot } from '../meeting/meetingSnapshot';
 import { addMyCard, forgetSession, loadMyCards, type StoredJoin } from '../meeting/phoneStore';
+import { ResourceSuggestions } from '../meeting/ResourceSuggestions';
 import { roomCards } from '../meeting/roomCards';
 import type { KeyValueStore } from '../meeting/storage';
 import { useMeeting } from '../meeting/useMeeting';
@@ -82,6 +84,11 @@ export function PhoneMeeting({
   const { sessionId } = join;
   const [drafts, setDrafts] = useState<Drafts>(() => loadDrafts(store, draftsKey(sessionId)));
   const [mine, setMine] = useState<string[]>(() => loadMyCards(store, sessionId));
+  // Issue 13: the directory entry a Resource box's words were chosen from, by the box's place, until it is sent.
+  const [links, setLinks] = useState<Record<string, ServiceLink>>({});
+  const linkOf = (place: Place) => links[draftId(place.caseId, place.stageId, place.kind)];
+  const unlink = (place: Place) =>
+    setLinks(({ [draftId(place.caseId, place.stageId, place.kind)]: _gone, ...rest }) => rest);
 
   const changeDrafts = useCallback(
     (change: (current: Drafts) => Drafts) => {
@@ -215,7 +222,10 @@ export function PhoneMeeting({
   function send(place: Place, text: string) {
     const id = makeCommandId();
     setMine(addMyCard(store, sessionId, id));
-    meeting.sendCommand({ id, type: 'card.add', ...place, text }).then((outcome) => {
+    const link = linkOf(place);
+    unlink(place);
+    const linked = link ? { directoryEntryId: link.id } : {};
+    meeting.sendCommand({ id, type: 'card.add', ...place, text, ...linked }).then((outcome) => {
       // Refusals from the server come back through onRefused; this one never left the phone.
       if (!outcome.ok && outcome.code === 'not_connected') restore(place, text);
     });
@@ -243,7 +253,10 @@ export function PhoneMeeting({
     }
     const id = makeCommandId();
     setMine(addMyCard(store, sessionId, id));
-    meeting.sendCommand({ id, type: 'card.add', ...place, text, forCheck: true }).then((outcome) => {
+    const link = linkOf(place);
+    unlink(place);
+    const linked = link ? { directoryEntryId: link.id } : {};
+    meeting.sendCommand({ id, type: 'card.add', ...place, text, forCheck: true, ...linked }).then((outcome) => {
       if (!outcome.ok && outcome.code === 'not_connected') restore(place, text);
     });
   }
@@ -340,11 +353,31 @@ export function PhoneMeeting({
           textOf={(place) => draftText(drafts, place.caseId, place.stageId, place.kind)}
           onType={(place, text) => {
             if (warning && samePlace(warning.place, place)) setWarning(null);
+            if (text.trim() === '') unlink(place);
             changeDrafts((current) => setDraft(current, place, text, Date.now()));
           }}
           onFocusBox={(place) => {
             focusedBox.current = place;
           }}
+          below={(place) =>
+            place.kind === 'resource' ? (
+              <ResourceSuggestions
+                placeId={draftId(place.caseId, place.stageId, place.kind)}
+                text={draftText(drafts, place.caseId, place.stageId, place.kind)}
+                linked={linkOf(place) ?? null}
+                suggest={meeting.suggest}
+                onChoose={(suggestion) => {
+                  const id = draftId(place.caseId, place.stageId, place.kind);
+                  setLinks((current) => ({
+                    ...current,
+                    [id]: { id: suggestion.id, name: suggestion.name, access: suggestion.access },
+                  }));
+                  changeDrafts((current) => setDraft(current, place, suggestion.name, Date.now()));
+                }}
+                onUnlink={() => unlink(place)}
+              />
+            ) : null
+          }
           onAdd={(cards) => {
             for (const { place, text } of cards) {
               // A kept box for a case the room has left cannot be added: it stays, with its notice.
