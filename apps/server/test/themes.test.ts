@@ -149,11 +149,8 @@ describe('themes against a hand-built world', () => {
         1,
       );
       const useId = (repos.db.prepare('SELECT MAX(id) AS id FROM bank_uses').get() as { id: number }).id;
-      impacts.forEach((impact, index) =>
-        repos.db
-          .prepare('INSERT INTO bank_outcomes (use_id, row_id, impact) VALUES (?, ?, ?)')
-          .run(useId, `row-${useId}-${index}`, impact),
-      );
+      const outcome = repos.db.prepare('INSERT INTO bank_outcomes (use_id, row_id, impact) VALUES (?, ?, ?)');
+      for (const [index, impact] of impacts.entries()) outcome.run(useId, `row-${useId}-${index}`, impact);
     };
     const [one, two, three] = themesSession(repos, north, '2026-10-12', [{}, {}, {}]) as [string, string, string];
     const [old] = themesSession(repos, north, '2026-03-02', [{}]) as [string];
