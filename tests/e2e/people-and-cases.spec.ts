@@ -59,6 +59,8 @@ test('an admin invites an EP and a SENCO, the SENCO prepares a child’s case, a
   app,
   browser,
 }) => {
+  // The longest journey: four people, each through their own pages, then a meeting (1–1.5 min on two busy cores).
+  test.setTimeout(180_000);
   const suffix = uniqueSuffix();
   const sencoEmail = `senco.a.${suffix}@school.example`;
   const localityName = `North locality ${suffix}`;
