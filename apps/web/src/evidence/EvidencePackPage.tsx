@@ -5,7 +5,7 @@ import {
   findingKey,
   PRIVACY_PLACE_LABELS,
 } from '@consultboard/domain';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/Field';
@@ -42,6 +42,11 @@ function EvidencePack() {
   const [findings, setFindings] = useState<EvidenceFinding[] | null>(null);
   const checkHeading = useRef<HTMLHeadingElement>(null);
 
+  // Take the keyboard to the reason the file did not come, once the check is on the page.
+  useEffect(() => {
+    if (findings) checkHeading.current?.focus();
+  }, [findings]);
+
   async function download(extension: keyof typeof FORMATS) {
     const problems = rangeProblems(from, to);
     setFields(problems);
@@ -61,8 +66,6 @@ function EvidencePack() {
         setDone(`The evidence pack (${FORMATS[extension]}) is downloading: ${answer.fileName}.`);
       } else {
         setFindings(answer.findings as EvidenceFinding[]);
-        // Take the keyboard to the reason the file did not come.
-        requestAnimationFrame(() => checkHeading.current?.focus());
       }
     } catch (caught) {
       if (caught instanceof ApiError && caught.fields) setFields(caught.fields as Fields);
