@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { NOTES_LIMITS } from '@consultboard/domain';
 import { parseTrustProxy, type TrustProxy } from './auth/clientAddress.js';
 import { parseAllowedOrigins } from './auth/origin.js';
+import { parseRedisUrl } from './cluster/cluster.js';
 import { parseSynchronous, type Synchronous } from './db/database.js';
 import { type NotesFlush, parseNotesFlush } from './db/notesStore.js';
 import type { MeetingSettings } from './meeting/meetingSettings.js';
@@ -34,6 +35,10 @@ export interface Config {
   notes: { idleRoomMs: number; compactAfterUpdates: number };
   /** The meeting gateway's budgets (MEETING_SETTINGS unless set; tests change them). */
   meeting?: Partial<MeetingSettings>;
+  /** Issue 14: REDIS_URL joins this node to the others (null: one node alone). */
+  redisUrl: string | null;
+  /** The name of the cluster's Redis stream and channels (CLUSTER_NAME), so two services can share one Redis. */
+  clusterName: string;
   /** The export workers and their limits (EXPORT_WORKERS, EXPORT_QUEUE, EXPORT_QUEUE_PER_USER, EXPORT_TIMEOUT_MS, EXPORT_HEAP_MB). */
   exports: ExportPoolSettings;
 }
@@ -42,7 +47,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * Reads the configuration from the environment (PORT, HOST, DATA_DIR, PUBLIC_URL, ALLOWED_ORIGINS, TRUST_PROXY,
- * WEB_DIST, SQLITE_SYNCHRONOUS, NOTES_FLUSH, NOTES_IDLE_ROOM_MS and NOTES_COMPACT_AFTER_UPDATES for the notes rooms, and EXPORT_* for the export
+ * WEB_DIST, REDIS_URL, CLUSTER_NAME, SQLITE_SYNCHRONOUS, NOTES_FLUSH, NOTES_IDLE_ROOM_MS and NOTES_COMPACT_AFTER_UPDATES for the notes rooms, and EXPORT_* for the export
  * workers).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -84,8 +89,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     secureCookies: publicUrl?.startsWith('https:') ?? false,
     notes,
     exports,
+    redisUrl: parseRedisUrl(env.REDIS_URL),
+    clusterName: clusterName(env.CLUSTER_NAME),
     ...overrides,
   };
+}
+
+function clusterName(value: string | undefined): string {
+  if (value === undefined || value === '') return 'consultboard';
+  if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(value))
+    throw new Error(`CLUSTER_NAME must be 1 to 63 lowercase letters, digits, "-" or "_", not "${value}"`);
+  return value;
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

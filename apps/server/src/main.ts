@@ -2,7 +2,22 @@ import { configFromEnv } from './config.js';
 import { logger } from './logger.js';
 import { startServer } from './server.js';
 
-const server = await startServer(configFromEnv());
+/**
+ * A node that cannot start (a bad setting, a database or Redis it cannot reach, a port in use) says why in one
+ * line and stops: never a node half started.
+ */
+async function start() {
+  try {
+    return await startServer(configFromEnv());
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(`Consultboard could not start: ${reason}`);
+    logger.debug({ err: error }, 'start failed');
+    process.exit(1);
+  }
+}
+
+const server = await start();
 // Printed plainly as well as logged, so scripts and tests can find the port when PORT=0.
 console.log(`Consultboard listening on port ${server.port}`);
 

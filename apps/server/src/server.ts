@@ -5,6 +5,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { createLimiters } from './auth/limiters.js';
 import { allowedOrigins } from './auth/origin.js';
 import { keepBankOnCaseLeft } from './bank/bankWriter.js';
+import { type Cluster, connectRedis, joinCluster, type RedisLink, singleNode } from './cluster/cluster.js';
 import type { Config } from './config.js';
 import { startCheckpointer } from './db/checkpointer.js';
 import { openDatabase } from './db/database.js';
@@ -37,6 +38,8 @@ export interface RunningServer {
  * One port carries the API, the web app and the live sockets.
  */
 export async function startServer(config: Config): Promise<RunningServer> {
+  // Issue 14: Redis first, so a node that cannot join its cluster stops before it opens anything.
+  const redis: RedisLink | null = config.redisUrl ? await connectRedis(config.redisUrl) : null;
   const db = openDatabase(config.dataDir, config.synchronous);
   const repos = createRepos(db);
   const meetings = new MeetingStore(repos);
@@ -78,6 +81,29 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
 
   const io = attachGateway(httpServer, { ...deps, settings: config.meeting });
+  // Issue 14: with REDIS_URL, socket.io's broadcasts and the ends of connections reach every node.
+  let cluster: Cluster = singleNode;
+  if (redis) {
+    cluster = joinCluster(
+      io as unknown as Parameters<typeof joinCluster>[0],
+      redis,
+      {
+        endUser: (userId) => deps.live.endUserHere(userId),
+        endParticipant: (participantId) => deps.live.endParticipantHere(participantId),
+      },
+      config.clusterName,
+    );
+    deps.live.tellOthers(cluster);
+    // What another node said while Redis was away may be lost: accounts deactivated meanwhile go now.
+    redis.onRecovered(() => {
+      const ended = deps.live.sweepUsers((userId) => {
+        const user = repos.users.byId(userId);
+        return !!user && user.deactivated_at === null;
+      });
+      if (ended > 0) logger.warn({ ended }, 'closed the connections of accounts deactivated while Redis was away');
+    });
+  }
+  Object.assign(deps, { cluster } satisfies Pick<HttpDeps, 'cluster'>);
   // The live notes write through a connection of their own, so how they reach the disk (NOTES_FLUSH) is theirs alone.
   const notesStore = openNotesStore(config.dataDir, config.notesFlush);
   const checkpointer = startCheckpointer(config.dataDir);
@@ -126,6 +152,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await deps.exports.close();
       await notes.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await cluster.close();
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await checkpointer.stop();

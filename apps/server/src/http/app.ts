@@ -60,7 +60,8 @@ export function createHttpApp(deps: HttpDeps) {
     return c.json(errors.internal().toBody(), 500);
   });
 
-  app.get('/api/health', (c) => c.json({ ok: true }));
+  // For a load balancer and an operator: `cluster` is off (one node), connected, or degraded (Redis is away).
+  app.get('/api/health', (c) => c.json({ ok: true, cluster: deps.cluster?.state ?? 'off' }));
 
   const api = new Hono<AppEnv>();
   const limit = (maxSize: number) =>

@@ -3,6 +3,7 @@ import type { HttpBindings } from '@hono/node-server';
 import type * as Y from 'yjs';
 import type { TrustProxy } from '../auth/clientAddress.js';
 import type { Limiters } from '../auth/limiters.js';
+import type { Cluster } from '../cluster/cluster.js';
 import type { Repos } from '../db/repos.js';
 import type { UserRow } from '../db/users.js';
 import type { LiveConnections } from '../live/liveConnections.js';
@@ -31,6 +32,8 @@ export interface HttpDeps {
   };
   /** The worker threads that build Word and PDF files. */
   exports: ExportPool;
+  /** Issue 14: how this node stands with the others (set once the cluster is joined; a node alone is `off`). */
+  cluster?: Pick<Cluster, 'state'>;
 }
 
 export type AppEnv = { Bindings: HttpBindings; Variables: { user: UserRow | null; actor: AccessActor | null } };

@@ -89,9 +89,11 @@ export function attachGateway(
     }
   });
 
+  // A live session's sockets are all on the node that runs it (issue 14): its broadcasts stay on this node
+  // (`local`), so a cluster's Redis carries none of a meeting's traffic.
   const presenceBroadcasts = new Coalescer(settings.presenceEveryMs, (sessionId) => {
-    io.to(consoleRoom(sessionId)).emit('presence', presence.people(sessionId));
-    io.to(roomOf(sessionId)).emit('presence', presence.roomPeople(sessionId));
+    io.local.to(consoleRoom(sessionId)).emit('presence', presence.people(sessionId));
+    io.local.to(roomOf(sessionId)).emit('presence', presence.roomPeople(sessionId));
   });
 
   io.on('connection', (socket: MeetingSocket) => {
@@ -190,8 +192,8 @@ export function attachGateway(
   }
 
   meetings.onEvent((sessionId: string, event: MeetingEvent) => {
-    io.to(consoleRoom(sessionId)).emit('event', event);
-    io.to(roomOf(sessionId)).emit('event', redactEvent(event, meetings.state(sessionId)));
+    io.local.to(consoleRoom(sessionId)).emit('event', event);
+    io.local.to(roomOf(sessionId)).emit('event', redactEvent(event, meetings.state(sessionId)));
     if (event.type === 'participant.removed') {
       sendAway(sessionId, event.participantId);
       deps.live.endParticipant(event.participantId);
@@ -207,6 +209,12 @@ export function attachGateway(
   deps.live.onEndUser((userId) => {
     for (const socket of io.sockets.sockets.values()) {
       if ((socket.data as SocketIdentity | undefined)?.userId === userId) socket.disconnect(true);
+    }
+  });
+  deps.live.onListUsers(function* () {
+    for (const socket of io.sockets.sockets.values()) {
+      const userId = (socket.data as SocketIdentity | undefined)?.userId;
+      if (userId) yield userId;
     }
   });
 

@@ -133,6 +133,13 @@ export function createNotesGateway(deps: {
     }
   });
 
+  deps.live?.onListUsers(function* () {
+    for (const connection of connections) {
+      const { role, personId } = connection.identity;
+      if (role !== 'participant') yield personId.slice(personId.indexOf(':') + 1);
+    }
+  });
+
   // A phone the EP removed from the meeting loses its notes at once too.
   deps.live?.onEndParticipant((participantId) => {
     for (const connection of [...connections]) {
