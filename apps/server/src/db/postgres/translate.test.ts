@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { bind, translate } from './translate.js';
+
+describe('translating a SQLite statement for PostgreSQL', () => {
+  it('numbers ? parameters in order', () => {
+    expect(translate('SELECT * FROM users WHERE id = ? AND role = ?')).toEqual({
+      text: 'SELECT * FROM users WHERE id = $1 AND role = $2',
+      names: null,
+      count: 2,
+    });
+  });
+
+  it('numbers named parameters once each, and binds an object in their order', () => {
+    const translated = translate('INSERT INTO t (a, b, c) VALUES (@a, :b, $c) ON CONFLICT (a) DO UPDATE SET b = @b');
+    expect(translated.text).toBe('INSERT INTO t (a, b, c) VALUES ($1, $2, $3) ON CONFLICT (a) DO UPDATE SET b = $2');
+    expect(translated.names).toEqual(['a', 'b', 'c']);
+    expect(bind(translated, [{ c: 3, b: 2, a: 1 }])).toEqual([1, 2, 3]);
+    expect(() => bind(translated, [{ a: 1, b: 2 }])).toThrow('missing the named parameter "c"');
+    expect(() => bind(translate('SELECT ?'), [1, 2])).toThrow('takes 1 values, not 2');
+  });
+
+  it('leaves quoted text, identifiers and comments alone', () => {
+    const sql = `SELECT json_extract(body, '$.who ? @x') AS "who?" FROM t -- where a = ?\nWHERE b = ? /* :c */`;
+    expect(translate(sql).text).toBe(
+      `SELECT json_extract(body, '$.who ? @x') AS "who?" FROM t -- where a = ?\nWHERE b = $1 /* :c */`,
+    );
+  });
+
+  it('spells the forms that differ only in spelling', () => {
+    expect(translate('INSERT OR IGNORE INTO t (a) VALUES (?)').text).toBe(
+      'INSERT INTO t (a) VALUES ($1) ON CONFLICT DO NOTHING',
+    );
+    expect(translate('INSERT OR IGNORE INTO t (a) VALUES (?) RETURNING a').text).toBe(
+      'INSERT INTO t (a) VALUES ($1) ON CONFLICT DO NOTHING RETURNING a',
+    );
+    expect(translate('SELECT * FROM u ORDER BY u.name COLLATE NOCASE, id').text).toBe(
+      'SELECT * FROM u ORDER BY lower(u.name), id',
+    );
+    expect(translate("SELECT * FROM u WHERE name LIKE ? ESCAPE '\\' AND x NOT LIKE ?").text).toBe(
+      "SELECT * FROM u WHERE name ILIKE $1 ESCAPE '\\' AND x NOT ILIKE $2",
+    );
+    expect(translate('SELECT instr(a, ?) AS at, ifnull(b, 0) AS lastId, c AS plain FROM t').text).toBe(
+      'SELECT strpos(a, $1) AS at, coalesce(b, 0) AS "lastId", c AS plain FROM t',
+    );
+  });
+
+  it('refuses a statement that mixes both kinds of parameters', () => {
+    expect(() => translate('SELECT ? , @a')).toThrow('mixes');
+  });
+});
