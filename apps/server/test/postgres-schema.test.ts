@@ -10,6 +10,7 @@ import { tempDataDir } from './helpers/testServer.js';
 
 /** What each store's catalogue says about one table: the parts the two schemas must share. */
 interface TableShape {
+  /** "name" or "name not null", in order. */
   columns: string[];
   primaryKey: string[];
   /** Named indexes (CREATE INDEX): name → "unique? partial? (columns)". */
@@ -31,7 +32,7 @@ const DELIBERATE: { table: string; reason: string; apply: (shape: TableShape) =>
       "FTS5's virtual table keys its rows by rowid (= minutes.n); PostgreSQL's search table has that key as an " +
       'explicit column n, and the document as a generated tsvector column with its GIN index',
     apply: (shape) => {
-      shape.columns = ['n', ...shape.columns, 'document'];
+      shape.columns = ['n not null', ...shape.columns, 'document'];
       shape.primaryKey = ['n'];
       shape.indexes.minutes_search_document = 'gin (document)';
     },
@@ -64,12 +65,14 @@ function sqliteShapes(db: Database.Database): Record<string, TableShape> {
     )
     .all() as { name: string }[];
   for (const { name } of tables) {
-    const info = db.prepare('SELECT name, pk FROM pragma_table_info(?) ORDER BY cid').all(name) as {
+    const info = db.prepare('SELECT name, pk, "notnull" FROM pragma_table_info(?) ORDER BY cid').all(name) as {
       name: string;
       pk: number;
+      notnull: number;
     }[];
     const shape: TableShape = {
-      columns: info.map((column) => column.name),
+      // A key column holds no NULL in either store (SQLite's rowid alias cannot; PostgreSQL's keys never do).
+      columns: info.map((column) => `${column.name}${column.notnull || column.pk ? ' not null' : ''}`),
       primaryKey: info
         .filter((column) => column.pk > 0)
         .sort((a, b) => a.pk - b.pk)
@@ -113,15 +116,15 @@ function sqliteShapes(db: Database.Database): Record<string, TableShape> {
 
 async function postgresShapes(pool: PgPool): Promise<Record<string, TableShape>> {
   const shapes: Record<string, TableShape> = {};
-  const columns = await pool.query<{ table_name: string; column_name: string }>(
-    `SELECT c.table_name, c.column_name FROM information_schema.columns c
+  const columns = await pool.query<{ table_name: string; column_name: string; is_nullable: string }>(
+    `SELECT c.table_name, c.column_name, c.is_nullable FROM information_schema.columns c
      JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
      WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
      ORDER BY c.table_name, c.ordinal_position`,
   );
   for (const row of columns.rows) {
     shapes[row.table_name] ??= { columns: [], primaryKey: [], indexes: {}, uniques: [], foreignKeys: [] };
-    shapes[row.table_name]?.columns.push(row.column_name);
+    shapes[row.table_name]?.columns.push(`${row.column_name}${row.is_nullable === 'NO' ? ' not null' : ''}`);
   }
   const indexes = await pool.query<{
     table_name: string;
@@ -196,7 +199,7 @@ describe('the PostgreSQL schema', () => {
     expect(recorded.rows.map((row) => row.version)).toEqual(MIGRATIONS.map((m) => m.version));
   });
 
-  it('gives every table the columns (in order), keys, unique constraints, foreign keys and named indexes of SQLite', async () => {
+  it('gives every table the columns (in order, and which may be NULL), keys, unique constraints, foreign keys and named indexes of SQLite', async () => {
     const sqlite = openDatabase(tempDataDir());
     const expected = sqliteShapes(sqlite);
     sqlite.close();
@@ -290,6 +293,83 @@ describe('opening PostgreSQL', () => {
       expect((await c.query('SELECT COUNT(*) AS count FROM schema_migrations')).rows[0]).toEqual({ count: 10 });
       await Promise.all([a.end(), b.end(), c.end()]);
     } finally {
+      await fresh.drop();
+    }
+  });
+
+  it('gives sessions from before localities a locality of their name (migrations 3 and 5), as SQLite does', async () => {
+    const fresh = await createTestDatabase();
+    const old = new pg.Client({ connectionString: fresh.url });
+    await old.connect();
+    try {
+      await old.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
+      for (const migration of PG_MIGRATIONS.filter((m) => m.version <= 2)) {
+        await old.query(migration.sql);
+        await old.query('INSERT INTO schema_migrations VALUES ($1, 0)', [migration.version]);
+      }
+      await old.query(`
+        INSERT INTO users (id, name, email, password_hash, role, created_at) VALUES
+          ('u-ep', 'EP North', 'ep.north@eps.example', 'x', 'ep', 0),
+          ('u-admin', 'EP Lead', 'ep.lead@eps.example', 'x', 'admin', 0);
+        INSERT INTO consult_sessions (id, locality, date, status, facilitator_id, created_at) VALUES
+          ('s1', 'North East locality', '2025-03-14', 'ended', 'u-ep', 0),
+          ('s2', 'North East locality', '2025-03-14', 'ended', 'u-admin', 0),
+          ('s3', 'South West locality', '2025-03-14', 'ended', 'u-admin', 0);`);
+      const opened = await openPostgres(fresh.url);
+      const sessions = await opened.query(
+        'SELECT s.id, l.name, length(l.id) AS id_length FROM consult_sessions s JOIN localities l ON l.id = s.locality_id ORDER BY s.id',
+      );
+      expect(sessions.rows).toEqual([
+        { id: 's1', name: 'North East locality', id_length: 32 },
+        { id: 's2', name: 'North East locality', id_length: 32 },
+        { id: 's3', name: 'South West locality', id_length: 32 },
+      ]);
+      const eps = await opened.query(
+        'SELECT u.user_id, l.name FROM user_localities u JOIN localities l ON l.id = u.locality_id',
+      );
+      expect(eps.rows).toEqual([{ user_id: 'u-ep', name: 'North East locality' }]);
+      const legacy = await opened.query(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'consult_sessions' AND column_name = 'locality'",
+      );
+      expect(legacy.rows).toEqual([]);
+      await opened.end();
+    } finally {
+      await old.end();
+      await fresh.drop();
+    }
+  });
+
+  it('places a session written at migration 4 without a locality id by its name (migration 5)', async () => {
+    const fresh = await createTestDatabase();
+    const old = new pg.Client({ connectionString: fresh.url });
+    await old.connect();
+    try {
+      await old.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
+      for (const migration of PG_MIGRATIONS.filter((m) => m.version <= 4)) {
+        await old.query(migration.sql);
+        await old.query('INSERT INTO schema_migrations VALUES ($1, 0)', [migration.version]);
+      }
+      await old.query(`
+        INSERT INTO users (id, name, email, password_hash, role, created_at)
+          VALUES ('u-ep', 'EP North', 'ep.north@eps.example', 'x', 'ep', 0);
+        INSERT INTO localities (id, name, created_at) VALUES ('l-north', 'North East locality', 0);
+        INSERT INTO consult_sessions (id, locality, locality_id, date, status, facilitator_id, created_at) VALUES
+          ('s1', 'North East locality', 'l-north', '2026-03-14', 'draft', 'u-ep', 0),
+          ('s2', 'Riverside locality', NULL, '2026-03-14', 'draft', 'u-ep', 0),
+          ('s3', 'North East locality', NULL, '2026-03-14', 'draft', 'u-ep', 0);`);
+      const opened = await openPostgres(fresh.url);
+      const sessions = await opened.query(
+        'SELECT s.id, l.id AS locality_id, l.name FROM consult_sessions s JOIN localities l ON l.id = s.locality_id ORDER BY s.id',
+      );
+      expect(sessions.rows).toEqual([
+        { id: 's1', locality_id: 'l-north', name: 'North East locality' },
+        { id: 's2', locality_id: expect.stringMatching(/^[0-9a-f]{32}$/), name: 'Riverside locality' },
+        { id: 's3', locality_id: 'l-north', name: 'North East locality' },
+      ]);
+      expect((await opened.query('SELECT COUNT(*) AS n FROM localities')).rows[0]).toEqual({ n: 2 });
+      await opened.end();
+    } finally {
+      await old.end();
       await fresh.drop();
     }
   });
