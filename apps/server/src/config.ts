@@ -35,6 +35,8 @@ export interface Config {
   notes: { idleRoomMs: number; compactAfterUpdates: number };
   /** The meeting gateway's budgets (MEETING_SETTINGS unless set; tests change them). */
   meeting?: Partial<MeetingSettings>;
+  /** Issue 14: DATABASE_URL keeps everything in PostgreSQL instead of SQLite in DATA_DIR (null: SQLite). */
+  databaseUrl: string | null;
   /** Issue 14: REDIS_URL joins this node to the others (null: one node alone). */
   redisUrl: string | null;
   /** The name of the cluster's Redis stream and channels (CLUSTER_NAME), so two services can share one Redis. */
@@ -47,7 +49,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * Reads the configuration from the environment (PORT, HOST, DATA_DIR, PUBLIC_URL, ALLOWED_ORIGINS, TRUST_PROXY,
- * WEB_DIST, REDIS_URL, CLUSTER_NAME, SQLITE_SYNCHRONOUS, NOTES_FLUSH, NOTES_IDLE_ROOM_MS and NOTES_COMPACT_AFTER_UPDATES for the notes rooms, and EXPORT_* for the export
+ * WEB_DIST, DATABASE_URL, REDIS_URL, CLUSTER_NAME, SQLITE_SYNCHRONOUS, NOTES_FLUSH, NOTES_IDLE_ROOM_MS and NOTES_COMPACT_AFTER_UPDATES for the notes rooms, and EXPORT_* for the export
  * workers).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -89,6 +91,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     secureCookies: publicUrl?.startsWith('https:') ?? false,
     notes,
     exports,
+    databaseUrl: env.DATABASE_URL?.trim() || null,
     redisUrl: parseRedisUrl(env.REDIS_URL),
     clusterName: clusterName(env.CLUSTER_NAME),
     ...overrides,

@@ -7,10 +7,8 @@ import { allowedOrigins } from './auth/origin.js';
 import { keepBankOnCaseLeft } from './bank/bankWriter.js';
 import { type Cluster, connectRedis, joinCluster, type RedisLink, singleNode } from './cluster/cluster.js';
 import type { Config } from './config.js';
-import { startCheckpointer } from './db/checkpointer.js';
-import { openDatabase } from './db/database.js';
-import { openNotesStore } from './db/notesStore.js';
 import { createRepos } from './db/repos.js';
+import { openStore } from './db/store.js';
 import { createHttpApp } from './http/app.js';
 import type { HttpDeps } from './http/context.js';
 import { LiveConnections } from './live/liveConnections.js';
@@ -40,8 +38,8 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   // Issue 14: Redis first, so a node that cannot join its cluster stops before it opens anything.
   const redis: RedisLink | null = config.redisUrl ? await connectRedis(config.redisUrl) : null;
-  const db = openDatabase(config.dataDir, config.synchronous);
-  const repos = createRepos(db);
+  const store = await openStore(config);
+  const repos = createRepos(store.db);
   const meetings = new MeetingStore(repos);
   // Issue 12: leaving a case keeps its minutes in the locality file, in the event's transaction.
   meetings.onCaseLeft(minutesWriter(repos));
@@ -104,12 +102,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     });
   }
   Object.assign(deps, { cluster } satisfies Pick<HttpDeps, 'cluster'>);
-  // The live notes write through a connection of their own, so how they reach the disk (NOTES_FLUSH) is theirs alone.
-  const notesStore = openNotesStore(config.dataDir, config.notesFlush);
-  const checkpointer = startCheckpointer(config.dataDir);
   const notes = createNotesGateway({
     repos,
-    store: notesStore.store,
+    store: store.notes,
     meetings,
     live: deps.live,
     publicUrl: deps.publicUrl,
@@ -155,9 +150,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await cluster.close();
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await checkpointer.stop();
-      notesStore.db.close();
-      db.close();
+      await store.close();
     },
   };
 }

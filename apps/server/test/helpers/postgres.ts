@@ -15,8 +15,10 @@ export function databaseUrl(name: string, base = TEST_DATABASE_URL): string {
  * A fresh, empty database `cb_<random>` on TEST_DATABASE_URL's server, and how to drop it. A server that cannot be
  * reached fails the test with what to do: these tests never skip.
  */
-export async function createTestDatabase(): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
-  const name = `cb_${randomBytes(6).toString('hex')}`;
+export async function createTestDatabase(
+  prefix = 'cb_',
+): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 10_000 });
   try {
     await admin.connect();

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { databaseUrlFor } from './testServer.js';
 
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -27,10 +28,13 @@ export async function spawnServer(
   env: Record<string, string> = {},
   args: string[] = ['--import', 'tsx', 'src/main.ts'],
 ): Promise<ChildProcess> {
+  // On PostgreSQL (TEST_STORE=postgres), the folder's own database, as startTestServer gives it.
+  const databaseUrl = await databaseUrlFor(dataDir);
   const child = spawn(process.execPath, args, {
     cwd: serverDir,
     env: {
       ...process.env,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,

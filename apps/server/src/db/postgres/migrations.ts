@@ -40,6 +40,8 @@ export const PG_MIGRATIONS: readonly { version: number; name: string; sql: strin
     version: 1,
     name: 'accounts, sessions and the meeting event log',
     sql: `
+      -- SQLite's NOCASE, as the statements spell it (\`name COLLATE NOCASE\`): equal and ordered whatever the case.
+      CREATE COLLATION IF NOT EXISTS nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
       CREATE TABLE users (
         id TEXT PRIMARY KEY,
         name TEXT NOT NULL,
@@ -421,9 +423,8 @@ ${SEARCH_WORDS_FUNCTIONS}
         updated_at BIGINT NOT NULL,
         updated_by TEXT REFERENCES users(id)
       );
-      -- SQLite's name COLLATE NOCASE folds ASCII letters only and then compares bytes: lower() under the "C"
-      -- collation does exactly that, so both stores page the directory in the same order.
-      CREATE INDEX directory_entries_place ON directory_entries(locality_id, lower(name COLLATE "C"), id);
+      -- Paged by name whatever its case, as SQLite's NOCASE index (the collation of migration 1).
+      CREATE INDEX directory_entries_place ON directory_entries(locality_id, name COLLATE nocase, id);
     `,
   },
 ];

@@ -24,6 +24,8 @@ const { workerData } = require('node:worker_threads');
 const pg = require(workerData.pg);
 pg.types.setTypeParser(20, Number);   // int8: ids, counts, ms timestamps
 pg.types.setTypeParser(1700, Number); // numeric: SUM and AVG
+pg.types.setTypeParser(114, (text) => text);  // json: as text, as SQLite answers it (the repositories parse it)
+pg.types.setTypeParser(3802, (text) => text); // jsonb
 const flag = new Int32Array(workerData.flag);
 const port = workerData.port;
 let client = null;

@@ -6,9 +6,14 @@
  * - Parameters: `?` in order, and better-sqlite3's named `@name`, `:name`, `$name`, become `$1`, `$2`, …; the names
  *   are returned so an object of values binds in the right order.
  * - `INSERT OR IGNORE INTO …` becomes `INSERT INTO … ON CONFLICT DO NOTHING`.
- * - `x COLLATE NOCASE` becomes `lower(x)` (SQLite's NOCASE folds ASCII letters only; lower() folds them too).
+ * - `COLLATE NOCASE` stays: PostgreSQL's schema has a case-insensitive collation of that name (migration 1).
  * - `LIKE` becomes `ILIKE` (SQLite's LIKE ignores the case of ASCII letters).
  * - `instr(a, b)` becomes `strpos(a, b)`, `ifnull(` becomes `coalesce(`.
+ * - SQLite's JSON functions over JSON kept as text: `json_each(x)` and `json_each(x, '$.path')` become
+ *   `jsonb_array_elements_text(…)` (whose column is `value` too, as text: a string element is the string, an object
+ *   its JSON, which `json_extract` reads again); `json_extract(x, '$.a.b')` becomes `(CAST(x AS jsonb) #>> '{a,b}')`;
+ *   `group_concat(x, sep)` becomes `string_agg(CAST(x AS text), sep)`; `json_group_array(x)` becomes
+ *   `CAST(json_agg(x) AS text)` (SQLite answers JSON as text, and so do these).
  * - An alias with capitals (`AS lastId`) is quoted, so PostgreSQL keeps its case as SQLite does.
  *
  * Text inside quotes and comments is never touched.
@@ -66,8 +71,94 @@ function pieces(sql: string): Piece[] {
   return out;
 }
 
+/** The index of the parenthesis that closes the one at `open`, skipping quoted text; -1 if none. */
+function closing(sql: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < sql.length; i += 1) {
+    const c = sql[i];
+    if (c === "'" || c === '"') {
+      i += 1;
+      while (i < sql.length && !(sql[i] === c && sql[i + 1] !== c)) i += sql[i] === c ? 2 : 1;
+    } else if (c === '(') depth += 1;
+    else if (c === ')') {
+      depth -= 1;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
+
+/** The arguments between a call's parentheses, split at its own commas (not those nested or quoted). */
+function splitArguments(inside: string): string[] {
+  const args: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < inside.length; i += 1) {
+    const c = inside[i];
+    if (c === "'" || c === '"') {
+      i += 1;
+      while (i < inside.length && !(inside[i] === c && inside[i + 1] !== c)) i += inside[i] === c ? 2 : 1;
+    } else if (c === '(') depth += 1;
+    else if (c === ')') depth -= 1;
+    else if (c === ',' && depth === 0) {
+      args.push(inside.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  args.push(inside.slice(start).trim());
+  return args;
+}
+
+/** A JSON path of SQLite ('$.a.b') as PostgreSQL's path array literal ('{a,b}'). */
+function jsonPath(literal: string): string {
+  const match = /^'\$((?:\.[A-Za-z_]\w*)+)'$/.exec(literal);
+  if (!match) throw new Error(`a JSON path this translation does not know: ${literal}`);
+  return `'{${(match[1] as string).slice(1).split('.').join(',')}}'`;
+}
+
+const JSON_CALLS: Record<string, (args: string[]) => string> = {
+  json_each: ([value, path]) =>
+    `jsonb_array_elements_text(CAST(${value} AS jsonb)${path ? ` #> ${jsonPath(path)}` : ''})`,
+  json_extract: ([value, path]) => `(CAST(${value} AS jsonb) #>> ${jsonPath(path as string)})`,
+  group_concat: ([value, separator]) => `string_agg(CAST(${value} AS text), ${separator ?? "','"})`,
+  json_group_array: ([value]) => `CAST(json_agg(${value}) AS text)`,
+};
+
+/** Rewrites SQLite's JSON and aggregate calls (innermost arguments first), outside quoted text. */
+function rewriteCalls(sql: string): string {
+  let out = '';
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i] as string;
+    if (c === "'" || c === '"') {
+      let j = i + 1;
+      while (j < sql.length && !(sql[j] === c && sql[j + 1] !== c)) j += sql[j] === c ? 2 : 1;
+      out += sql.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const call = /^(json_each|json_extract|group_concat|json_group_array)\s*\(/i.exec(sql.slice(i, i + 40));
+    if (call && !/[\w.]/.test(sql[i - 1] ?? '')) {
+      const open = i + call[0].length - 1;
+      const close = closing(sql, open);
+      if (close === -1) throw new Error('unbalanced parentheses');
+      const args = splitArguments(rewriteCalls(sql.slice(open + 1, close)));
+      const distinct = /^DISTINCT\s+/i.exec(args[0] ?? '');
+      if (distinct) args[0] = (args[0] as string).slice(distinct[0].length);
+      let rewritten = (JSON_CALLS[(call[1] as string).toLowerCase()] as (args: string[]) => string)(args);
+      if (distinct) rewritten = rewritten.replace(/^(CAST\()?(json_agg|string_agg)\(/, '$1$2(DISTINCT ');
+      out += rewritten;
+      i = close + 1;
+      continue;
+    }
+    out += c;
+    i += 1;
+  }
+  return out;
+}
+
 export function translate(sql: string): Translated {
-  const parts = pieces(sql);
+  const parts = pieces(rewriteCalls(sql));
   let positional = 0;
   const names: string[] = [];
   let named = false;
@@ -80,7 +171,6 @@ export function translate(sql: string): Translated {
       text = text.replace(/\bINSERT\s+OR\s+IGNORE\s+INTO\b/gi, 'INSERT INTO');
     }
     text = text
-      .replace(/([A-Za-z_][\w.]*)\s+COLLATE\s+NOCASE\b/gi, 'lower($1)')
       .replace(/\bLIKE\b/gi, 'ILIKE')
       .replace(/\binstr\s*\(/gi, 'strpos(')
       .replace(/\bifnull\s*\(/gi, 'coalesce(')
