@@ -17,5 +17,6 @@ export async function startTestServer(
   const server = await startServer(
     configFromEnv({}, { port: 0, host: '127.0.0.1', dataDir, webDist: null, publicUrl: null, ...overrides }),
   );
-  return { ...server, dataDir };
+  // Assigned, not spread: the server's counters are getters, read when asked.
+  return Object.assign(server, { dataDir });
 }
