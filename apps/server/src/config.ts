@@ -41,6 +41,8 @@ export interface Config {
   redisUrl: string | null;
   /** The name of the cluster's Redis stream and channels (CLUSTER_NAME), so two services can share one Redis. */
   clusterName: string;
+  /** Issue 14: this node's name (NODE_NAME), sent as X-Consultboard-Node on every HTTP answer; null sends none. */
+  nodeName: string | null;
   /** The export workers and their limits (EXPORT_WORKERS, EXPORT_QUEUE, EXPORT_QUEUE_PER_USER, EXPORT_TIMEOUT_MS, EXPORT_HEAP_MB). */
   exports: ExportPoolSettings;
 }
@@ -49,7 +51,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * Reads the configuration from the environment (PORT, HOST, DATA_DIR, PUBLIC_URL, ALLOWED_ORIGINS, TRUST_PROXY,
- * WEB_DIST, DATABASE_URL, REDIS_URL, CLUSTER_NAME, SQLITE_SYNCHRONOUS, NOTES_FLUSH, NOTES_IDLE_ROOM_MS and NOTES_COMPACT_AFTER_UPDATES for the notes rooms, and EXPORT_* for the export
+ * WEB_DIST, DATABASE_URL, REDIS_URL, CLUSTER_NAME, NODE_NAME, SQLITE_SYNCHRONOUS, NOTES_FLUSH, NOTES_IDLE_ROOM_MS and NOTES_COMPACT_AFTER_UPDATES for the notes rooms, and EXPORT_* for the export
  * workers).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -94,6 +96,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     databaseUrl: env.DATABASE_URL?.trim() || null,
     redisUrl: parseRedisUrl(env.REDIS_URL),
     clusterName: clusterName(env.CLUSTER_NAME),
+    nodeName: nodeName(env.NODE_NAME),
     ...overrides,
   };
 }
@@ -102,6 +105,14 @@ function clusterName(value: string | undefined): string {
   if (value === undefined || value === '') return 'consultboard';
   if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(value))
     throw new Error(`CLUSTER_NAME must be 1 to 63 lowercase letters, digits, "-" or "_", not "${value}"`);
+  return value;
+}
+
+/** NODE_NAME: optional; a name an operator reads in a header and a log, so plain DNS-label characters only. */
+function nodeName(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (!/^[a-z0-9-]{1,63}$/.test(value))
+    throw new Error(`NODE_NAME must be 1 to 63 lowercase letters, digits or "-", not "${value}"`);
   return value;
 }
 

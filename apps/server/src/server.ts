@@ -9,7 +9,7 @@ import { type Cluster, connectRedis, joinCluster, type RedisLink, singleNode } f
 import type { Config } from './config.js';
 import { createRepos } from './db/repos.js';
 import { openStore } from './db/store.js';
-import { createHttpApp } from './http/app.js';
+import { createHttpApp, NODE_HEADER } from './http/app.js';
 import type { HttpDeps } from './http/context.js';
 import { LiveConnections } from './live/liveConnections.js';
 import { logger } from './logger.js';
@@ -27,6 +27,8 @@ export interface RunningServer {
   notes: NotesGateway;
   /** The export workers, for tests and the benchmark. */
   exports: ExportPool;
+  /** How many meeting sockets (socket.io clients, either transport) this node holds, for the cluster tests. */
+  readonly meetingConnectionCount: number;
   close: () => Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     webDist: config.webDist,
     limiters: createLimiters(),
     exports: new ExportPool(config.exports),
+    nodeName: config.nodeName,
   };
 
   let app: ReturnType<typeof createHttpApp> | undefined;
@@ -79,6 +82,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
 
   const io = attachGateway(httpServer, { ...deps, settings: config.meeting });
+  // socket.io answers its own HTTP requests (long-polling, the WebSocket upgrade): they name the node too.
+  const nodeName = config.nodeName;
+  if (nodeName)
+    io.engine.on('headers', (headers: Record<string, string>) => Object.assign(headers, { [NODE_HEADER]: nodeName }));
   // Issue 14: with REDIS_URL, socket.io's broadcasts and the ends of connections reach every node.
   let cluster: Cluster = singleNode;
   if (redis) {
@@ -141,6 +148,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     url: `http://127.0.0.1:${port}`,
     notes,
     exports: deps.exports,
+    get meetingConnectionCount() {
+      return io.engine.clientsCount;
+    },
     close: async () => {
       clearInterval(timer);
       stopPurge();

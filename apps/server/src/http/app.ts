@@ -31,9 +31,22 @@ import { stageTemplateRoutes } from './routes/stageTemplates.js';
 import { themeRoutes } from './routes/themes.js';
 import { loadStaticFiles, type StaticFile, sendStatic } from './staticFiles.js';
 
+/** The header naming the node that answered (NODE_NAME). */
+export const NODE_HEADER = 'X-Consultboard-Node';
+
 /** The HTTP side of the server: the JSON API under /api, then the built web app. */
 export function createHttpApp(deps: HttpDeps) {
   const app = new Hono<AppEnv>();
+
+  // Issue 14: which node answered, for an operator reading the balancer and for the cluster test. After the route
+  // (and app.onError) has made its answer, so errors and static files carry it too.
+  const nodeName = deps.nodeName;
+  if (nodeName) {
+    app.use('*', async (c, next) => {
+      await next();
+      c.header(NODE_HEADER, nodeName);
+    });
+  }
 
   app.use(
     '*',

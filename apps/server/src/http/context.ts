@@ -34,6 +34,8 @@ export interface HttpDeps {
   exports: ExportPool;
   /** Issue 14: how this node stands with the others (set once the cluster is joined; a node alone is `off`). */
   cluster?: Pick<Cluster, 'state'>;
+  /** Issue 14: this node's name (NODE_NAME), sent as X-Consultboard-Node; null or absent sends none. */
+  nodeName?: string | null;
 }
 
 export type AppEnv = { Bindings: HttpBindings; Variables: { user: UserRow | null; actor: AccessActor | null } };

@@ -33,10 +33,11 @@ export class NotesClient {
     baseUrl: string,
     docName: string,
     token: string | null,
-    options: { connect?: boolean; resyncInterval?: number } = {},
+    options: { connect?: boolean; resyncInterval?: number; params?: Record<string, string> } = {},
   ) {
     this.provider = new WebsocketProvider(notesUrl(baseUrl), docName, this.doc, {
-      params: token === null ? {} : { token },
+      // `params` beside the token: the web app's `session`, for a load balancer (issue 14).
+      params: { ...options.params, ...(token === null ? {} : { token }) },
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
       maxBackoffTime: 300,

@@ -32,6 +32,10 @@ interface ConnectOptions {
   reconnection?: boolean;
   /** The state to start folding from (the join's answer); the handshake's lastSeq is its seq. */
   from?: MeetingState;
+  /** Added to every request's address, as the web app adds `session` for a load balancer (issue 14). */
+  query?: Record<string, string>;
+  /** WebSocket only unless told (long-polling: `['polling']`). */
+  transports?: ('websocket' | 'polling')[];
 }
 
 /**
@@ -56,7 +60,8 @@ export class MeetingClient {
     if (options.from) this.state = options.from;
     this.socket = io(url, {
       path: '/socket.io',
-      transports: ['websocket'],
+      transports: options.transports ?? ['websocket'],
+      ...(options.query ? { query: options.query } : {}),
       reconnection: options.reconnection ?? false,
       reconnectionDelay: 100,
       reconnectionDelayMax: 300,

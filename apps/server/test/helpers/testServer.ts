@@ -39,5 +39,6 @@ export async function startTestServer(
       { port: 0, host: '127.0.0.1', dataDir, webDist: null, publicUrl: null, databaseUrl, ...overrides },
     ),
   );
-  return { ...server, dataDir };
+  // Assigned, not spread: the server's counters are getters, read when asked.
+  return Object.assign(server, { dataDir });
 }

@@ -28,7 +28,7 @@ export function LiveBoard({ id, subtitle }: { id: string; subtitle: string }) {
     (lastSeq: number): HandshakeAuth => ({ protocol: PROTOCOL_VERSION, lastSeq, sessionId: id, role: 'projector' }),
     [id],
   );
-  const meeting = useMeeting(handshake);
+  const meeting = useMeeting(id, handshake);
   const { state, connection, welcome } = meeting;
   const pageMs = useMemo(() => pageIntervalMs(window.location.search), []);
   const stage = currentStage(state);

@@ -45,18 +45,31 @@ const idle: MeetingSnapshot = {
 };
 const subscribeNothing = () => () => {};
 
-function openSocket(auth: (callback: (data: object) => void) => void): MeetingSocket {
+function openSocket(sessionId: string, auth: (callback: (data: object) => void) => void): MeetingSocket {
   // forceNew: one connection per page, never shared with (or closed by) another client's manager. WebSocket first
   // (no long-polling handshake and upgrade: two or three round trips fewer); where the network refuses WebSockets
   // (some school Wi-Fi proxies), every attempt falls back to long-polling (tryAllTransports).
-  return io({ path: SOCKET_PATH, auth, transports: ['websocket', 'polling'], tryAllTransports: true, forceNew: true });
+  // `session` is on every request's address so a load balancer sends all of a meeting to one node (issue 14); the
+  // server ignores it: who may connect is decided by `auth` and the cookie alone.
+  return io({
+    path: SOCKET_PATH,
+    auth,
+    query: { session: sessionId },
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
+    forceNew: true,
+  });
 }
 
 /**
- * Joins the live meeting for as long as the calling component is mounted. Pass a stable
+ * Joins the live meeting of session `sessionId` for as long as the calling component is mounted. Pass a stable
  * (memoised) handshake factory, or null to wait; a new factory means a new connection.
  */
-export function useMeeting(handshakeFactory: HandshakeFactory | null, options: UseMeetingOptions = {}): MeetingView {
+export function useMeeting(
+  sessionId: string,
+  handshakeFactory: HandshakeFactory | null,
+  options: UseMeetingOptions = {},
+): MeetingView {
   const [client, setClient] = useState<MeetingClient | null>(null);
   const optionsRef = useRef(options);
   optionsRef.current = options;
@@ -66,7 +79,7 @@ export function useMeeting(handshakeFactory: HandshakeFactory | null, options: U
     if (!handshakeFactory) return;
     const created = new MeetingClient({
       handshake: handshakeFactory,
-      connect: openSocket,
+      connect: (auth) => openSocket(sessionId, auth),
       outboxStore: persistFor ? { store: browserStore(), key: outboxKey(persistFor) } : undefined,
       onRefused: (refusal) => optionsRef.current.onRefused?.(refusal),
       initialState: optionsRef.current.initialState?.() ?? undefined,
@@ -84,7 +97,7 @@ export function useMeeting(handshakeFactory: HandshakeFactory | null, options: U
       created.stop();
       setClient((current) => (current === created ? null : current));
     };
-  }, [handshakeFactory, persistFor]);
+  }, [sessionId, handshakeFactory, persistFor]);
 
   // Until the client exists (it is made after the first render), show the state it will start from.
   const [firstState] = useState(() => options.initialState?.() ?? null);

@@ -61,7 +61,12 @@ export class NotesRoom {
       connect: false,
       // Every tab syncs through the server: a read-only projector tab must not relay for a console tab.
       disableBc: true,
-      params: options.access.role === 'participant' ? { token: options.access.token } : {},
+      // `session` routes every connection of a meeting to one node behind a load balancer (issue 14); it grants
+      // nothing: the token alone decides.
+      params: {
+        session: options.access.sessionId,
+        ...(options.access.role === 'participant' ? { token: options.access.token } : {}),
+      },
     });
     this.persistence = options.persistOffline ? new IndexeddbPersistence(this.docName, this.doc) : null;
     this.facts = {
@@ -166,7 +171,7 @@ export class NotesRoom {
           `/api/sessions/${encodeURIComponent(sessionId)}/notes-token`,
           { role },
         );
-        this.provider.params = { token };
+        this.provider.params = { session: sessionId, token };
         return true;
       } catch (error) {
         if (this.destroyed) return false;

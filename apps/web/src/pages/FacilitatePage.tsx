@@ -80,7 +80,7 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
     (lastSeq: number): HandshakeAuth => ({ protocol: PROTOCOL_VERSION, lastSeq, sessionId: id, role: 'facilitator' }),
     [id],
   );
-  const meeting = useMeeting(handshake);
+  const meeting = useMeeting(id, handshake);
   const { state, connection } = meeting;
   const { user } = useUser();
   const send = useCallback(

@@ -138,7 +138,11 @@ export function PhoneMeeting({
     () => asLiveMeetingState(joinedMeeting) ?? loadMeetingSnapshot(store, sessionId),
     [joinedMeeting, store, sessionId],
   );
-  const meeting = useMeeting(handshake, { persistOutboxFor: sessionId, onRefused, initialState: storedState });
+  const meeting = useMeeting(sessionId, handshake, {
+    persistOutboxFor: sessionId,
+    onRefused,
+    initialState: storedState,
+  });
   const { state, connection } = meeting;
   cardPlace.current = (cardId) => {
     const card = state.cards.find((candidate) => candidate.id === cardId);

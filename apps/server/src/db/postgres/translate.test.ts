@@ -55,9 +55,8 @@ describe("translating SQLite's JSON functions", () => {
 
   it('reads paths, nested calls, and aggregates', () => {
     expect(
-      translate(
-        "SELECT group_concat(json_extract(a.value, '$.note'), ' ') FROM json_each(v.review, '$.actions') a",
-      ).text,
+      translate("SELECT group_concat(json_extract(a.value, '$.note'), ' ') FROM json_each(v.review, '$.actions') a")
+        .text,
     ).toBe(
       "SELECT string_agg(CAST((CAST(a.value AS jsonb) #>> '{note}') AS text), ' ') FROM jsonb_array_elements_text(CAST(v.review AS jsonb) #> '{actions}') a",
     );
