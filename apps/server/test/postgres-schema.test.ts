@@ -37,15 +37,6 @@ const DELIBERATE: { table: string; reason: string; apply: (shape: TableShape) =>
       shape.indexes.minutes_search_document = 'gin (document)';
     },
   },
-  {
-    table: 'directory_entries',
-    reason:
-      'SQLite orders by name COLLATE NOCASE (ASCII letters folded, then bytes); PostgreSQL has no NOCASE, and ' +
-      'lower(name COLLATE "C") is the same order',
-    apply: (shape) => {
-      shape.indexes.directory_entries_place = 'plain (locality_id, lower(name COLLATE "C"), id)';
-    },
-  },
 ];
 
 const DELETE_RULES: Record<string, string> = {
