@@ -6,6 +6,7 @@ import { createLimiters } from './auth/limiters.js';
 import { allowedOrigins } from './auth/origin.js';
 import { keepBankOnCaseLeft } from './bank/bankWriter.js';
 import { type Cluster, connectRedis, joinCluster, type RedisLink, singleNode } from './cluster/cluster.js';
+import { AdvisoryLocks, soleOwner } from './cluster/ownership.js';
 import type { Config } from './config.js';
 import { createRepos } from './db/repos.js';
 import { openStore } from './db/store.js';
@@ -19,6 +20,9 @@ import { minutesWriter } from './minutes/minutesWriter.js';
 import { startMinutesPurge } from './minutes/retention.js';
 import { createNotesGateway, type NotesGateway } from './notes/notesGateway.js';
 import { ExportPool } from './workers/exportPool.js';
+
+/** How often a node releases the sessions nobody uses there, and checks its database connection (issue 14). */
+const OWNERSHIP_SWEEP_MS = 5_000;
 
 export interface RunningServer {
   port: number;
@@ -42,7 +46,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const redis: RedisLink | null = config.redisUrl ? await connectRedis(config.redisUrl) : null;
   const store = await openStore(config);
   const repos = createRepos(store.db);
-  const meetings = new MeetingStore(repos);
+  // Issue 14: on PostgreSQL (several nodes), each live session is run by the node holding its advisory lock.
+  const meetings = new MeetingStore(repos, store.postgres ? new AdvisoryLocks(store.postgres) : soleOwner);
   // Issue 12: leaving a case keeps its minutes in the locality file, in the event's transaction.
   meetings.onCaseLeft(minutesWriter(repos));
   // Issue 12: leaving a case keeps its helpful strategies and resources in the locality's strategy bank.
@@ -129,6 +134,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
     socket.destroy();
   });
 
+  // Issue 14: sessions nobody here uses are released for another node; while this node runs any, a statement every
+  // few seconds notices a lost database connection (and with it the sessions' locks) even when the room is quiet.
+  const ownershipTimer = setInterval(() => {
+    if (!store.postgres) return;
+    try {
+      meetings.releaseIdle();
+      if (meetings.running().length > 0) store.postgres.exec('SELECT 1');
+    } catch (error) {
+      logger.warn({ err: error }, 'the database did not answer');
+    }
+  }, OWNERSHIP_SWEEP_MS);
+  ownershipTimer.unref();
+
   const timer = setInterval(() => {
     const now = Date.now();
     repos.authSessions.purgeExpired(now);
@@ -153,6 +171,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     close: async () => {
       clearInterval(timer);
+      clearInterval(ownershipTimer);
       stopPurge();
       await deps.exports.close();
       await notes.close();

@@ -45,6 +45,8 @@ export const ERROR_CODES = {
   card_not_held: 'That card is not held for checking.',
   // Issue 13: a Resource card linked to a directory entry.
   no_such_service: "That service is not in this locality's directory.",
+  // Issue 14: several nodes; the session's node changed (one stopped): the client comes back and finds it.
+  session_elsewhere: 'The meeting is moving to another server. Reconnecting…',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

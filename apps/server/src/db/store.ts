@@ -13,6 +13,8 @@ export interface Store {
   db: Db;
   /** Where the live notes' group commit writes. */
   notes: NotesStore;
+  /** PostgreSQL's connection, for what only it offers (advisory locks); null on SQLite. */
+  postgres: SyncPostgres | null;
   close(): Promise<void>;
 }
 
@@ -34,7 +36,7 @@ export async function openStore(settings: StoreSettings): Promise<Store> {
     const postgres = new SyncPostgres(settings.databaseUrl);
     const db = postgres as unknown as Db;
     // A PostgreSQL commit is on the disk when it returns: the notes are relayed after it, as with SQLite's FULL.
-    return { kind: 'postgres', db, notes: notesRepo(db), close: async () => postgres.close() };
+    return { kind: 'postgres', db, notes: notesRepo(db), postgres, close: async () => postgres.close() };
   }
   const db = openDatabase(settings.dataDir, settings.synchronous);
   // The live notes write through a connection of their own, so how they reach the disk (NOTES_FLUSH) is theirs alone.
@@ -43,6 +45,7 @@ export async function openStore(settings: StoreSettings): Promise<Store> {
   return {
     kind: 'sqlite',
     db,
+    postgres: null,
     notes: notes.store,
     close: async () => {
       await checkpointer.stop();

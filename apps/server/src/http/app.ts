@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ERROR_CODES } from '@consultboard/domain';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { logger } from '../logger.js';
+import { SessionElsewhere } from '../meeting/meetingStore.js';
 import { notesRoutes } from '../notes/notesRoutes.js';
 import type { AppEnv, HttpDeps } from './context.js';
 import { AppError, errors } from './errors.js';
@@ -69,6 +71,11 @@ export function createHttpApp(deps: HttpDeps) {
 
   app.onError((error, c) => {
     if (error instanceof AppError) return c.json(error.toBody(), error.status);
+    // Issue 14: another node runs the live session this would write to; nothing was written. Try again shortly.
+    if (error instanceof SessionElsewhere) {
+      c.header('Retry-After', '2');
+      return c.json(new AppError(503, 'session_elsewhere', ERROR_CODES.session_elsewhere).toBody(), 503);
+    }
     logger.error({ err: error, path: c.req.path }, 'request failed');
     return c.json(errors.internal().toBody(), 500);
   });

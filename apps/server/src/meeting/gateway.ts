@@ -21,7 +21,7 @@ import { handleCommand } from './commandHandler.js';
 import { HandshakeRefused, identify, mayStillRun, personIn, type SocketIdentity } from './handshake.js';
 import { MeetingLimiters } from './meetingLimiters.js';
 import { MEETING_SETTINGS, type MeetingSettings } from './meetingSettings.js';
-import type { MeetingStore } from './meetingStore.js';
+import { type MeetingStore, SessionElsewhere } from './meetingStore.js';
 import { Presence } from './presence.js';
 import { replayFor } from './replay.js';
 import { joinUrl } from './sessionViews.js';
@@ -80,6 +80,12 @@ export function attachGateway(
         quota.release(personIn(who), socket);
         return next(new HandshakeRefused('rate_limited'));
       }
+      // Issue 14: a session's sockets are served by the node that runs it. Refused here, the client comes back by
+      // itself, and the balancer brings it to that node (or here, once this node may run it).
+      if (!meetings.claim(who.sessionId)) {
+        quota.release(personIn(who), socket);
+        return next(new HandshakeRefused('session_elsewhere'));
+      }
       socket.data = who;
       next();
     } catch (error) {
@@ -131,6 +137,12 @@ export function attachGateway(
         if (!limiters.command(who, type)) return ack(refuse('rate_limited'));
         ack(handleCommand({ repos, meetings }, who, args[0]));
       } catch (error) {
+        if (error instanceof SessionElsewhere) {
+          // This node stopped running the session: nothing was written; the client resends once it is back.
+          ack(refuse('session_elsewhere'));
+          socket.disconnect(true);
+          return;
+        }
         logger.error({ err: error, sessionId: who.sessionId }, 'command failed');
         ack(refuse('internal'));
       }
@@ -202,6 +214,21 @@ export function attachGateway(
       // Phones see nothing once the session closes: they have the ended event, now they go.
       for (const socketId of presence.socketsOf(sessionId, 'participant'))
         io.sockets.sockets.get(socketId)?.disconnect(true);
+    }
+  });
+
+  // Issue 14: sessions this node stopped running: their sockets go, and come back to whichever node runs them.
+  meetings.onLost((sessionIds) => {
+    const lost = new Set(sessionIds);
+    for (const socket of io.sockets.sockets.values()) {
+      const sessionId = (socket.data as SocketIdentity | undefined)?.sessionId;
+      if (sessionId && lost.has(sessionId)) socket.disconnect(true);
+    }
+  });
+  meetings.onListInUse(function* () {
+    for (const socket of io.sockets.sockets.values()) {
+      const sessionId = (socket.data as SocketIdentity | undefined)?.sessionId;
+      if (sessionId) yield sessionId;
     }
   });
 

@@ -9,12 +9,23 @@ import {
   type MeetingState,
   REPLAY_PAGE,
 } from '@consultboard/domain';
+import { type SessionOwnership, soleOwner } from '../cluster/ownership.js';
 import type { Repos } from '../db/repos.js';
 import { logger } from '../logger.js';
 
+/** Another node runs this live session: this one neither writes to it nor relays it. */
+export class SessionElsewhere extends Error {
+  constructor(readonly sessionId: string) {
+    super('another node runs this session');
+    this.name = 'SessionElsewhere';
+  }
+}
+
 /**
- * The server's view of each live meeting: the event log in SQLite is the truth, and the folded
+ * The server's view of each live meeting: the event log in the store is the truth, and the folded
  * state is a cache rebuilt from it on first use (so a restarted server picks up where it was).
+ * On several nodes (issue 14), only the node that runs a session (`SessionOwnership`) keeps that cache and appends
+ * to the log; any other node reads the log afresh each time it is asked, so it never answers from a stale copy.
  */
 export class MeetingStore {
   private readonly states = new Map<string, MeetingState>();
@@ -22,10 +33,85 @@ export class MeetingStore {
   private readonly roomViews = new Map<string, { state: MeetingState; bytes: number }>();
   private readonly listeners: ((sessionId: string, event: MeetingEvent) => void)[] = [];
   private readonly caseLeftWriters: ((left: CaseLeft) => void)[] = [];
+  private readonly inUseListers: (() => Iterable<string>)[] = [];
+  private readonly idleSince = new Set<string>();
 
-  constructor(private readonly repos: Repos) {}
+  constructor(
+    private readonly repos: Repos,
+    private readonly ownership: SessionOwnership = soleOwner,
+  ) {
+    ownership.onLost((sessionIds) => {
+      for (const sessionId of sessionIds) this.forget(sessionId);
+    });
+  }
+
+  /**
+   * Runs the session on this node from now on, if no other node does (a socket of the session arrives, or an event
+   * must be appended); whether this node runs it. Taken afresh, the meeting is read from the log, never from a copy
+   * made while another node ran it.
+   */
+  claim(sessionId: string): boolean {
+    if (this.ownership.holds(sessionId)) return true;
+    if (!this.ownership.claim(sessionId)) return false;
+    this.forget(sessionId);
+    return true;
+  }
+
+  /** Stops running a session nobody here uses (another node may take it), and frees its copy. */
+  release(sessionId: string): void {
+    this.ownership.release(sessionId);
+    this.forget(sessionId);
+  }
+
+  /** Told of sessions this node stopped running without releasing them (its database connection went). */
+  onLost(listener: (sessionIds: string[]) => void): void {
+    this.ownership.onLost(listener);
+  }
+
+  /** Registers how a gateway lists the sessions it has connections of (they are in use, and stay run here). */
+  onListInUse(lister: () => Iterable<string>): void {
+    this.inUseListers.push(lister);
+  }
+
+  /**
+   * Releases the sessions this node runs that nobody here has used since the last sweep, so another node may run
+   * them (the balancer brings a session's clients back to its node once that node is up again). Returns them.
+   */
+  releaseIdle(): string[] {
+    const inUse = new Set<string>();
+    for (const lister of this.inUseListers) for (const sessionId of lister()) inUse.add(sessionId);
+    const released: string[] = [];
+    for (const sessionId of this.ownership.held()) {
+      if (inUse.has(sessionId)) {
+        this.idleSince.delete(sessionId);
+        continue;
+      }
+      // Idle for a whole sweep first: a phone between two sockets is not gone.
+      if (!this.idleSince.has(sessionId)) {
+        this.idleSince.add(sessionId);
+        continue;
+      }
+      this.idleSince.delete(sessionId);
+      this.release(sessionId);
+      released.push(sessionId);
+    }
+    return released;
+  }
+
+  /** Whether this node runs the session. */
+  runs(sessionId: string): boolean {
+    return this.ownership.holds(sessionId);
+  }
+
+  /** The sessions this node runs (none listed on one node alone, which runs every session). */
+  running(): string[] {
+    return this.ownership.held();
+  }
 
   state(sessionId: string): MeetingState {
+    // Not run here: the log as it is now, kept nowhere.
+    if (!this.ownership.holds(sessionId))
+      return foldEvents(initialMeetingState, this.repos.meetingEvents.after(sessionId, 0));
     let state = this.states.get(sessionId);
     if (!state) {
       state = foldEvents(initialMeetingState, this.repos.meetingEvents.after(sessionId, 0));
@@ -48,7 +134,7 @@ export class MeetingStore {
       eventsFor('participant', this.repos.meetingEvents.after(sessionId, 0), now),
     );
     const view = { state, bytes: Buffer.byteLength(JSON.stringify(state)) };
-    this.roomViews.set(sessionId, view);
+    if (this.ownership.holds(sessionId)) this.roomViews.set(sessionId, view);
     return view;
   }
 
@@ -71,6 +157,8 @@ export class MeetingStore {
     meta: { commandId: string | null; actor: string; now: number },
     alongside?: () => void,
   ): MeetingEvent {
+    // Only the node that runs the session writes to it (PostgreSQL's lock says which); any other refuses.
+    if (!this.claim(sessionId)) throw new SessionElsewhere(sessionId);
     const state = this.state(sessionId);
     const event = { ...body, seq: state.seq + 1, at: meta.now } as MeetingEvent;
     const after = applyEvent(state, event);

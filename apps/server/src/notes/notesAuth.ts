@@ -17,8 +17,8 @@ export interface NotesIdentity {
 
 /** The upgrade is refused with this HTTP status: 401 no or unknown token, 403 anything else. */
 export class NotesRefused extends Error {
-  constructor(readonly status: 401 | 403) {
-    super(status === 401 ? 'unauthenticated' : 'forbidden');
+  constructor(readonly status: 401 | 403 | 503) {
+    super(status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : 'another node runs the session');
   }
 }
 

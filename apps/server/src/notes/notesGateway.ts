@@ -17,7 +17,12 @@ import { Rooms } from './rooms.js';
 /** The notes limits a server runs with: NOTES_LIMITS, with the timings adjustable for tests. */
 export type NotesSettings = { -readonly [K in keyof typeof NOTES_LIMITS]: number };
 
-const STATUS_TEXT = { 401: 'Unauthorized', 403: 'Forbidden', 500: 'Internal Server Error' } as const;
+const STATUS_TEXT = {
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+} as const;
 
 /**
  * How often every connection is pinged: one that has not answered the last ping is cut, so a phone that
@@ -80,6 +85,13 @@ export function createNotesGateway(deps: {
       if (!originAllowed(request, deps.allowedOrigins)) throw new NotesRefused(403);
       const { docName, token } = readNotesRequest(request.url);
       const identity = authoriseNotes(repos, docName, token, Date.now());
+      // Issue 14: the notes of a session are written by the node that runs it. Refused here, the provider tries
+      // again by itself, and the balancer brings it to that node (or here, once this node may run it).
+      const ranHere = meetings.runs(identity.sessionId);
+      if (!meetings.claim(identity.sessionId)) throw new NotesRefused(503);
+      // Taken just now: a room kept from an earlier time here may lack what another node wrote meanwhile.
+      if (!ranHere) dropRoomsOf(identity.sessionId);
+      docsOf(identity.sessionId).add(identity.docName);
       // One connection per case on the agenda, and a little slack for reconnects.
       const most = repos.consultSessions.cases(identity.sessionId).length + settings.connectionsSlack;
       wss.handleUpgrade(request, socket, head, (ws) => {
@@ -108,6 +120,22 @@ export function createNotesGateway(deps: {
     }
   }
 
+  /** The notes documents of each session opened here (to drop them when another node may have written them). */
+  const sessionDocs = new Map<string, Set<string>>();
+  function docsOf(sessionId: string): Set<string> {
+    let docs = sessionDocs.get(sessionId);
+    if (!docs) {
+      docs = new Set();
+      sessionDocs.set(sessionId, docs);
+    }
+    return docs;
+  }
+  /** Issue 14: this node does not run the session (any more): its rooms go, unwritten, and their connections close. */
+  function dropRoomsOf(sessionId: string): void {
+    for (const docName of sessionDocs.get(sessionId) ?? []) rooms.drop(docName);
+    sessionDocs.delete(sessionId);
+  }
+
   function sessionEnded(sessionId: string): void {
     for (const connection of [...connections]) {
       if (connection.identity.sessionId !== sessionId) continue;
@@ -123,6 +151,14 @@ export function createNotesGateway(deps: {
     } catch (error) {
       logger.error({ err: error, sessionId }, 'notes could not close after the session ended');
     }
+  });
+
+  meetings.onLost((sessionIds) => {
+    for (const sessionId of sessionIds) dropRoomsOf(sessionId);
+  });
+  // Sessions with notes connections here are in use: not to be released (see MeetingStore.releaseIdle).
+  meetings.onListInUse(function* () {
+    for (const connection of connections) yield connection.identity.sessionId;
   });
 
   // A deactivated account's console and projector notes close at once (their personId is `<role>:<userId>`).

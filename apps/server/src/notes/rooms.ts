@@ -78,6 +78,16 @@ export class Rooms {
     return this.rooms.size;
   }
 
+  /**
+   * Drops a room without writing anything more, closing everyone in it with `unavailable` (this node no longer runs
+   * its session: another node may be writing the document now). What it held unstored was never relayed, and the
+   * clients' own copies send it again where they reconnect.
+   */
+  drop(docName: string): void {
+    const room = this.rooms.get(docName);
+    if (room) this.evict(room, NOTES_CLOSE.unavailable);
+  }
+
   /** Closes every connection, compacts and frees every room (the server is shutting down). */
   close(): void {
     // What was accepted is stored (and relayed) before anyone is sent away.

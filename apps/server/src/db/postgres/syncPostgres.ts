@@ -29,6 +29,7 @@ pg.types.setTypeParser(3802, (text) => text); // jsonb
 const flag = new Int32Array(workerData.flag);
 const port = workerData.port;
 let client = null;
+let generation = 0;
 async function connection() {
   if (client) return client;
   const fresh = new pg.Client({ connectionString: workerData.url, connectionTimeoutMillis: 10000 });
@@ -36,6 +37,7 @@ async function connection() {
   fresh.on('error', () => { if (client === fresh) client = null; });
   await fresh.connect();
   await fresh.query('SET statement_timeout = ' + workerData.timeoutMs);
+  generation += 1;
   client = fresh;
   return fresh;
 }
@@ -48,10 +50,15 @@ port.on('message', async (message) => {
       ? await db.query({ text: message.text, values: message.values.map(toBuffer), name: message.name, rowMode: message.rowMode })
       : await db.query(message.text);
     const last = Array.isArray(result) ? result[result.length - 1] : result;
-    answer = { id: message.id, rows: last.rows, rowCount: last.rowCount ?? 0 };
+    answer = { id: message.id, rows: last.rows, rowCount: last.rowCount ?? 0, generation };
   } catch (error) {
     answer = { id: message.id, error: { message: error.message, code: error.code, detail: error.detail } };
-    if (!error.code && client) { client.end().catch(() => {}); client = null; }
+    // Not PostgreSQL refusing a statement (a SQLSTATE of its own) but the connection failing: start a new one.
+    const sqlstate = /^[0-9A-Z]{5}$/.test(error.code || '') ? error.code : null;
+    if (client && (!sqlstate || sqlstate.startsWith('08') || sqlstate.startsWith('57P'))) {
+      client.end().catch(() => {});
+      client = null;
+    }
   }
   port.postMessage(answer);
   Atomics.store(flag, 0, 1);
@@ -72,6 +79,8 @@ export class PostgresError extends Error {
 
 interface Answer {
   id: number;
+  /** Which connection answered: a new one means the previous one (and its session-level locks) is gone. */
+  generation?: number;
   rows?: unknown[];
   rowCount?: number;
   error?: { message: string; code?: string; detail?: string };
@@ -152,6 +161,8 @@ export class SyncPostgres {
   private depth = 0;
   private readonly names = new Map<string, string>();
   private closed = false;
+  private generation = 0;
+  private readonly reconnectListeners: (() => void)[] = [];
 
   constructor(url: string) {
     const { port1, port2 } = new MessageChannel();
@@ -192,8 +203,18 @@ export class SyncPostgres {
         continue;
       }
       if (answer.error) throw new PostgresError(answer.error.message, answer.error.code, answer.error.detail);
+      if (answer.generation !== undefined && answer.generation !== this.generation) {
+        const replaced = this.generation !== 0;
+        this.generation = answer.generation;
+        if (replaced) for (const listener of this.reconnectListeners) listener();
+      }
       return answer;
     }
+  }
+
+  /** Told when a statement ran on a new connection: what the previous one held (advisory locks) is gone. */
+  onReconnect(listener: () => void): void {
+    this.reconnectListeners.push(listener);
   }
 
   prepare(sql: string): PgStatement {
