@@ -100,10 +100,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
       {
         endUser: (userId) => deps.live.endUserHere(userId),
         endParticipant: (participantId) => deps.live.endParticipantHere(participantId),
+        handOver: (sessionId) => meetings.handOver(sessionId),
       },
       config.clusterName,
     );
     deps.live.tellOthers(cluster);
+    // Issue 14: a client of a session another node runs came here (the balancer sends it here now): ask for it.
+    const asking = cluster;
+    meetings.onElsewhere((sessionId) => asking.askHandOver(sessionId));
     // What another node said while Redis was away may be lost: accounts deactivated meanwhile go now.
     redis.onRecovered(() => {
       const ended = deps.live.sweepUsers((userId) => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser } from './helpers/http.js';
 import { NotesClient, notesToken } from './helpers/notes.js';
 import { createTestDatabase, databaseUrl } from './helpers/postgres.js';
+import { TestRedis } from './helpers/redis.js';
 import { connect, MeetingClient } from './helpers/sockets.js';
 import { startTestServer, tempDataDir } from './helpers/testServer.js';
 import { buildSession, buildWorld, type World } from './helpers/world.js';
@@ -133,4 +134,39 @@ describe('one node runs each live session', () => {
     const taken = await consoleOn(b, session.id);
     expect((await taken.send({ type: 'stage.next' })).ok).toBe(true);
   }, 30_000);
+});
+
+describe('a session asked for by the node its clients now come to', () => {
+  it('is handed over: its clients leave the node that ran it and are welcomed where they now come', async () => {
+    const redis = await TestRedis.start();
+    const clusterName = `own-${process.pid}-${Date.now().toString(36)}`;
+    const joined = () =>
+      startTestServer(tempDataDir(), { databaseUrl: database.url, redisUrl: redis.url, clusterName });
+    const c = await joined();
+    const d = await joined();
+    try {
+      // Started on C, which runs it from then on.
+      const northOnC = { ...world.north, ep: on(c, world.north.ep), senco: on(c, world.north.senco) };
+      const session = await buildSession({ ...world, north: northOnC }, { cases: ['J5M'] });
+      const onC = await consoleOn(c, session.id);
+      expect((await onC.send({ type: 'stage.next' })).ok).toBe(true);
+      const left = new Promise<string>((resolve) => onC.socket.once('disconnect', (reason) => resolve(reason)));
+      // A client of the session comes to D (as the balancer sends it once C's node is back up): D asks C for it.
+      expect(await tryConsole(d, session.id)).toBe('session_elsewhere');
+      expect(await left).toBe('io server disconnect');
+      const deadline = Date.now() + 10_000;
+      let answer = await tryConsole(d, session.id);
+      while (answer !== 'welcomed' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        answer = await tryConsole(d, session.id);
+      }
+      expect(answer).toBe('welcomed');
+      const onD = await consoleOn(d, session.id);
+      expect(onD.state.stageIndex).toBe(1);
+      expect((await onD.send({ type: 'stage.next' })).ok).toBe(true);
+    } finally {
+      await Promise.all([c.close(), d.close()]);
+      await redis.down();
+    }
+  }, 40_000);
 });

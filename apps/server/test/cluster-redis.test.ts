@@ -76,7 +76,7 @@ const health = async (node: Node) => (await (await fetch(`${node.url}/api/health
 
 describe('a cluster of nodes through Redis', () => {
   it('says in its health how it stands with the others', async () => {
-    expect(await health(a)).toEqual({ ok: true, cluster: 'connected' });
+    expect(await health(a)).toEqual({ ok: true, cluster: 'connected', running: 0 });
     expect(await health(alone)).toEqual({ ok: true, cluster: 'off' });
   });
 

@@ -41,6 +41,7 @@ export function parseRedisUrl(value: string | undefined): string | null {
 /** Messages between nodes: names only this product sends. */
 const END_USER = 'consultboard:end-user';
 const END_PARTICIPANT = 'consultboard:end-participant';
+const HAND_OVER = 'consultboard:hand-over';
 const MAX_ID_LENGTH = 200;
 
 export interface Cluster {
@@ -49,6 +50,8 @@ export interface Cluster {
   endUser(userId: string): void;
   /** Tells every other node to close a phone's live connections (the EP removed it). */
   endParticipant(participantId: string): void;
+  /** Asks the node that runs a session to hand it over: its clients come to this node now (issue 14). */
+  askHandOver(sessionId: string): void;
   close(): Promise<void>;
 }
 
@@ -57,6 +60,7 @@ export const singleNode: Cluster = {
   state: 'off',
   endUser() {},
   endParticipant() {},
+  askHandOver() {},
   close: async () => {},
 };
 
@@ -130,7 +134,11 @@ export async function connectRedis(redisUrl: string): Promise<RedisLink> {
 export function joinCluster(
   io: Server,
   redis: RedisLink,
-  handlers: { endUser: (userId: string) => void; endParticipant: (participantId: string) => void },
+  handlers: {
+    endUser: (userId: string) => void;
+    endParticipant: (participantId: string) => void;
+    handOver: (sessionId: string) => void;
+  },
   streamName = 'consultboard',
 ): Cluster {
   // Short blocking reads: a node shutting down waits at most this long for its reader to let go.
@@ -147,6 +155,10 @@ export function joinCluster(
     const valid = id(participantId);
     if (valid) handlers.endParticipant(valid);
   });
+  events.on(HAND_OVER, (sessionId) => {
+    const valid = id(sessionId);
+    if (valid) handlers.handOver(valid);
+  });
   const tell = (event: string, value: string) => {
     if (redis.state === 'degraded') return;
     try {
@@ -162,6 +174,7 @@ export function joinCluster(
     },
     endUser: (userId) => tell(END_USER, userId),
     endParticipant: (participantId) => tell(END_PARTICIPANT, participantId),
+    askHandOver: (sessionId) => tell(HAND_OVER, sessionId),
     close: () => redis.close(),
   };
 }

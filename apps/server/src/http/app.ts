@@ -80,8 +80,15 @@ export function createHttpApp(deps: HttpDeps) {
     return c.json(errors.internal().toBody(), 500);
   });
 
-  // For a load balancer and an operator: `cluster` is off (one node), connected, or degraded (Redis is away).
-  app.get('/api/health', (c) => c.json({ ok: true, cluster: deps.cluster?.state ?? 'off' }));
+  // For a load balancer and an operator: `cluster` is off (one node), connected, or degraded (Redis is away);
+  // `running`, on several nodes, how many live sessions this node runs now.
+  app.get('/api/health', (c) =>
+    c.json({
+      ok: true,
+      cluster: deps.cluster?.state ?? 'off',
+      ...(deps.cluster?.state && deps.cluster.state !== 'off' ? { running: deps.meetings.running().length } : {}),
+    }),
+  );
 
   const api = new Hono<AppEnv>();
   const limit = (maxSize: number) =>

@@ -82,7 +82,7 @@ export function attachGateway(
       }
       // Issue 14: a session's sockets are served by the node that runs it. Refused here, the client comes back by
       // itself, and the balancer brings it to that node (or here, once this node may run it).
-      if (!meetings.claim(who.sessionId)) {
+      if (!meetings.claim(who.sessionId, true)) {
         quota.release(personIn(who), socket);
         return next(new HandshakeRefused('session_elsewhere'));
       }

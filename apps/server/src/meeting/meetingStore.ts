@@ -13,6 +13,9 @@ import { type SessionOwnership, soleOwner } from '../cluster/ownership.js';
 import type { Repos } from '../db/repos.js';
 import { logger } from '../logger.js';
 
+/** How often a node asks the node running a session to hand it over, while clients of the session come here. */
+const HAND_OVER_ASK_MS = 2_000;
+
 /** Another node runs this live session: this one neither writes to it nor relays it. */
 export class SessionElsewhere extends Error {
   constructor(readonly sessionId: string) {
@@ -42,17 +45,64 @@ export class MeetingStore {
   ) {
     ownership.onLost((sessionIds) => {
       for (const sessionId of sessionIds) this.forget(sessionId);
+      this.tellLost(sessionIds);
     });
+  }
+
+  private readonly lostListeners: ((sessionIds: string[]) => void)[] = [];
+  private readonly elsewhereListeners: ((sessionId: string) => void)[] = [];
+  /** When this node last asked for each session run elsewhere (asked at most once per HAND_OVER_ASK_MS). */
+  private readonly asked = new Map<string, number>();
+
+  private tellLost(sessionIds: string[]): void {
+    for (const listener of this.lostListeners) {
+      try {
+        listener(sessionIds);
+      } catch (error) {
+        logger.error({ err: error }, 'could not close the connections of sessions run elsewhere now');
+      }
+    }
+  }
+
+  /**
+   * Another node asked for a session this one runs (the balancer sends its clients there now: this node came back
+   * after a failure, or the balancer's nodes changed). Its connections here close (they come back there), its
+   * notes rooms go unwritten, and the session is released for that node.
+   */
+  handOver(sessionId: string): boolean {
+    // (A node alone runs every session and lists none: it has nothing to hand over.)
+    if (!this.ownership.holds(sessionId) || this.ownership.held().length === 0) return false;
+    this.tellLost([sessionId]);
+    this.release(sessionId);
+    logger.info({ sessionId }, 'handed the session over to another node');
+    return true;
+  }
+
+  /** Told when a client of a session run by another node came here (so that node may be asked to hand it over). */
+  onElsewhere(listener: (sessionId: string) => void): void {
+    this.elsewhereListeners.push(listener);
   }
 
   /**
    * Runs the session on this node from now on, if no other node does (a socket of the session arrives, or an event
-   * must be appended); whether this node runs it. Taken afresh, the meeting is read from the log, never from a copy
+   * must be appended); whether this node runs it. `askIfElsewhere`: a client of the session came here, so the node
+   * running it is asked to hand it over (see `onElsewhere`). Taken afresh, the meeting is read from the log, never from a copy
    * made while another node ran it.
    */
-  claim(sessionId: string): boolean {
+  claim(sessionId: string, askIfElsewhere = false): boolean {
     if (this.ownership.holds(sessionId)) return true;
-    if (!this.ownership.claim(sessionId)) return false;
+    if (!this.ownership.claim(sessionId)) {
+      // Only a session's own clients (its sockets and notes, which the balancer routes by session) ask for it: a
+      // request that merely landed here (a plan saved from a case page) must not move a meeting.
+      if (!askIfElsewhere) return false;
+      const now = Date.now();
+      if ((this.asked.get(sessionId) ?? 0) + HAND_OVER_ASK_MS <= now) {
+        this.asked.set(sessionId, now);
+        for (const listener of this.elsewhereListeners) listener(sessionId);
+      }
+      return false;
+    }
+    this.asked.delete(sessionId);
     this.forget(sessionId);
     return true;
   }
@@ -63,9 +113,12 @@ export class MeetingStore {
     this.forget(sessionId);
   }
 
-  /** Told of sessions this node stopped running without releasing them (its database connection went). */
+  /**
+   * Told of sessions this node stopped running without a client leaving (its database connection went, or another
+   * node asked for them): their connections here must close, and come back to whichever node runs them.
+   */
   onLost(listener: (sessionIds: string[]) => void): void {
-    this.ownership.onLost(listener);
+    this.lostListeners.push(listener);
   }
 
   /** Registers how a gateway lists the sessions it has connections of (they are in use, and stay run here). */

@@ -88,7 +88,7 @@ export function createNotesGateway(deps: {
       // Issue 14: the notes of a session are written by the node that runs it. Refused here, the provider tries
       // again by itself, and the balancer brings it to that node (or here, once this node may run it).
       const ranHere = meetings.runs(identity.sessionId);
-      if (!meetings.claim(identity.sessionId)) throw new NotesRefused(503);
+      if (!meetings.claim(identity.sessionId, true)) throw new NotesRefused(503);
       // Taken just now: a room kept from an earlier time here may lack what another node wrote meanwhile.
       if (!ranHere) dropRoomsOf(identity.sessionId);
       docsOf(identity.sessionId).add(identity.docName);
