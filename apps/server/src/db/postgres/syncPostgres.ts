@@ -126,7 +126,9 @@ export class PgStatement {
       changes: answer.rowCount ?? 0,
       // Asked for only by the few inserts that need the id their identity column gave.
       get lastInsertRowid() {
-        return Number((db.call('SELECT lastval() AS id', []).rows?.[0] as { id: number }).id);
+        const row = db.call('SELECT lastval() AS id', []).rows?.[0] as { id: number } | undefined;
+        if (!row) throw new PostgresError('no id was given by that insert');
+        return Number(row.id);
       },
     };
   }
