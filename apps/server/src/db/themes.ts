@@ -61,10 +61,11 @@ const latestReviews = (all: boolean) => `
 /**
  * Requests for EP involvement made in the range and still waiting, with the days waited: a request waits until the
  * case is on the agenda of a session started after it (the EP has taken it up) or is reviewed again (a later
- * review is the latest, so the request is no longer one).
+ * review is the latest, so the request is no longer one). Whole days, on both stores: better-sqlite3 binds @now as a
+ * real number, so SQLite alone would divide to a fraction of a day.
  */
 const waiting = (all: boolean) => `
-  SELECT (@now - latest.reviewed_at) / ${DAY_MS} AS days
+  SELECT CAST((@now - latest.reviewed_at) / ${DAY_MS} AS INTEGER) AS days
   FROM (${latestReviews(all)}) latest
   WHERE latest.outcome = 'request-ep' AND NOT EXISTS (
     SELECT 1 FROM session_cases sc JOIN consult_sessions cs ON cs.id = sc.session_id
