@@ -50,6 +50,9 @@ interface EntryRow {
   last_half_term: number;
 }
 
+/** How many rows meet a condition, in SQL both stores read alike (PostgreSQL does not sum a comparison). */
+export const countOf = (condition: string) => `COALESCE(SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END), 0)`;
+
 /**
  * The counts of each entry over the uses a query keeps (`kept`: a filter on `u`, the use, and `e`, its entry): times
  * chosen, and the outcomes of the plan rows that came from those uses at their latest review. The score ranks ideas:
@@ -60,8 +63,8 @@ const entriesOver = (kept: string) => `
     SELECT u.id, u.entry_id, u.half_term FROM bank_uses u JOIN bank_entries e ON e.id = u.entry_id WHERE ${kept}
   ), stats AS (
     SELECT uses.entry_id, COUNT(DISTINCT uses.id) AS chosen, MAX(uses.half_term) AS last_half_term,
-      COALESCE(SUM(o.impact = 'achieved'), 0) AS achieved, COALESCE(SUM(o.impact = 'partly'), 0) AS partly,
-      COALESCE(SUM(o.impact = 'not-yet'), 0) AS not_yet
+      ${countOf("o.impact = 'achieved'")} AS achieved, ${countOf("o.impact = 'partly'")} AS partly,
+      ${countOf("o.impact = 'not-yet'")} AS not_yet
     FROM uses LEFT JOIN bank_outcomes o ON o.use_id = uses.id GROUP BY uses.entry_id
   ), ranked AS (SELECT *, achieved * 2 + partly AS score FROM stats)
   SELECT e.id, e.kind, e.text, r.chosen, r.achieved, r.partly, r.not_yet, r.score, r.last_half_term,
@@ -110,23 +113,28 @@ export function bankRepo(db: Db) {
   const dropOutcomes = db.prepare(
     'DELETE FROM bank_outcomes WHERE use_id IN (SELECT id FROM bank_uses WHERE case_id = ?)',
   );
-  // Reviews in the order recorded: a later review of the same row replaces the earlier impact.
+  // The latest review of each row gives its impact (a review names a row at most once: the route refuses
+  // duplicates). Picked by ROW_NUMBER rather than written in order with INSERT OR REPLACE, which PostgreSQL has not.
   const insertOutcomes = db.prepare(
-    `INSERT OR REPLACE INTO bank_outcomes (use_id, row_id, impact)
-     SELECT u.id, json_extract(a.value, '$.rowId'), json_extract(a.value, '$.impact')
-     FROM reviews r, json_each(r.review, '$.actions') a, action_plans p, json_each(p.rows) pr, bank_uses u
-     WHERE r.case_id = @caseId AND p.case_id = r.case_id
-       AND json_extract(pr.value, '$.id') = json_extract(a.value, '$.rowId')
-       AND u.case_id = r.case_id AND u.card_id = json_extract(pr.value, '$.fromCardId')
-     ORDER BY r.id`,
+    `INSERT INTO bank_outcomes (use_id, row_id, impact)
+     SELECT use_id, row_id, impact FROM (
+       SELECT u.id AS use_id, json_extract(a.value, '$.rowId') AS row_id, json_extract(a.value, '$.impact') AS impact,
+         ROW_NUMBER() OVER (PARTITION BY u.id, json_extract(a.value, '$.rowId') ORDER BY r.id DESC) AS latest
+       FROM reviews r, json_each(r.review, '$.actions') a, action_plans p, json_each(p.rows) pr, bank_uses u
+       WHERE r.case_id = @caseId AND p.case_id = r.case_id
+         AND json_extract(pr.value, '$.id') = json_extract(a.value, '$.rowId')
+         AND u.case_id = r.case_id AND u.card_id = json_extract(pr.value, '$.fromCardId')) AS reviewed
+     WHERE latest = 1`,
   );
   const anonymise = db.prepare(
     'UPDATE bank_uses SET case_id = NULL, session_id = NULL, card_id = NULL WHERE case_id = ?',
   );
+  // CAST(@x AS TEXT) IS NULL: PostgreSQL types a parameter where it first appears, and `IS NULL` gives it none.
   const page = db.prepare(
     `${entriesOver(`(@all = 1 OR e.locality_id IN (SELECT value FROM json_each(@localityIds)))
-        AND (@area IS NULL OR EXISTS (SELECT 1 FROM bank_use_areas a WHERE a.use_id = u.id AND a.area = @area))
-        AND (@caseType IS NULL OR u.case_type = @caseType)
+        AND (CAST(@area AS TEXT) IS NULL
+          OR EXISTS (SELECT 1 FROM bank_use_areas a WHERE a.use_id = u.id AND a.area = @area))
+        AND (CAST(@caseType AS TEXT) IS NULL OR u.case_type = @caseType)
         AND NOT EXISTS (SELECT 1 FROM json_each(@words) w WHERE instr(e.norm, w.value) = 0)`)}
      WHERE (@hasAfter = 0 OR (r.chosen, e.id) < (@after0, @after1))
      ORDER BY r.chosen DESC, e.id DESC LIMIT @limit`,

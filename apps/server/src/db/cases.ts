@@ -23,9 +23,10 @@ export interface CaseRow {
   to_check: 0 | 1;
 }
 
-// to_check: "Personal data to check" (issue 10), any place of the case with findings nobody dismissed.
+// to_check: "Personal data to check" (issue 10), any place of the case with findings nobody dismissed; 1 or 0 on
+// both stores (PostgreSQL's EXISTS alone would answer true or false).
 const SELECT = `SELECT c.*, s.name AS school_name, s.locality_id, l.name AS locality_name,
-    EXISTS (SELECT 1 FROM privacy_to_check p WHERE p.case_id = c.id) AS to_check
+    CASE WHEN EXISTS (SELECT 1 FROM privacy_to_check p WHERE p.case_id = c.id) THEN 1 ELSE 0 END AS to_check
   FROM cases c JOIN schools s ON s.id = c.school_id JOIN localities l ON l.id = s.locality_id`;
 
 export function toCaseView(row: CaseRow): CaseView {

@@ -66,9 +66,10 @@ export function directoryRepo(db: Db) {
       d.age_from AS ageFrom, d.age_to AS ageTo, d.areas_of_need AS areasOfNeed, d.eligibility, d.access, d.contact,
       d.website, d.last_checked AS lastChecked, d.updated_at AS updatedAt
     FROM directory_entries d LEFT JOIN localities l ON l.id = d.locality_id`;
-  // The reader's reach, the locality asked for (its entries and those for all), and every search word.
+  // The reader's reach, the locality asked for (its entries and those for all), and every search word. The CAST
+  // types @locality for PostgreSQL, which types a parameter where it first appears (`IS NULL` gives it none).
   const FILTER = `(@all = 1 OR d.locality_id IS NULL OR d.locality_id IN (SELECT value FROM json_each(@localityIds)))
-      AND (@locality IS NULL OR d.locality_id IS NULL OR d.locality_id = @locality)
+      AND (CAST(@locality AS TEXT) IS NULL OR d.locality_id IS NULL OR d.locality_id = @locality)
       AND NOT EXISTS (SELECT 1 FROM json_each(@words) w WHERE instr(d.search_text, w.value) = 0)`;
   const insert = db.prepare(
     `INSERT INTO directory_entries (id, locality_id, name, offer, age_from, age_to, areas_of_need, eligibility,

@@ -22,7 +22,7 @@ type StoredCase = Omit<EvidenceCaseRow, 'rows'> & { rows: string | null };
  */
 export function evidenceRepo(db: Db) {
   // A case never put before a session is dated by the day it was opened (UTC: an hour off England's day in
-  // summer, around midnight only).
+  // summer, around midnight only). The subquery is named: PostgreSQL wants a name for each.
   const cases = db.prepare(`SELECT * FROM (
       SELECT c.id, c.reference, c.preparation, p.rows, p.session_id AS plan_session_id,
         COALESCE(ps.date, ss.date, date(c.created_at / 1000, 'unixepoch')) AS consultation_date
@@ -30,7 +30,7 @@ export function evidenceRepo(db: Db) {
       LEFT JOIN action_plans p ON p.case_id = c.id
       LEFT JOIN consult_sessions ps ON ps.id = p.session_id
       LEFT JOIN consult_sessions ss ON ss.id = c.submitted_session_id
-      WHERE c.school_id = ?)
+      WHERE c.school_id = ?) AS dated
     WHERE consultation_date BETWEEN ? AND ?
     ORDER BY consultation_date, reference, id LIMIT ?`);
   const resourceCards = db.prepare(

@@ -10,6 +10,7 @@ import {
 } from '@consultboard/domain';
 import type { Db } from './database.js';
 import { type CursorShape, type PageRequest, pageOf, pageParams } from './paging.js';
+import { isPostgres } from './postgres/syncPostgres.js';
 
 /** Cursors: the session list (latest date first) and search results (the minutes kept most recently first). */
 export const MINUTES_SESSIONS_CURSOR: CursorShape = ['string', 'number', 'string'];
@@ -76,18 +77,88 @@ const REVIEW_WORDS = `COALESCE((SELECT json_extract(v.review, '$.note') || ' ' |
   (SELECT group_concat(json_extract(a.value, '$.note'), ' ') FROM json_each(v.review, '$.actions') a), '')
   FROM reviews v WHERE v.case_id = @caseId ORDER BY v.id DESC LIMIT 1), '')`;
 
-const FILTERS = `(@localityId IS NULL OR m.locality_id = @localityId)
-  AND (@from IS NULL OR m.session_date >= @from) AND (@to IS NULL OR m.session_date <= @to)
-  AND (@caseType IS NULL OR m.case_type = @caseType)
-  AND (@area IS NULL OR EXISTS (SELECT 1 FROM json_each(m.areas) WHERE value = @area))
-  AND (@outcome IS NULL OR (SELECT outcome FROM reviews WHERE case_id = m.case_id ORDER BY id DESC LIMIT 1) = @outcome)
+// CAST(@x AS TEXT) IS NULL: PostgreSQL types a parameter where it first appears, and `IS NULL` gives it none.
+const FILTERS = `(CAST(@localityId AS TEXT) IS NULL OR m.locality_id = @localityId)
+  AND (CAST(@from AS TEXT) IS NULL OR m.session_date >= @from)
+  AND (CAST(@to AS TEXT) IS NULL OR m.session_date <= @to)
+  AND (CAST(@caseType AS TEXT) IS NULL OR m.case_type = @caseType)
+  AND (CAST(@area AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM json_each(m.areas) WHERE value = @area))
+  AND (CAST(@outcome AS TEXT) IS NULL
+    OR (SELECT outcome FROM reviews WHERE case_id = m.case_id ORDER BY id DESC LIMIT 1) = @outcome)
   AND (@requestedEp = 0 OR EXISTS (SELECT 1 FROM reviews WHERE case_id = m.case_id AND outcome = 'request-ep'))
   AND (@hasAfter = 0 OR m.n < @after0)`;
 
 /**
- * The locality file's minutes and their search index (SQLite FTS5). Search goes through `search` only, so a
- * PostgreSQL store can answer it with its own full-text search. User text reaches FTS5 only as quoted strings
- * (`ftsQuery` in the domain), bound as a parameter.
+ * The search entries and word search of each store, whose full-text search differs in meaning, not spelling.
+ *
+ * SQLite: an FTS5 table keyed by rowid, matched with MATCH, `snippet()` for the words in context.
+ *
+ * PostgreSQL (migration 8): `minutes_search` keyed by `n`, its generated `document` (English stems, as Porter's)
+ * under a GIN index; its plan and review words are the triggers' own functions. The query is `ftsQuery`'s string
+ * read by `websearch_to_tsquery`, which takes its quoted words as FTS5 does (each word, or each quoted run of words
+ * as a phrase, must appear) and never fails on what a person types. The snippet is `ts_headline` over the three
+ * columns with the same marks, at most 16 words, with '…' where it cuts the text, as FTS5's does. Where they
+ * differ: PostgreSQL's English search drops stop words ("the", "and"), so a search of stop words alone finds
+ * nothing; and FTS5 quotes its snippet from the one column that matched best.
+ */
+function searchStatements(db: Db) {
+  if (!isPostgres(db)) {
+    return {
+      unindex: db.prepare('DELETE FROM minutes_search WHERE rowid = ?'),
+      index: db.prepare(
+        `INSERT INTO minutes_search (rowid, minutes, plan, review) VALUES (@n, @text, ${PLAN_WORDS}, ${REVIEW_WORDS})`,
+      ),
+      // Words: the page of matches first, walking the index from its newest row (so a page costs what it shows,
+      // not what matched: no sort of every match), then the words in context of that page only.
+      searchWords: db.prepare(
+        `WITH hits AS (
+           SELECT f.rowid AS n FROM minutes_search f JOIN minutes m ON m.n = f.rowid
+           WHERE minutes_search MATCH @match AND ${REACH} AND ${FILTERS}
+           ORDER BY f.rowid DESC LIMIT @limit)
+         SELECT m.id, m.case_id, m.reference, m.case_type, m.session_date, m.n, COALESCE(l.name, '') AS locality_name,
+           snippet(minutes_search, -1, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet
+         FROM minutes_search JOIN minutes m ON m.n = minutes_search.rowid LEFT JOIN localities l ON l.id = m.locality_id
+         WHERE minutes_search MATCH @match AND minutes_search.rowid IN (SELECT n FROM hits)
+         ORDER BY m.n DESC`,
+      ),
+    };
+  }
+  const query = `websearch_to_tsquery('english', @match)`;
+  const options = `StartSel="${HIT_START}", StopSel="${HIT_END}", MaxWords=16, MinWords=8, MaxFragments=1`;
+  return {
+    unindex: db.prepare('DELETE FROM minutes_search WHERE n = ?'),
+    index: db.prepare(
+      `INSERT INTO minutes_search (n, minutes, plan, review) VALUES (@n, @text,
+         minutes_plan_words((SELECT rows FROM action_plans WHERE case_id = @caseId)),
+         COALESCE(minutes_review_words(
+           (SELECT review FROM reviews WHERE case_id = @caseId ORDER BY id DESC LIMIT 1)), ''))`,
+    ),
+    // As SQLite's: the page of matches first (newest first, down the primary key), then the words in context.
+    searchWords: db.prepare(
+      `WITH hits AS (
+         SELECT f.n FROM minutes_search f JOIN minutes m ON m.n = f.n
+         WHERE f.document @@ ${query} AND ${REACH} AND ${FILTERS}
+         ORDER BY f.n DESC LIMIT @limit
+       ), quoted AS (
+         SELECT hits.n, whole.text AS whole, ts_headline('english', whole.text, ${query}, '${options}') AS headline
+         FROM hits JOIN minutes_search f ON f.n = hits.n,
+           LATERAL (SELECT concat_ws(' ', f.minutes, NULLIF(f.plan, ''), NULLIF(f.review, '')) AS text) AS whole
+       ), plain AS (
+         SELECT quoted.*, translate(headline, '${HIT_START}${HIT_END}', '') AS words FROM quoted
+       )
+       SELECT m.id, m.case_id, m.reference, m.case_type, m.session_date, m.n, COALESCE(l.name, '') AS locality_name,
+         CASE WHEN starts_with(plain.whole, plain.words) THEN '' ELSE '…' END || plain.headline
+           || CASE WHEN right(plain.whole, length(plain.words)) = plain.words THEN '' ELSE '…' END AS snippet
+       FROM plain JOIN minutes m ON m.n = plain.n LEFT JOIN localities l ON l.id = m.locality_id
+       ORDER BY m.n DESC`,
+    ),
+  };
+}
+
+/**
+ * The locality file's minutes and their search index (SQLite FTS5, PostgreSQL's full-text search: see
+ * `searchStatements`). User text reaches the search only as quoted strings (`ftsQuery` in the domain), bound as a
+ * parameter.
  */
 export function minutesRepo(db: Db) {
   const existing = db.prepare('SELECT n, id FROM minutes WHERE session_id = ? AND case_id = ?');
@@ -103,10 +174,7 @@ export function minutesRepo(db: Db) {
   const storeBody = db.prepare(
     'INSERT INTO minutes_bodies (n, body) VALUES (?, ?) ON CONFLICT (n) DO UPDATE SET body = excluded.body',
   );
-  const unindex = db.prepare('DELETE FROM minutes_search WHERE rowid = ?');
-  const index = db.prepare(
-    `INSERT INTO minutes_search (rowid, minutes, plan, review) VALUES (@n, @text, ${PLAN_WORDS}, ${REVIEW_WORDS})`,
-  );
+  const { unindex, index, searchWords } = searchStatements(db);
   const byId = db.prepare('SELECT m.*, b.body FROM minutes m JOIN minutes_bodies b ON b.n = m.n WHERE m.id = ?');
   const sessions = db.prepare(
     `SELECT s.id, s.date, s.created_at, COALESCE(l.name, '') AS locality_name, u.name AS facilitator_name
@@ -121,19 +189,6 @@ export function minutesRepo(db: Db) {
   );
   const positions = db.prepare(
     'SELECT id, position FROM session_cases WHERE session_id IN (SELECT value FROM json_each(?))',
-  );
-  // Words: the page of matches first, walking the index from its newest row (so a page costs what it shows, not
-  // what matched: no sort of every match), then the words in context of that page only.
-  const searchWords = db.prepare(
-    `WITH hits AS (
-       SELECT f.rowid AS n FROM minutes_search f JOIN minutes m ON m.n = f.rowid
-       WHERE minutes_search MATCH @match AND ${REACH} AND ${FILTERS}
-       ORDER BY f.rowid DESC LIMIT @limit)
-     SELECT m.id, m.case_id, m.reference, m.case_type, m.session_date, m.n, COALESCE(l.name, '') AS locality_name,
-       snippet(minutes_search, -1, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet
-     FROM minutes_search JOIN minutes m ON m.n = minutes_search.rowid LEFT JOIN localities l ON l.id = m.locality_id
-     WHERE minutes_search MATCH @match AND minutes_search.rowid IN (SELECT n FROM hits)
-     ORDER BY m.n DESC`,
   );
   const searchFilters = db.prepare(
     `SELECT m.id, m.case_id, m.reference, m.case_type, m.session_date, m.n, COALESCE(l.name, '') AS locality_name,

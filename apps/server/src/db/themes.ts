@@ -1,4 +1,5 @@
 import { halfTermOf, WAIT_BANDS } from '@consultboard/domain';
+import { countOf } from './bank.js';
 import type { Db } from './database.js';
 
 /** Where and when the themes look: localities (null: every locality) and an inclusive range of YYYY-MM-DD dates. */
@@ -32,10 +33,11 @@ function halfTermSql(date: string): string {
 
 /**
  * The scope's localities as a condition on a column: an IN list (which SQLite looks up down the column's index,
- * where a join on json_each would be planned as a scan of every row), or always true for every locality.
+ * where a join on json_each would be planned as a scan of every row), or always true for every locality (TRUE:
+ * PostgreSQL takes no number for a condition).
  */
 const LOCALITIES = (all: boolean, column: string) =>
-  all ? '1' : `${column} IN (SELECT value FROM json_each(@localityIds))`;
+  all ? 'TRUE' : `${column} IN (SELECT value FROM json_each(@localityIds))`;
 
 /**
  * A case counts once it has been consulted on: it is on the agenda of a session that has started, dated in the
@@ -59,10 +61,11 @@ const latestReviews = (all: boolean) => `
 /**
  * Requests for EP involvement made in the range and still waiting, with the days waited: a request waits until the
  * case is on the agenda of a session started after it (the EP has taken it up) or is reviewed again (a later
- * review is the latest, so the request is no longer one).
+ * review is the latest, so the request is no longer one). Whole days, on both stores: better-sqlite3 binds @now as a
+ * real number, so SQLite alone would divide to a fraction of a day.
  */
 const waiting = (all: boolean) => `
-  SELECT (@now - latest.reviewed_at) / ${DAY_MS} AS days
+  SELECT CAST((@now - latest.reviewed_at) / ${DAY_MS} AS INTEGER) AS days
   FROM (${latestReviews(all)}) latest
   WHERE latest.outcome = 'request-ep' AND NOT EXISTS (
     SELECT 1 FROM session_cases sc JOIN consult_sessions cs ON cs.id = sc.session_id
@@ -71,39 +74,42 @@ const waiting = (all: boolean) => `
 /** The waiting requests in one pass: how many, the longest and the (lower) median wait, and a count per band. */
 const waitingSummary = (all: boolean) => `
   WITH ordered AS (
-    SELECT days, ROW_NUMBER() OVER (ORDER BY days) AS position, COUNT(*) OVER () AS open FROM (${waiting(all)}))
+    SELECT days, ROW_NUMBER() OVER (ORDER BY days) AS position, COUNT(*) OVER () AS open
+    FROM (${waiting(all)}) AS waiting)
   SELECT COUNT(*) AS open, MAX(days) AS longest, MAX(CASE WHEN position = (open + 1) / 2 THEN days END) AS median,
     ${WAIT_BANDS.map(
       (band, index) =>
-        `SUM(days >= ${band.fromDays}${index + 1 < WAIT_BANDS.length ? ` AND days < ${WAIT_BANDS[index + 1]?.fromDays}` : ''}) AS band${index}`,
+        `${countOf(`days >= ${band.fromDays}${index + 1 < WAIT_BANDS.length ? ` AND days < ${WAIT_BANDS[index + 1]?.fromDays}` : ''}`)} AS band${index}`,
     ).join(', ')}
   FROM ordered`;
 
 // Grouped by position: json_each has columns of its own (key, value) that a GROUP BY by alias would mean instead.
+// Ordered by every column grouped, so both stores list the cells in one order. A join on json_each says ON TRUE:
+// PostgreSQL wants a condition on every join, SQLite takes one.
 const statements = (db: Db, all: boolean) => ({
   byArea: db.prepare(
     `WITH consulted AS (${consulted(all)})
      SELECT ${halfTermSql('consulted.date')} AS halfTerm, COALESCE(area.value, 'none') AS key, COUNT(*) AS count
-     FROM consulted LEFT JOIN json_each(consulted.preparation, '$.areasOfNeed') area
-     GROUP BY 1, 2 ORDER BY 1`,
+     FROM consulted LEFT JOIN json_each(consulted.preparation, '$.areasOfNeed') area ON TRUE
+     GROUP BY 1, 2 ORDER BY 1, 2`,
   ),
   byType: db.prepare(
     `WITH consulted AS (${consulted(all)})
      SELECT ${halfTermSql('consulted.date')} AS halfTerm, consulted.type AS key, COUNT(*) AS count
-     FROM consulted GROUP BY 1, 2 ORDER BY 1`,
+     FROM consulted GROUP BY 1, 2 ORDER BY 1, 2`,
   ),
   outcomes: db.prepare(
     `WITH latest AS (${latestReviews(all)})
      SELECT ${halfTermSql('latest.date')} AS halfTerm, latest.outcome AS key, COUNT(*) AS count
-     FROM latest GROUP BY 1, 2 ORDER BY 1`,
+     FROM latest GROUP BY 1, 2 ORDER BY 1, 2`,
   ),
   waiting: db.prepare(waitingSummary(all)),
   // The strategy bank's entries of the scope, by the half terms of their uses (the bank keeps no finer date): one
   // row per strategy or resource however many localities chose it, with its outcomes at review.
   helpful: db.prepare(
     `SELECT e.kind || ':' || e.norm AS key, MIN(e.text) AS label, COUNT(DISTINCT u.id) AS chosen,
-       COALESCE(SUM(o.impact = 'achieved'), 0) AS achieved, COALESCE(SUM(o.impact = 'partly'), 0) AS partly,
-       COALESCE(SUM(o.impact = 'not-yet'), 0) AS notYet
+       ${countOf("o.impact = 'achieved'")} AS achieved, ${countOf("o.impact = 'partly'")} AS partly,
+       ${countOf("o.impact = 'not-yet'")} AS notYet
      FROM bank_uses u JOIN bank_entries e ON e.id = u.entry_id LEFT JOIN bank_outcomes o ON o.use_id = u.id
      WHERE ${LOCALITIES(all, 'e.locality_id')} AND u.half_term BETWEEN @fromHalfTerm AND @toHalfTerm
      GROUP BY e.kind, e.norm ORDER BY chosen DESC, achieved DESC, label LIMIT @limit`,
@@ -113,8 +119,8 @@ const statements = (db: Db, all: boolean) => ({
     `WITH consulted AS (${consulted(all)})
      SELECT d.id AS key, d.name AS label, COUNT(DISTINCT consulted.id) AS cases
      FROM consulted JOIN action_plans p ON p.case_id = consulted.id
-     JOIN json_each(p.rows) row
-     JOIN directory_entries d ON d.id = json_extract(row.value, '$.serviceId')
+     JOIN json_each(p.rows) planned ON TRUE
+     JOIN directory_entries d ON d.id = json_extract(planned.value, '$.serviceId')
      GROUP BY d.id ORDER BY cases DESC, label LIMIT @limit`,
   ),
   localities: db.prepare(

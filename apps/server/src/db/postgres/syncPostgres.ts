@@ -272,3 +272,11 @@ export class SyncPostgres {
     void this.worker.terminate();
   }
 }
+
+/**
+ * Whether a repository's database is PostgreSQL: for the few statements whose meaning differs between the stores
+ * (full-text search), which a repository therefore writes once for each.
+ */
+export function isPostgres(db: unknown): db is SyncPostgres {
+  return db instanceof SyncPostgres;
+}

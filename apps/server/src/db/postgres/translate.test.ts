@@ -17,6 +17,9 @@ describe('translating a SQLite statement for PostgreSQL', () => {
     expect(bind(translated, [{ c: 3, b: 2, a: 1 }])).toEqual([1, 2, 3]);
     expect(() => bind(translated, [{ a: 1, b: 2 }])).toThrow('missing the named parameter "c"');
     expect(() => bind(translate('SELECT ?'), [1, 2])).toThrow('takes 1 values, not 2');
+    // As better-sqlite3: an empty object binds nothing to a statement with no parameters, anything else is refused.
+    expect(bind(translate('SELECT 1'), [{}])).toEqual([]);
+    expect(() => bind(translate('SELECT 1'), [{ a: 1 }])).toThrow('takes 0 values, not 1');
   });
 
   it('leaves quoted text, identifiers and comments alone', () => {
@@ -67,5 +70,20 @@ describe("translating SQLite's JSON functions", () => {
       'SELECT CAST(json_agg(DISTINCT a.area) AS text) AS areas FROM x a',
     );
     expect(translate("SELECT my_json_each(x), 'json_each(y)'").text).toBe("SELECT my_json_each(x), 'json_each(y)'");
+  });
+});
+
+describe('translating casts and dates', () => {
+  it('leaves a type name after AS as a type, while quoting an alias with capitals', () => {
+    expect(translate('SELECT CAST(substr(d, 1, 4) AS INTEGER) AS halfTerm, CAST(? AS TEXT) IS NULL').text).toBe(
+      'SELECT CAST(substr(d, 1, 4) AS INTEGER) AS "halfTerm", CAST($1 AS TEXT) IS NULL',
+    );
+  });
+
+  it("spells date(ms / 1000, 'unixepoch') as the UTC day, and leaves a column called date alone", () => {
+    expect(translate("SELECT date(c.created_at / 1000, 'unixepoch') AS day, s.date, date FROM t").text).toBe(
+      "SELECT to_char(to_timestamp(c.created_at / 1000) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, s.date, date FROM t",
+    );
+    expect(() => translate("SELECT date('now')")).toThrow('a date() this translation does not know');
   });
 });

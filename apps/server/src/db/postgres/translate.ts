@@ -14,7 +14,10 @@
  *   its JSON, which `json_extract` reads again); `json_extract(x, '$.a.b')` becomes `(CAST(x AS jsonb) #>> '{a,b}')`;
  *   `group_concat(x, sep)` becomes `string_agg(CAST(x AS text), sep)`; `json_group_array(x)` becomes
  *   `CAST(json_agg(x) AS text)` (SQLite answers JSON as text, and so do these).
- * - An alias with capitals (`AS lastId`) is quoted, so PostgreSQL keeps its case as SQLite does.
+ * - `date(x, 'unixepoch')` (seconds since 1970 as a YYYY-MM-DD day, UTC) becomes
+ *   `to_char(to_timestamp(x) AT TIME ZONE 'UTC', 'YYYY-MM-DD')`.
+ * - An alias with capitals (`AS lastId`) is quoted, so PostgreSQL keeps its case as SQLite does; a type name after
+ *   AS (`CAST(x AS INTEGER)`, `CAST(? AS TEXT)`) is not an alias and stays as written.
  *
  * Text inside quotes and comments is never touched.
  */
@@ -122,7 +125,27 @@ const JSON_CALLS: Record<string, (args: string[]) => string> = {
   json_extract: ([value, path]) => `(CAST(${value} AS jsonb) #>> ${jsonPath(path as string)})`,
   group_concat: ([value, separator]) => `string_agg(CAST(${value} AS text), ${separator ?? "','"})`,
   json_group_array: ([value]) => `CAST(json_agg(${value}) AS text)`,
+  date: (args) => {
+    // Only the one form the repositories use; any other would silently mean something else, so it is refused.
+    if (args.length !== 2 || !/^'unixepoch'$/i.test(args[1] as string))
+      throw new Error(`a date() this translation does not know: date(${args.join(', ')})`);
+    return `to_char(to_timestamp(${args[0]}) AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
+  },
 };
+
+/** Type names a CAST may end with: after AS they are types, not aliases to quote. */
+const TYPE_NAMES = new Set([
+  'INTEGER',
+  'INT',
+  'BIGINT',
+  'SMALLINT',
+  'TEXT',
+  'REAL',
+  'NUMERIC',
+  'BLOB',
+  'BYTEA',
+  'BOOLEAN',
+]);
 
 /** Rewrites SQLite's JSON and aggregate calls (innermost arguments first), outside quoted text. */
 function rewriteCalls(sql: string): string {
@@ -137,8 +160,10 @@ function rewriteCalls(sql: string): string {
       i = j + 1;
       continue;
     }
-    const call = /^(json_each|json_extract|group_concat|json_group_array)\s*\(/i.exec(sql.slice(i, i + 40));
-    if (call && !/[\w.]/.test(sql[i - 1] ?? '')) {
+    const call = /^(json_each|json_extract|group_concat|json_group_array|date)\s*\(/i.exec(sql.slice(i, i + 40));
+    // `date` is also a column's name (`s.date`, `date, id`): only `date(` right after it is the function.
+    const spaced = call && /^date\s/i.test(call[0]);
+    if (call && !spaced && !/[\w.]/.test(sql[i - 1] ?? '')) {
       const open = i + call[0].length - 1;
       const close = closing(sql, open);
       if (close === -1) throw new Error('unbalanced parentheses');
@@ -174,7 +199,9 @@ export function translate(sql: string): Translated {
       .replace(/\bLIKE\b/gi, 'ILIKE')
       .replace(/\binstr\s*\(/gi, 'strpos(')
       .replace(/\bifnull\s*\(/gi, 'coalesce(')
-      .replace(/\bAS\s+([A-Za-z_]\w*)/g, (whole, alias: string) => (/[A-Z]/.test(alias) ? `AS "${alias}"` : whole));
+      .replace(/\bAS\s+([A-Za-z_]\w*)/g, (whole, alias: string) =>
+        /[A-Z]/.test(alias) && !TYPE_NAMES.has(alias.toUpperCase()) ? `AS "${alias}"` : whole,
+      );
     // Parameters, in one pass so their numbers follow their order in the statement. `::` casts are not names.
     text = text.replace(/\?|(?<![:\w$])[@:$]([A-Za-z_]\w*)/g, (whole, name: string | undefined) => {
       if (whole === '?') {
@@ -203,9 +230,17 @@ export function translate(sql: string): Translated {
   return { text, names: named ? names : null, count: named ? names.length : positional };
 }
 
+const isPlainObject = (value: unknown): value is object =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
 /** The values of a call, in the order of the statement's `$n` (better-sqlite3 takes an object for named ones). */
 export function bind(translated: Translated, params: readonly unknown[]): unknown[] {
   if (translated.names === null) {
+    // better-sqlite3 takes an empty object for a statement with no parameters (a caller binding names it may
+    // not need, as the themes' statement for every locality does).
+    const only = params[0];
+    if (translated.count === 0 && params.length === 1 && isPlainObject(only) && Object.keys(only).length === 0)
+      return [];
     const values = params.length === 1 && Array.isArray(params[0]) ? (params[0] as unknown[]) : [...params];
     if (values.length !== translated.count)
       throw new RangeError(`the statement takes ${translated.count} values, not ${values.length}`);
