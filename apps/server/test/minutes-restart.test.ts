@@ -1,12 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { applyEvent, initialMeetingState } from '@consultboard/domain';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/db/database.js';
 import { toEvent } from '../src/db/meetingEvents.js';
 import { createRepos } from '../src/db/repos.js';
 import { caseLeft } from '../src/meeting/meetingStore.js';
 import { freePort, kill, spawnServer } from './helpers/serverProcess.js';
 import { connect } from './helpers/sockets.js';
+import { openTestStore } from './helpers/store.js';
 import { tempDataDir } from './helpers/testServer.js';
 import { buildSession, buildWorld } from './helpers/world.js';
 
@@ -47,7 +47,7 @@ describe('minutes and a server killed with SIGKILL', () => {
     facilitator.close();
     expect(acked).toBeGreaterThan(5);
 
-    const db = openDatabase(dataDir);
+    const db = openTestStore(dataDir).db;
     try {
       const orphans = db
         .prepare(

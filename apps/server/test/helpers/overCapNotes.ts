@@ -7,8 +7,8 @@
 import { pathToFileURL } from 'node:url';
 import { notesDocName, notesFragmentName } from '@consultboard/domain';
 import * as Y from 'yjs';
-import { openDatabase } from '../../src/db/database.js';
 import { notesRepo } from '../../src/db/notes.js';
+import { openTestStore } from './store.js';
 
 /** Stage id → the lengths of its paragraphs (each a run of one letter). Returns the snapshot's size in bytes. */
 export function writeOverCapNotes(dataDir: string, caseId: string, stages: Record<string, number[]>): number {
@@ -22,7 +22,7 @@ export function writeOverCapNotes(dataDir: string, caseId: string, stages: Recor
     }
   }
   const state = Y.encodeStateAsUpdate(doc);
-  const db = openDatabase(dataDir);
+  const db = openTestStore(dataDir).db;
   try {
     notesRepo(db).compact(notesDocName(caseId), state, 0);
   } finally {
