@@ -78,9 +78,7 @@ describe('minutes and a server killed with SIGKILL', () => {
         case_id: string;
       }[];
       expect(new Set(kept.map((row) => row.case_id))).toEqual(left);
-      expect(
-        db.prepare(`SELECT COUNT(*) AS n FROM minutes_search WHERE ${matching}`).get(),
-      ).toEqual({
+      expect(db.prepare(`SELECT COUNT(*) AS n FROM minutes_search WHERE ${matching}`).get()).toEqual({
         n: kept.length,
       });
     } finally {

@@ -1,6 +1,7 @@
 /**
- * Writes a case's notes straight into SQLite as the code before the cap counted stored bytes could leave them:
- * one snapshot over the document cap, of real paragraphs in the stages given. For the server tests, and for the
+ * Writes a case's notes straight into the store (SQLite, or PostgreSQL with TEST_STORE=postgres) as the code before
+ * the cap counted stored bytes could leave them: one snapshot over the document cap, of real paragraphs in the
+ * stages given. For the server tests, and for the
  * browser journey, which runs it as a script: `node --import tsx test/helpers/overCapNotes.ts <dataDir> <caseId>
  * <stage>=<paragraph characters>x<paragraphs> …`.
  */
