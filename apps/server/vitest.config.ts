@@ -1,8 +1,14 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// With TEST_STORE=postgres the server's tests run a second time on PostgreSQL. Tests of SQLite itself (its file,
+// WAL, flushes, migrations of an old file) are in *.sqlite.test.ts and run in the SQLite pass alone: each file's
+// header says why it is SQLite's.
+const sqliteOnly = process.env.TEST_STORE === 'postgres' ? ['**/*.sqlite.test.ts'] : [];
 
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, ...sqliteOnly],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     globalSetup: ['test/globalSetup.ts'],

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { PREPARATION_LIMITS } from '@consultboard/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/db/database.js';
 import { connect } from './helpers/sockets.js';
+import { openTestStore } from './helpers/store.js';
 import { startTestServer } from './helpers/testServer.js';
 import { buildCase, buildPreparation, buildSession, buildWorld, type World } from './helpers/world.js';
 
@@ -202,7 +202,7 @@ describe('the audit log', () => {
   });
 
   it('refuses any UPDATE or DELETE of its rows', () => {
-    const db = openDatabase(server.dataDir);
+    const db = openTestStore(server.dataDir).db;
     try {
       const before = db.prepare('SELECT COUNT(*) AS n FROM audit_log').get();
       expect(() => db.prepare("UPDATE audit_log SET action = 'viewed'").run()).toThrow(/append-only/);

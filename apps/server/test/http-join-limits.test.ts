@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/db/database.js';
 import { Browser } from './helpers/http.js';
+import { openTestStore } from './helpers/store.js';
 import { startTestServer } from './helpers/testServer.js';
 import { buildSession, buildWorld, type World } from './helpers/world.js';
 
@@ -22,7 +22,7 @@ const join = (code: string, name: string, address: string) =>
   new Browser(server.url).post('/api/join', { code, name }, { 'x-forwarded-for': address });
 
 function participantsOnDisk(sessionId: string): number {
-  const db = openDatabase(server.dataDir);
+  const db = openTestStore(server.dataDir).db;
   try {
     const row = db.prepare('SELECT count(*) AS n FROM participants WHERE session_id = ?').get(sessionId) as {
       n: number;

@@ -1,8 +1,8 @@
 import { NOT_WELL_FORMED_MESSAGE, ROLE_NAME_MESSAGE } from '@consultboard/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/db/database.js';
 import { Browser, joinAsPhone } from './helpers/http.js';
 import { connect, type MeetingClient } from './helpers/sockets.js';
+import { openTestStore } from './helpers/store.js';
 import { startTestServer } from './helpers/testServer.js';
 import { buildSession, buildWorld, type World } from './helpers/world.js';
 
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 /** Reads rows straight from the SQLite file, with the bytes as stored. */
 function onDisk<T>(sql: string, ...params: unknown[]): T[] {
-  const db = openDatabase(server.dataDir);
+  const db = openTestStore(server.dataDir).db;
   try {
     return db.prepare(sql).all(...params) as T[];
   } finally {

@@ -1,8 +1,8 @@
 import { cardsOfStage } from '@consultboard/domain';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/db/database.js';
 import { joinAsPhone } from './helpers/http.js';
 import { connect, type MeetingClient } from './helpers/sockets.js';
+import { openTestStore } from './helpers/store.js';
 import { startTestServer } from './helpers/testServer.js';
 import { buildSession, buildWorld, type World } from './helpers/world.js';
 
@@ -139,7 +139,7 @@ describe('Edit and Withdraw of a card', () => {
       expect(client.state.cards[0]).toMatchObject({ hidden: true, text: '', redacted: true, edited: true });
     }
     // The log keeps the edit whole.
-    const db = openDatabase(server.dataDir);
+    const db = openTestStore(server.dataDir).db;
     try {
       const row = db
         .prepare("SELECT body FROM meeting_events WHERE session_id = ? AND type = 'card.edited'")

@@ -5,10 +5,10 @@ import path from 'node:path';
 import type { MinutesBody } from '@consultboard/domain';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/db/database.js';
 import { createRepos } from '../src/db/repos.js';
 import { runExportJob } from '../src/exports/exportJob.js';
 import { exportText } from './helpers/exportText.js';
+import { openTestStore } from './helpers/store.js';
 import { startTestServer } from './helpers/testServer.js';
 import { buildSession, buildWorld, type World } from './helpers/world.js';
 
@@ -118,7 +118,7 @@ describe('downloading the minutes', () => {
 
   it('answers Word and PDF through the export workers, and 409 with the findings to check', async () => {
     const session = await buildSession(world, { cases: ['J5M', 'K2F'] });
-    const db = openDatabase(server.dataDir);
+    const db = openTestStore(server.dataDir).db;
     const write = (caseId: string, minutes: MinutesBody) =>
       createRepos(db).minutes.write({
         sessionId: session.id,

@@ -1,12 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { applyEvent, initialMeetingState } from '@consultboard/domain';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/db/database.js';
 import { toEvent } from '../src/db/meetingEvents.js';
 import { createRepos } from '../src/db/repos.js';
 import { caseLeft } from '../src/meeting/meetingStore.js';
 import { freePort, kill, spawnServer } from './helpers/serverProcess.js';
 import { connect } from './helpers/sockets.js';
+import { openTestStore } from './helpers/store.js';
 import { tempDataDir } from './helpers/testServer.js';
 import { buildSession, buildWorld } from './helpers/world.js';
 
@@ -47,12 +47,19 @@ describe('minutes and a server killed with SIGKILL', () => {
     facilitator.close();
     expect(acked).toBeGreaterThan(5);
 
-    const db = openDatabase(dataDir);
+    const store = openTestStore(dataDir);
+    const { db } = store;
+    // The search entries' key and match are each store's own: FTS5's rowid and MATCH, or PostgreSQL's n and tsquery.
+    const key = store.kind === 'sqlite' ? 'rowid' : 'n';
+    const matching =
+      store.kind === 'sqlite'
+        ? 'minutes_search MATCH \'"transitions"\''
+        : "document @@ phraseto_tsquery('english', 'transitions')";
     try {
       const orphans = db
         .prepare(
-          `SELECT (SELECT COUNT(*) FROM minutes m WHERE NOT EXISTS (SELECT 1 FROM minutes_search f WHERE f.rowid = m.n)) AS without,
-             (SELECT COUNT(*) FROM minutes_search f WHERE NOT EXISTS (SELECT 1 FROM minutes m WHERE m.n = f.rowid)) AS stray`,
+          `SELECT (SELECT COUNT(*) FROM minutes m WHERE NOT EXISTS (SELECT 1 FROM minutes_search f WHERE f.${key} = m.n)) AS without,
+             (SELECT COUNT(*) FROM minutes_search f WHERE NOT EXISTS (SELECT 1 FROM minutes m WHERE m.n = f.${key})) AS stray`,
         )
         .get();
       expect(orphans).toEqual({ without: 0, stray: 0 });
@@ -71,9 +78,7 @@ describe('minutes and a server killed with SIGKILL', () => {
         case_id: string;
       }[];
       expect(new Set(kept.map((row) => row.case_id))).toEqual(left);
-      expect(
-        db.prepare('SELECT COUNT(*) AS n FROM minutes_search WHERE minutes_search MATCH \'"transitions"\'').get(),
-      ).toEqual({
+      expect(db.prepare(`SELECT COUNT(*) AS n FROM minutes_search WHERE ${matching}`).get()).toEqual({
         n: kept.length,
       });
     } finally {

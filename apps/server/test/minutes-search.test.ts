@@ -1,10 +1,10 @@
 import type { AreaOfNeed, MinutesSearchResult, ReviewOutcome } from '@consultboard/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/db/database.js';
 import { createRepos } from '../src/db/repos.js';
 import { purgeMinutes } from '../src/minutes/retention.js';
 import type { Browser } from './helpers/http.js';
 import { connect } from './helpers/sockets.js';
+import { openTestStore } from './helpers/store.js';
 import { startTestServer } from './helpers/testServer.js';
 import { type Area, accept, buildCase, buildWorld, invite, type World } from './helpers/world.js';
 
@@ -237,7 +237,7 @@ describe('search', () => {
     const long = await search(ep, `q=${'assembly '.repeat(1200)}`);
     expect(long.status).toBe(400);
     expect(long.json.error.fields.q).toBe('Keep the search to 200 characters.');
-    const db = openDatabase(server.dataDir);
+    const db = openTestStore(server.dataDir).db;
     try {
       expect((db.prepare('SELECT COUNT(*) AS n FROM minutes').get() as { n: number }).n).toBe(4);
     } finally {
@@ -256,7 +256,7 @@ describe('retention', () => {
     expect(set.status).toBe(200);
     expect(set.json.retention.years).toBe(1);
 
-    const db = openDatabase(server.dataDir);
+    const db = openTestStore(server.dataDir).db;
     try {
       const repos = createRepos(db);
       const count = () =>

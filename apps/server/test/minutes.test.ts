@@ -1,11 +1,11 @@
 import type { MinutesSession, MinutesView } from '@consultboard/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/db/database.js';
 import { createRepos } from '../src/db/repos.js';
 import { MeetingStore } from '../src/meeting/meetingStore.js';
 import { minutesWriter } from '../src/minutes/minutesWriter.js';
 import { addCard, forwardTo, liveRoom, NEVER_KEPT, runFirstCase } from './helpers/minutes.js';
 import type { MeetingClient } from './helpers/sockets.js';
+import { openTestStore } from './helpers/store.js';
 import { startTestServer } from './helpers/testServer.js';
 import { buildSession, buildWorld, type World } from './helpers/world.js';
 
@@ -118,7 +118,7 @@ describe('minutes kept when the meeting leaves a case', () => {
     // One search entry, with the newer words: the old one was replaced, not kept beside it.
     const found = await world.north.ep.get('/api/minutes/search?q=cue');
     expect(found.json.results.map((row: { id: string }) => row.id)).toEqual([first?.id]);
-    const db = openDatabase(server.dataDir);
+    const db = openTestStore(server.dataDir).db;
     try {
       const counts = db
         .prepare(
@@ -137,7 +137,7 @@ describe('minutes kept when the meeting leaves a case', () => {
     // A second connection to the same file, with its own meeting store: the writer registered there fails after
     // writing the minutes and their search entry, so both must be rolled back and the event kept.
     const session = await buildSession(world, { cases: ['W2M', 'W3F'] });
-    const db = openDatabase(server.dataDir);
+    const db = openTestStore(server.dataDir).db;
     try {
       const repos = createRepos(db);
       const meetings = new MeetingStore(repos);

@@ -2,7 +2,6 @@ import { NOTES_CLOSE, NOTES_FULL_REASON, NOTES_LIMITS, notesDocName } from '@con
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { openDatabase } from '../src/db/database.js';
 import { notesRepo } from '../src/db/notes.js';
 import { Browser, joinAsPhone } from './helpers/http.js';
 import {
@@ -17,6 +16,7 @@ import {
 } from './helpers/notes.js';
 import { frame, pendingStructUpdate, seeded } from './helpers/notesFuzz.js';
 import { writeOverCapNotes } from './helpers/overCapNotes.js';
+import { openTestStore } from './helpers/store.js';
 import { startTestServer } from './helpers/testServer.js';
 import { buildSession, buildWorld, type World } from './helpers/world.js';
 
@@ -62,7 +62,7 @@ async function rawSocket(docName: string, token: string) {
 }
 
 function storedRows(docName: string) {
-  const db = openDatabase(server.dataDir);
+  const db = openTestStore(server.dataDir).db;
   try {
     const log = db.prepare('SELECT COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM notes_updates WHERE doc_name = ?');
     const snapshot = db.prepare('SELECT LENGTH(state) AS bytes FROM notes_snapshots WHERE doc_name = ?');
@@ -208,7 +208,7 @@ describe('notes stored over the cap before the fix', () => {
     expect(legacy.store.pendingStructs).not.toBeNull();
     // Old compaction wrote the pending data into the snapshot.
     const state = Y.encodeStateAsUpdate(legacy);
-    const db = openDatabase(server.dataDir);
+    const db = openTestStore(server.dataDir).db;
     notesRepo(db).compact(docName, state, 0);
     db.close();
 

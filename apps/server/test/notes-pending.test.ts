@@ -3,11 +3,11 @@ import { performance } from 'node:perf_hooks';
 import { NOTES_CLOSE, notesDocName } from '@consultboard/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { openDatabase } from '../src/db/database.js';
 import { joinAsPhone } from './helpers/http.js';
 import { NotesClient, notesOnDisk, notesUrl, openNotes, paragraphsOf, sleep, waitFor } from './helpers/notes.js';
 import { frame, pendingDeleteUpdate, pendingStructUpdate, seeded } from './helpers/notesFuzz.js';
 import { freePort, kill, spawnServer } from './helpers/serverProcess.js';
+import { openTestStore } from './helpers/store.js';
 import { tempDataDir } from './helpers/testServer.js';
 import { buildSession, buildWorld, type World } from './helpers/world.js';
 
@@ -147,7 +147,7 @@ describe('notes updates that would leave pending data', () => {
     // The other room kept converging, and nothing of the attack was stored.
     await waitFor(() => b.paragraphs().length === written, 5000, 'the healthy room did not converge');
     expect(a.closes).toEqual([]);
-    const db = openDatabase(dataDir);
+    const db = openTestStore(dataDir).db;
     const rows = db
       .prepare('SELECT COUNT(*) AS n FROM notes_updates WHERE doc_name = ?')
       .get(notesDocName(attackedCase));

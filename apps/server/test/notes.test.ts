@@ -3,7 +3,6 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { openDatabase } from '../src/db/database.js';
 import { notesRepo } from '../src/db/notes.js';
 import { Browser, joinAsPhone } from './helpers/http.js';
 import {
@@ -18,6 +17,7 @@ import {
   waitFor,
 } from './helpers/notes.js';
 import { connect } from './helpers/sockets.js';
+import { openTestStore } from './helpers/store.js';
 import { startTestServer } from './helpers/testServer.js';
 import { buildSession, buildWorld, type World } from './helpers/world.js';
 
@@ -209,7 +209,7 @@ describe('the notes endpoint', () => {
     const b = await open(docName, await phone('SENCO B'));
     a.write('Something to store');
     await waitFor(() => b.paragraphs().length === 1);
-    const db = openDatabase(server.dataDir);
+    const db = openTestStore(server.dataDir).db;
     const rows = () => (db.prepare('SELECT COUNT(*) AS n FROM notes_updates').get() as { n: number }).n;
     const before = rows();
     a.provider.awareness.setLocalStateField('user', { name: 'SENCO A', colour: '#0b6' });
@@ -297,7 +297,7 @@ describe('the notes endpoint', () => {
     expect(server.notes.rooms.get(docName)).toBeDefined();
     a.destroy();
     await waitFor(() => server.notes.rooms.get(docName) === undefined, 3000);
-    const db = openDatabase(server.dataDir);
+    const db = openTestStore(server.dataDir).db;
     expect(notesRepo(db).logLength(docName)).toBe(0);
     db.close();
     const back = await open(docName, await phone());
@@ -335,7 +335,7 @@ describe('POST /api/sessions/:id/notes-token', () => {
     const token = await notesToken(ep, session.id, 'facilitator');
     const docName = notesDocName(session.cases[0]?.id as string);
     expect(await upgradeStatus(server.url, `/yjs/${docName}?token=${token}`)).toBe(101);
-    const db = openDatabase(server.dataDir);
+    const db = openTestStore(server.dataDir).db;
     const stored = db.prepare('SELECT token_hash, expires_at, created_at FROM notes_tokens').all() as {
       token_hash: string;
       expires_at: number;

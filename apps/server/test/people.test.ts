@@ -1,11 +1,11 @@
 import { notesDocName } from '@consultboard/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../src/auth/tokens.js';
-import { openDatabase } from '../src/db/database.js';
 import { createRepos } from '../src/db/repos.js';
 import { Browser } from './helpers/http.js';
 import { notesToken, openNotes, waitFor } from './helpers/notes.js';
 import { connect } from './helpers/sockets.js';
+import { openTestStore } from './helpers/store.js';
 import { startTestServer } from './helpers/testServer.js';
 import { accept, buildSession, buildWorld, invite, PASSWORD, type World } from './helpers/world.js';
 
@@ -33,7 +33,7 @@ const sencoInvite = () => {
 
 /** Runs a function over the server's SQLite file, as a second connection would. */
 function withRepos<T>(fn: (repos: ReturnType<typeof createRepos>) => T): T {
-  const db = openDatabase(server.dataDir);
+  const db = openTestStore(server.dataDir).db;
   try {
     return fn(createRepos(db));
   } finally {

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import {
   type ActionRow,
   type CaseView,
@@ -7,12 +6,12 @@ import {
   type PersonalDataKind,
   undismissed,
 } from '@consultboard/domain';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRow, goToStage, shareAndMark } from './helpers/actionPlan.js';
 import { exportText, guardedText } from './helpers/exportText.js';
 import { type Browser, joinAsPhone } from './helpers/http.js';
 import { connect } from './helpers/sockets.js';
+import { openTestStore } from './helpers/store.js';
 import { startTestServer } from './helpers/testServer.js';
 import { buildCase, buildSession, buildWorld, type World } from './helpers/world.js';
 
@@ -28,9 +27,9 @@ afterAll(async () => {
   await server.close();
 });
 
-/** The audit log's details of a case, read from the database file (the API does not show details). */
+/** The audit log's details of a case, read from the store (the API does not show details). */
 function auditDetails(caseId: string): string[] {
-  const db = new Database(path.join(server.dataDir, 'consultboard.db'), { readonly: true });
+  const { db } = openTestStore(server.dataDir);
   try {
     const rows = db.prepare('SELECT detail FROM audit_log WHERE entity_id = ? ORDER BY id').all(caseId);
     return (rows as { detail: string | null }[]).map((row) => row.detail ?? '');
@@ -86,8 +85,8 @@ describe('case references and topics', () => {
 
   it('keeps an old reference that had personal data out of the audit log', async () => {
     const topic = await buildCase(world.north.senco, { reference: 'Year 5 lunchtimes' });
-    // A topic stored before the guard existed: written straight to the database file.
-    const db = new Database(path.join(server.dataDir, 'consultboard.db'));
+    // A topic stored before the guard existed: written straight to the store.
+    const { db } = openTestStore(server.dataDir);
     db.prepare('UPDATE cases SET reference = ? WHERE id = ?').run('Ben and Sara at lunch', topic.id);
     db.close();
     const changed = await world.north.senco.put(`/api/cases/${topic.id}/reference`, { reference: 'Year 5 lunchtimes' });

@@ -1,12 +1,12 @@
 import { cardsOfStage, findPersonalData, heldCards, notesDocName } from '@consultboard/domain';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { openDatabase } from '../src/db/database.js';
 import { privacyRepo } from '../src/db/privacy.js';
 import { exportText, guardedText } from './helpers/exportText.js';
 import { joinAsPhone } from './helpers/http.js';
 import { type NotesClient, notesOnDisk, notesToken, openNotes, waitFor } from './helpers/notes.js';
 import { connect, type MeetingClient } from './helpers/sockets.js';
+import { openTestStore } from './helpers/store.js';
 import { startTestServer } from './helpers/testServer.js';
 import { buildSession, buildWorld, type World } from './helpers/world.js';
 
@@ -345,7 +345,7 @@ describe('Check before keeping (issue 10, item 4)', () => {
     const kept = await ep.post(`${check}/keep`, {});
     expect(kept.status).toBe(200);
     expect(kept.json.toCheck).toBeGreaterThanOrEqual(3);
-    const db = openDatabase(server.dataDir);
+    const db = openTestStore(server.dataDir).db;
     try {
       const audit = db
         .prepare("SELECT action, detail FROM audit_log WHERE entity_id = ? AND action = 'privacy.unchecked'")

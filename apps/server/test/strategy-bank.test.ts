@@ -1,10 +1,10 @@
 import type { ActionRow, BankEntryView, ReviewImpact, SessionView } from '@consultboard/domain';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/db/database.js';
 import { createRepos } from '../src/db/repos.js';
 import { goToStage, openRoom, shareAndMark } from './helpers/actionPlan.js';
 import type { Browser } from './helpers/http.js';
 import { commandId } from './helpers/sockets.js';
+import { openTestStore } from './helpers/store.js';
 import { startTestServer } from './helpers/testServer.js';
 import { accept, buildCase, buildSession, buildWorld, invite, type World } from './helpers/world.js';
 
@@ -116,7 +116,7 @@ describe('the strategy bank', () => {
     expect(after[0]?.text).toBe('Meet and greet at the gate');
 
     // A deleted case (or purged minutes) leaves only anonymous counts: no case, session or card, the same figures.
-    const db = openDatabase(server.dataDir);
+    const db = openTestStore(server.dataDir).db;
     try {
       const repos = createRepos(db);
       expect(repos.bank.anonymiseCase(caseId)).toBe(2);

@@ -1,9 +1,9 @@
 import { halfTermOf, type ThemesView } from '@consultboard/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/db/database.js';
-import { createRepos, type Repos } from '../src/db/repos.js';
+import type { Repos } from '../src/db/repos.js';
 import type { ThemesScope } from '../src/db/themes.js';
 import { themeTables } from '../src/themes/themesView.js';
+import { createTestStore } from './helpers/store.js';
 import { startTestServer, tempDataDir } from './helpers/testServer.js';
 import { type ThemesArea, themesArea, themesSession } from './helpers/themesWorld.js';
 import { buildSession, buildWorld, type World } from './helpers/world.js';
@@ -18,8 +18,8 @@ describe('themes against a hand-built world', () => {
   let scope: ThemesScope;
   let takenUp: string;
 
-  beforeAll(() => {
-    repos = createRepos(openDatabase(tempDataDir()));
+  beforeAll(async () => {
+    repos = (await createTestStore(tempDataDir())).repos;
     north = themesArea(repos, 'North');
     south = themesArea(repos, 'South');
     themesSession(repos, north, '2026-10-05', [

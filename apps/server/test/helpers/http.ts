@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { UserView } from '@consultboard/domain';
 import { hashToken, newToken } from '../../src/auth/tokens.js';
-import { openDatabase } from '../../src/db/database.js';
 import { createRepos } from '../../src/db/repos.js';
+import { openTestStore } from './store.js';
 
 /** A small HTTP client that keeps its sign-in cookie, like one browser. */
 export class Browser {
@@ -97,7 +97,7 @@ export function accountBrowser(
   dataDir: string,
   account: { name: string; email: string; role: 'admin' | 'ep' | 'senco' },
 ): Browser {
-  const db = openDatabase(dataDir);
+  const db = openTestStore(dataDir).db;
   const browser = new Browser(baseUrl);
   try {
     const repos = createRepos(db);

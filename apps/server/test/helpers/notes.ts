@@ -3,9 +3,9 @@ import { WebSocket } from 'ws';
 import * as authProtocol from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { openDatabase } from '../../src/db/database.js';
 import { notesRepo } from '../../src/db/notes.js';
 import type { Browser } from './http.js';
+import { openTestStore } from './store.js';
 
 /** A notes token for the EP's console or the projector, from the HTTP route the web app calls. */
 export async function notesToken(ep: Browser, sessionId: string, role: NotesTokenRequest['role']): Promise<string> {
@@ -116,9 +116,9 @@ export function upgradeStatus(baseUrl: string, pathAndQuery: string, headers: Re
   });
 }
 
-/** Reads a case's notes straight from the SQLite file, as a later export would. */
+/** Reads a case's notes straight from the store (SQLite file or PostgreSQL), as a later export would. */
 export function notesOnDisk(dataDir: string, caseId: string): Y.Doc {
-  const db = openDatabase(dataDir);
+  const db = openTestStore(dataDir).db;
   try {
     return notesRepo(db).readNotes(caseId);
   } finally {

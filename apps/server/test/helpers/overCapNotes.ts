@@ -1,14 +1,15 @@
 /**
- * Writes a case's notes straight into SQLite as the code before the cap counted stored bytes could leave them:
- * one snapshot over the document cap, of real paragraphs in the stages given. For the server tests, and for the
+ * Writes a case's notes straight into the store (SQLite, or PostgreSQL with TEST_STORE=postgres) as the code before
+ * the cap counted stored bytes could leave them: one snapshot over the document cap, of real paragraphs in the
+ * stages given. For the server tests, and for the
  * browser journey, which runs it as a script: `node --import tsx test/helpers/overCapNotes.ts <dataDir> <caseId>
  * <stage>=<paragraph characters>x<paragraphs> …`.
  */
 import { pathToFileURL } from 'node:url';
 import { notesDocName, notesFragmentName } from '@consultboard/domain';
 import * as Y from 'yjs';
-import { openDatabase } from '../../src/db/database.js';
 import { notesRepo } from '../../src/db/notes.js';
+import { openTestStore } from './store.js';
 
 /** Stage id → the lengths of its paragraphs (each a run of one letter). Returns the snapshot's size in bytes. */
 export function writeOverCapNotes(dataDir: string, caseId: string, stages: Record<string, number[]>): number {
@@ -22,7 +23,7 @@ export function writeOverCapNotes(dataDir: string, caseId: string, stages: Recor
     }
   }
   const state = Y.encodeStateAsUpdate(doc);
-  const db = openDatabase(dataDir);
+  const db = openTestStore(dataDir).db;
   try {
     notesRepo(db).compact(notesDocName(caseId), state, 0);
   } finally {

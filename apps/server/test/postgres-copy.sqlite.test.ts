@@ -1,3 +1,6 @@
+// Run in the SQLite pass alone: the copy's source is a SQLite file, made here by a server on SQLite, and its
+// target a PostgreSQL database of its own (so it needs PostgreSQL in that pass too, and fails without it). In the
+// PostgreSQL pass the test servers keep their data in PostgreSQL and would leave the file it copies empty.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,3 +1,6 @@
+// SQLite's alone: these open SQLite files written by older versions and check what SQLite's migrations make of
+// them. PostgreSQL's schema starts from migration 1 (no old files to bring up), and postgres-schema.test.ts checks
+// it against SQLite's.
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
