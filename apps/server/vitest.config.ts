@@ -2,8 +2,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 // With TEST_STORE=postgres the server's tests run a second time on PostgreSQL. Tests of SQLite itself (its file,
 // WAL, flushes, migrations of an old file) are in *.sqlite.test.ts and run in the SQLite pass alone: each file's
-// header says why it is SQLite's.
-const sqliteOnly = process.env.TEST_STORE === 'postgres' ? ['**/*.sqlite.test.ts'] : [];
+// header says why it is SQLite's. Tests that choose their stores themselves (*.pg.test.ts: always PostgreSQL, or
+// both side by side) run once, in the first pass.
+const sqliteOnly = process.env.TEST_STORE === 'postgres' ? ['**/*.sqlite.test.ts', '**/*.pg.test.ts'] : [];
 
 export default defineConfig({
   test: {

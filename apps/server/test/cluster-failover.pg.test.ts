@@ -234,9 +234,29 @@ describe("a node's death", () => {
         20_000,
         `round ${round}: the phones' cards were not acknowledged after the node died`,
       ).catch(async (error) => {
-        const states = await Promise.all(nodes.map(async (node) => `${node.name}: ${JSON.stringify(await health(node))}`));
-        const sockets = [console_, board, ...phones].map((client) => `${client.socket.connected}/${client.refusals.length}`);
-        throw new Error(`${(error as Error).message}; ${states.join(', ')}; sockets ${sockets.join(' ')}; nginx ${[...new Set(nginx.errors().split('\n').map((line) => line.replace(/^.*?\[\w+\] [\d#*]+ /, '').replace(/client: .*?, server/, 'server').slice(0, 160)))].slice(-12).join(' | ')}`);
+        const states = await Promise.all(
+          nodes.map(async (node) => `${node.name}: ${JSON.stringify(await health(node))}`),
+        );
+        const sockets = [console_, board, ...phones].map(
+          (client) => `${client.socket.connected}/${client.refusals.length}`,
+        );
+        throw new Error(
+          `${(error as Error).message}; ${states.join(', ')}; sockets ${sockets.join(' ')}; nginx ${[
+            ...new Set(
+              nginx
+                .errors()
+                .split('\n')
+                .map((line) =>
+                  line
+                    .replace(/^.*?\[\w+\] [\d#*]+ /, '')
+                    .replace(/client: .*?, server/, 'server')
+                    .slice(0, 160),
+                ),
+            ),
+          ]
+            .slice(-12)
+            .join(' | ')}`,
+        );
       });
       // The dead node's machine comes back: two nodes again (the balancer may send the session back to it).
       await start(victim);
@@ -254,7 +274,11 @@ describe("a node's death", () => {
     const fresh = resilient({ sessionId: session.id, role: 'facilitator' }, epCookie);
     await welcomedOnce(fresh);
     const texts = fresh.state.cards.map((card) => card.text);
-    for (const text of acknowledged) expect(texts.filter((seen) => seen === text), text).toHaveLength(1);
+    for (const text of acknowledged)
+      expect(
+        texts.filter((seen) => seen === text),
+        text,
+      ).toHaveLength(1);
     // No card twice, acknowledged or not (a command resent after a node's death is applied once).
     expect(new Set(texts).size).toBe(texts.length);
     // Every client caught up by itself: the board and each phone hold every card.
