@@ -81,7 +81,8 @@ function resilient(auth: ConstructorParameters<typeof MeetingClient>[1], cookie?
   let stopped = false;
   const again = () =>
     setTimeout(() => {
-      if (!stopped && !client.socket.connected) client.socket.connect();
+      // Not while socket.io is itself reconnecting (`active`): two attempts at once would count twice.
+      if (!stopped && !client.socket.active) client.socket.connect();
     }, 200);
   client.socket.on('connect_error', again);
   client.socket.on('disconnect', (reason) => {

@@ -73,18 +73,16 @@ export function attachGateway(
   io.use((socket, next) => {
     try {
       const who = identify(repos, socket.handshake.auth, socket.handshake.headers.cookie);
+      // Issue 14: a session's sockets are served by the node that runs it. Refused here (before the connection
+      // budgets: a session moving between nodes must not use up its clients' reconnects), the client comes back by
+      // itself, and the balancer brings it to that node (or here, once this node may run it).
+      if (!meetings.claim(who.sessionId, true)) return next(new HandshakeRefused('session_elsewhere'));
       const limit = who.role === 'participant' ? settings.socketsPerParticipant : settings.socketsPerAccount;
       if (!quota.take(personIn(who), socket, limit)) return next(new HandshakeRefused('too_many_connections'));
       // Connecting over and over (each welcome is a replay) is limited too, counted only for those let in.
       if (!limiters.connect(who)) {
         quota.release(personIn(who), socket);
         return next(new HandshakeRefused('rate_limited'));
-      }
-      // Issue 14: a session's sockets are served by the node that runs it. Refused here, the client comes back by
-      // itself, and the balancer brings it to that node (or here, once this node may run it).
-      if (!meetings.claim(who.sessionId, true)) {
-        quota.release(personIn(who), socket);
-        return next(new HandshakeRefused('session_elsewhere'));
       }
       socket.data = who;
       next();

@@ -24,12 +24,24 @@ import '../privacy/privacy.css';
 import { ReviewSection } from './ReviewSection';
 
 /** The case's plan after the meeting: the SENCO edits, exports and reviews it; an EP or admin reads it. */
-export function CasePlanSection({ caseId, target }: { caseId: string; target: CaseAccessTarget }) {
+export function CasePlanSection({
+  caseId,
+  sessionId,
+  target,
+}: {
+  caseId: string;
+  /** The session the case was brought to: while it is live, a saved plan goes to the node running it. */
+  sessionId: string | null;
+  target: CaseAccessTarget;
+}) {
   const actor = useActor();
   const edits = allowedOnCase(actor, 'plan.updateOutsideMeeting', target);
   const exports = allowedOnCase(actor, 'plan.export', target);
   const reviews = allowedOnCase(actor, 'review.record', target);
+  // `?session=` lets a balancer in front of several nodes send the plan to the node running its live session (the
+  // server gives it no meaning).
   const path = `/api/cases/${encodeURIComponent(caseId)}/plan`;
+  const planPath = sessionId ? `${path}?session=${encodeURIComponent(sessionId)}` : path;
   const [plan, setPlan] = useState<ActionPlanView | null>(null);
   const [missing, setMissing] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +50,7 @@ export function CasePlanSection({ caseId, target }: { caseId: string; target: Ca
 
   useEffect(() => {
     let current = true;
-    apiGet<{ plan: ActionPlanView }>(path).then(
+    apiGet<{ plan: ActionPlanView }>(planPath).then(
       (body) => current && setPlan(body.plan),
       (caught: unknown) => {
         if (!current) return;
@@ -49,7 +61,7 @@ export function CasePlanSection({ caseId, target }: { caseId: string; target: Ca
     return () => {
       current = false;
     };
-  }, [path]);
+  }, [planPath]);
 
   // A case that has not reached the Action plan stage of a meeting has no plan yet: nothing to show.
   if (missing) return null;
@@ -75,7 +87,7 @@ export function CasePlanSection({ caseId, target }: { caseId: string; target: Ca
             .join(' ')}
         </p>
         {edits ? (
-          <PlanEditing path={path} plan={plan} onPlan={setPlan} onSaving={setSaving} />
+          <PlanEditing path={planPath} plan={plan} onPlan={setPlan} onSaving={setSaving} />
         ) : (
           <ActionPlanTable rows={plan.rows} variant="table" />
         )}

@@ -86,7 +86,12 @@ function CaseDetails({ id }: { id: string }) {
         </dl>
         {may('meeting.present') && found.submittedSessionId && <JoinMeetingSection found={found} />}
         {/* Once the case has been to a meeting its plan is what matters; before then there is none. */}
-        <CasePlanSection key={`plan-${found.id}`} caseId={found.id} target={target} />
+        <CasePlanSection
+          key={`plan-${found.id}`}
+          caseId={found.id}
+          sessionId={found.submittedSessionId}
+          target={target}
+        />
         {needsParentalConsent(found.type) && may('case.consent') && <ConsentSection found={found} onChange={update} />}
         {may('case.update') ? (
           <PreparationForm key={`preparation-${found.id}`} found={found} onSaved={update} />
