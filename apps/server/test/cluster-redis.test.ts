@@ -173,6 +173,28 @@ function startExpectingFailure(env: Record<string, string>) {
   });
 }
 
+describe('a node that cannot reach its database', () => {
+  it('stops at start with one clear line, never a password, and never listens', async () => {
+    const port = await freePort();
+    const unreachable = await startExpectingFailure({
+      DATABASE_URL: `postgres://consultboard:hunter2-secret@127.0.0.1:${port}/consultboard`,
+    });
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.lines).toHaveLength(1);
+    expect(unreachable.lines[0]).toMatch(
+      new RegExp(
+        `^Consultboard could not start: DATABASE_URL: cannot connect to postgres://127\\.0\\.0\\.1:${port}/consultboard \\(`,
+      ),
+    );
+    expect(unreachable.lines[0]).not.toContain('hunter2');
+    expect(unreachable.stdout).not.toContain('listening');
+    const wrong = await startExpectingFailure({ DATABASE_URL: 'mysql://127.0.0.1/consultboard' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.lines).toHaveLength(1);
+    expect(wrong.lines[0]).toMatch(/^Consultboard could not start: DATABASE_URL: must start with postgres:\/\//);
+  }, 45_000);
+});
+
 describe('a node that cannot join its cluster', () => {
   it('stops at start with one clear line, never a password, and never listens', async () => {
     const port = await freePort();
