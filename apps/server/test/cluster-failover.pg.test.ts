@@ -72,6 +72,9 @@ async function runningNode(timeoutMs = 15_000): Promise<Node> {
   }
 }
 
+/** The last reason each client could not connect (for the message of a failed round). */
+const lastErrors = new Map<MeetingClient, string>();
+
 /**
  * A client through nginx that comes back by itself as the web app's does: socket.io reconnects after a dropped
  * connection; a refusal the server may lift (the session is moving) or a server's disconnect is tried again shortly.
@@ -84,7 +87,10 @@ function resilient(auth: ConstructorParameters<typeof MeetingClient>[1], cookie?
       // Not while socket.io is itself reconnecting (`active`): two attempts at once would count twice.
       if (!stopped && !client.socket.active) client.socket.connect();
     }, 200);
-  client.socket.on('connect_error', again);
+  client.socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+    lastErrors.set(client, error.data?.code ?? error.message);
+    again();
+  });
   client.socket.on('disconnect', (reason) => {
     if (reason === 'io server disconnect') again();
   });
@@ -239,7 +245,7 @@ describe("a node's death", () => {
           nodes.map(async (node) => `${node.name}: ${JSON.stringify(await health(node))}`),
         );
         const sockets = [console_, board, ...phones].map(
-          (client) => `${client.socket.connected}/${client.refusals.length}`,
+          (client) => `${client.socket.connected}/${lastErrors.get(client) ?? "-"}/${client.socket.active}`,
         );
         throw new Error(
           `${(error as Error).message}; ${states.join(', ')}; sockets ${sockets.join(' ')}; nginx ${[

@@ -13,7 +13,9 @@ import { accept, buildSession, buildWorld, invite, type World } from './helpers/
 
 /**
  * Issue 14: several nodes joined through Redis. The nodes here share one SQLite file (one machine's stand-in for
- * the shared database): what is under test is what crosses between nodes, which only Redis carries.
+ * the shared database): what is under test is what crosses between nodes, which only Redis carries. SQLite's alone:
+ * on SQLite every node may serve a session, so one account can hold connections of one session on two nodes, which
+ * is what a deactivation must reach; on PostgreSQL one node runs each session (cluster-ownership.pg.test.ts).
  */
 type Node = Awaited<ReturnType<typeof startTestServer>>;
 
