@@ -94,6 +94,10 @@ function resilient(auth: ConstructorParameters<typeof MeetingClient>[1], cookie?
   client.socket.on('disconnect', (reason) => {
     if (reason === 'io server disconnect') again();
   });
+  // A welcome that holds only the first page of what was missed: the rest is asked for, as the web app does.
+  client.socket.on('welcome', (welcome) => {
+    if (welcome.more) setTimeout(() => void client.catchUpToEnd().catch(() => {}), 0);
+  });
   const close = client.close.bind(client);
   client.close = () => {
     stopped = true;
@@ -213,7 +217,9 @@ describe("a node's death", () => {
     const reader = open(await notesToken(world.north.ep, session.id, 'facilitator'));
     const typists = [open(tokens[0] as string), open(tokens[1] as string)];
     await Promise.all([reader.whenSynced(10_000), ...typists.map((typist) => typist.whenSynced(10_000))]);
-    const received = [reader, ...typists].map(everParagraphs);
+    // What each client received from the server: all the reader holds, and a typist's copy of the other's notes.
+    const received = [everParagraphs(reader), ...typists.map((typist) => everParagraphs(typist))];
+    const others = (seen: Set<string>, own: string) => [...seen].filter((text) => !text.startsWith(own));
     const typed: string[] = [];
     let typing = true;
     const typingDone = (async () => {
@@ -245,7 +251,7 @@ describe("a node's death", () => {
           nodes.map(async (node) => `${node.name}: ${JSON.stringify(await health(node))}`),
         );
         const sockets = [console_, board, ...phones].map(
-          (client) => `${client.socket.connected}/${lastErrors.get(client) ?? "-"}/${client.socket.active}`,
+          (client) => `${client.socket.connected}/${lastErrors.get(client) ?? '-'}/${client.socket.active}`,
         );
         throw new Error(
           `${(error as Error).message}; ${states.join(', ')}; sockets ${sockets.join(' ')}; nginx ${[
@@ -280,6 +286,8 @@ describe("a node's death", () => {
     expect(acknowledged.length).toBeGreaterThan(ROUNDS * 4);
     const fresh = resilient({ sessionId: session.id, role: 'facilitator' }, epCookie);
     await welcomedOnce(fresh);
+    await waitFor(() => fresh.welcomes.length > 0, 1000);
+    await fresh.catchUpToEnd();
     const texts = fresh.state.cards.map((card) => card.text);
     for (const text of acknowledged)
       expect(
@@ -302,7 +310,8 @@ describe("a node's death", () => {
       params: { session: session.id },
     });
     notesClients.push(check);
-    const everReceived = new Set(received.flatMap((seen) => [...seen]));
+    const [byReader, byFirst, bySecond] = received as [Set<string>, Set<string>, Set<string>];
+    const everReceived = new Set([...byReader, ...others(byFirst, 'Note 1.'), ...others(bySecond, 'Note 2.')]);
     await waitFor(
       () => {
         if (!check.synced) return false;
@@ -311,7 +320,17 @@ describe("a node's death", () => {
       },
       30_000,
       'a notes paragraph a client had received (or typed) is not stored',
-    );
+    ).catch((error) => {
+      const stored = new Set(paragraphsOf(check.doc, STRATEGIES));
+      const lostReceived = [...everReceived].filter((text) => !stored.has(text));
+      const lostTyped = typed.filter((text) => !stored.has(text));
+      const links = [reader, ...typists, check].map(
+        (client) => `${client.provider.wsconnected}/${client.synced}/${client.closes.map((c) => c.code).join(',')}`,
+      );
+      throw new Error(
+        `${(error as Error).message}: received ${lostReceived.length} (${lostReceived.slice(0, 5).join('; ')}), typed ${lostTyped.length} (${lostTyped.slice(0, 5).join('; ')}); stored ${stored.size}; links ${links.join(' ')}`,
+      );
+    });
     const stored = paragraphsOf(check.doc, STRATEGIES);
     expect(new Set(stored).size).toBe(stored.length);
     expect(Y.encodeStateAsUpdate(check.doc).byteLength).toBeGreaterThan(0);

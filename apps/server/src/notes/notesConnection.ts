@@ -1,11 +1,17 @@
 import { NOTES_CLOSE } from '@consultboard/domain';
 import { logger } from '../logger.js';
 import type { NotesIdentity } from './notesAuth.js';
-import { EMPTY_AWARENESS, MalformedMessage, type NotesMessage, parseNotesMessage } from './notesProtocol.js';
+import {
+  EMPTY_AWARENESS,
+  MalformedMessage,
+  type NotesMessage,
+  parseNotesMessage,
+  syncStep1Message,
+} from './notesProtocol.js';
 import type { NotesPeer, Room, UpdateOutcome } from './room.js';
 import type { Rooms } from './rooms.js';
 import { Throttle } from './throttle.js';
-import type { TokenBucket } from './tokenBucket.js';
+import { TokenBucket } from './tokenBucket.js';
 import { frameWriter } from './wireFrame.js';
 
 /** The part of a `ws` WebSocket a connection uses (a stand-in in unit tests). */
@@ -29,6 +35,7 @@ type Close = { code: number; reason: string };
 const UPDATE_REFUSED: Record<Exclude<UpdateOutcome, 'applied'>, Close> = {
   tooLarge: NOTES_CLOSE.tooLarge,
   malformed: NOTES_CLOSE.malformed,
+  pending: NOTES_CLOSE.refused,
   refused: NOTES_CLOSE.refused,
   unavailable: NOTES_CLOSE.unavailable,
 };
@@ -53,6 +60,8 @@ export class NotesConnection implements NotesPeer {
   private writable: boolean;
   private readonly awareness: Throttle<{ update: Uint8Array; clients: number[] }>;
   private readonly syncRequests: Throttle<Uint8Array>;
+  /** How often the room may ask this connection for edits it lacks (see `receive`): 3 at once, one more every 10 s. */
+  private readonly resyncs = new TokenBucket(3, 10_000);
   /** Writes a message as a frame built once for all its receivers (a plain ws socket), else null: `socket.send`. */
   private readonly writeFrame: ((message: Uint8Array) => void) | null;
 
@@ -164,7 +173,16 @@ export class NotesConnection implements NotesPeer {
       case 'update': {
         if (this.readOnly) break; // the projector, or anyone after the session ended: dropped, never stored
         const outcome = room.applyUpdate(message.update, this, message.decoded);
-        if (outcome !== 'applied') this.close(UPDATE_REFUSED[outcome]);
+        if (outcome === 'applied') break;
+        // An honest client's edit can build on edits the room never stored (they were in flight when a node
+        // died, or a commit failed): nothing is applied, and the room asks for what it lacks (its sync step 1,
+        // which a provider answers with every edit the room is missing). Only a few times: a client that goes on
+        // sending such edits is closed, as any that sends what the room cannot hold.
+        if (outcome === 'pending' && this.resyncs.take()) {
+          this.send(syncStep1Message(room.doc));
+          break;
+        }
+        this.close(UPDATE_REFUSED[outcome]);
         break;
       }
       case 'awareness':

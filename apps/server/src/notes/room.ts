@@ -39,8 +39,11 @@ export interface RoomLimits {
   compactAfterUpdates: number;
 }
 
-/** 'refused': it would leave pending data in the room, or the notes' schema does not allow it. */
-export type UpdateOutcome = 'applied' | 'malformed' | 'refused' | 'tooLarge' | 'unavailable';
+/**
+ * 'pending': it builds on edits the room does not hold (nothing is applied); 'refused': the notes' schema does not
+ * allow it.
+ */
+export type UpdateOutcome = 'applied' | 'malformed' | 'pending' | 'refused' | 'tooLarge' | 'unavailable';
 
 /** The origin of the server's own edits (clearing a stage), so they are told apart from a peer's. */
 const SERVER = Symbol('server');
@@ -181,7 +184,7 @@ export class Room implements Committable {
     }
     if (!verdict.ok) {
       logger.debug({ docName: this.docName, reason: verdict.reason, detail: verdict.detail }, 'notes update refused');
-      return verdict.reason === 'malformed' ? 'malformed' : 'refused';
+      return verdict.reason === 'malformed' ? 'malformed' : verdict.reason === 'pending' ? 'pending' : 'refused';
     }
     const stored = verdict.update;
     if (!stored) return 'applied';
