@@ -184,9 +184,11 @@ async function trial(nodeCount: number, rooms: number) {
         TRUST_PROXY: '2',
       }),
     );
+  // Each client holds two of nginx's connections (its own and the node's), and every room has 21 clients.
   const nginx = await TestNginx.start(
     nodes.map((node) => node.port),
     nginxPort,
+    Math.max(1024, rooms * (PHONES + 1) * 2 + 256),
   );
   const opened: Room[] = [];
   try {

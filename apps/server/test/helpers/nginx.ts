@@ -66,7 +66,8 @@ export class TestNginx {
     private readonly stderr: string[],
   ) {}
 
-  static async start(upstreamPorts: number[], port: number): Promise<TestNginx> {
+  /** `connections`: nginx's worker_connections (each client holds two: its own and the node's). */
+  static async start(upstreamPorts: number[], port: number, connections = 512): Promise<TestNginx> {
     const binary = nginxBinary();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'consultboard-nginx-'));
     // Read by the worker, which drops root's rights when the test runs as root.
@@ -80,8 +81,9 @@ export class TestNginx {
       path.join(dir, 'nginx.conf'),
       [
         'worker_processes 1;',
+        `worker_rlimit_nofile ${connections * 2 + 64};`,
         `error_log ${dir}/error.log warn;`,
-        'events { worker_connections 512; }',
+        `events { worker_connections ${connections}; }`,
         'http {',
         temp,
         `  include ${dir}/consultboard.conf;`,
