@@ -71,9 +71,10 @@ describe('the notes endpoint under a storm of bad frames', () => {
 
     const summary = `seed ${SEED}, ${tally.frames} frames, closes ${JSON.stringify([...tally.closes])}`;
     expect(tally.frames, summary).toBeGreaterThanOrEqual(Math.min(FRAMES, 1500));
-    // Malformed (4400), refused as pending or off-schema (4422) and over the message limit (1009).
+    // Malformed (4400), refused as pending or off-schema (4422) and over the message limit (1009). A socket sending
+    // pending edits is asked up to three times for what the room lacks before it is closed, so fewer 4422s.
     expect(tally.closes.get(4400) ?? 0, summary).toBeGreaterThan(100);
-    expect(tally.closes.get(4422) ?? 0, summary).toBeGreaterThan(100);
+    expect(tally.closes.get(4422) ?? 0, summary).toBeGreaterThan(25);
     expect(tally.closes.get(1009) ?? 0, summary).toBeGreaterThan(0);
 
     const health = await fetch(`${server.url}/api/health`);
