@@ -132,7 +132,9 @@ function socketFor(url: string, sessionId: string, auth: object, cookie?: string
 
 /** A live session at the Strategies stage with its console and 20 phones connected through nginx. */
 async function openRoom(url: string, world: World, index: number): Promise<Room> {
-  const session = await buildSession(world, { cases: [`Year 3 transition ${index}`] });
+  // Named by letters: a topic may not hold a number that could be a pupil's.
+  const name = [...index.toString(26)].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 26))).join('');
+  const session = await buildSession(world, { cases: [`Year 3 transition group ${name}`] });
   const caseId = session.cases[0]?.id as string;
   const ep = world.north.ep;
   const console_ = await socketFor(url, session.id, { sessionId: session.id, role: 'facilitator' }, ep.cookie);
