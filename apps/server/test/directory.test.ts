@@ -274,7 +274,15 @@ describe('signposting in the room', () => {
       access: 'Referral by the SENCO through the inclusion hub.',
       areasOfNeed: ['social-emotional-and-mental-health'],
     });
-    expect((await suggest(room.phone, 'emotional')).ok && found.length).toBeGreaterThan(0);
+    // By what it offers and by its area of need too, not only by name.
+    const names = async (q: string) => {
+      const answer = await suggest(room.phone, q);
+      return answer.ok ? answer.suggestions.map((s) => s.name) : [`refused: ${answer.code}`];
+    };
+    expect(await names('classroom observation')).toEqual(['Behaviour outreach team']);
+    expect(await names('emotional')).toContain('Behaviour outreach team');
+    expect(await names('emotional')).not.toContain('Behaviour support south');
+    expect(await names('sensory')).not.toContain('Behaviour outreach team');
     expect(await suggest(room.phone, 'x'.repeat(101))).toMatchObject({ ok: false, code: 'invalid_payload' });
     expect(await suggest(room.projector, 'behaviour')).toMatchObject({ ok: false, code: 'forbidden' });
 
