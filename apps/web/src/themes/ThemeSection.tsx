@@ -1,6 +1,17 @@
 import type { ThemeTable } from '@consultboard/domain';
 import { ThemeChart } from './ThemeChart';
 
+/** A half term's school year ("2026-27") kept on one line: a narrow column would break it after the hyphen. */
+function rowName(label: string) {
+  const year = /^(.*) (\d{4}-\d{2})$/.exec(label);
+  if (!year) return label;
+  return (
+    <>
+      {year[1]} <span className="nowrap">{year[2]}</span>
+    </>
+  );
+}
+
 /** One theme: its heading, the chart, the same figures as a table beside it, a sentence, and its CSV. */
 export function ThemeSection({ theme, csvHref }: { theme: ThemeTable; csvHref: string }) {
   const headingId = `theme-${theme.id}`;
@@ -32,7 +43,7 @@ export function ThemeSection({ theme, csvHref }: { theme: ThemeTable; csvHref: s
               <tbody>
                 {theme.rows.map((row) => (
                   <tr key={row.key}>
-                    <th scope="row">{row.label}</th>
+                    <th scope="row">{rowName(row.label)}</th>
                     {row.values.map((value, index) => (
                       <td key={theme.columns[index]?.key ?? index}>{value}</td>
                     ))}
