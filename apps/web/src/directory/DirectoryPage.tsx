@@ -117,6 +117,18 @@ function Directory() {
           </a>
         </div>
       </div>
+      {(managed.length > 0 || mayAddForAll) && (
+        // Above the list: a local offer of hundreds of services would otherwise push it out of reach.
+        <details className="panel directory-import">
+          <summary>Import CSV</summary>
+          <ImportForm
+            localities={managed}
+            mayAddForAll={mayAddForAll}
+            defaultLocalityId={defaultPlace}
+            onImported={() => entries.reload()}
+          />
+        </details>
+      )}
       {editing !== null && (
         <EntryForm
           key={editing === 'new' ? 'new' : editing.id}
@@ -152,14 +164,6 @@ function Directory() {
         </ul>
         <ShowMore list={entries} />
       </section>
-      {(managed.length > 0 || mayAddForAll) && (
-        <ImportForm
-          localities={managed}
-          mayAddForAll={mayAddForAll}
-          defaultLocalityId={defaultPlace}
-          onImported={() => entries.reload()}
-        />
-      )}
       <DeleteDialog
         entry={deleting}
         onClose={() => setDeleting(null)}

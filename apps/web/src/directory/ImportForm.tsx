@@ -12,7 +12,7 @@ interface Problem {
 }
 
 /**
- * Import CSV: a local offer list as a spreadsheet saved as CSV, added whole or refused whole. A refusal lists each
+ * Import CSV (under its own summary above the list, so a long directory never hides it): a local offer list as a spreadsheet saved as CSV, added whole or refused whole. A refusal lists each
  * bad line and why, so the file can be put right and tried again.
  */
 export function ImportForm({
@@ -31,7 +31,6 @@ export function ImportForm({
   const [done, setDone] = useState<string | null>(null);
   const file = useRef<HTMLInputElement>(null);
   const { busy, error, setError, run } = useAction();
-  const headingId = useId();
   const fileId = useId();
 
   async function submit(event: FormEvent) {
@@ -66,8 +65,7 @@ export function ImportForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate className="panel stack" aria-labelledby={headingId}>
-      <h2 id={headingId}>Import CSV</h2>
+    <form onSubmit={submit} noValidate className="stack" aria-label="Import CSV">
       <p className="hint">
         The first line names the columns: {DIRECTORY_CSV_COLUMNS.join(', ')}. A file with a wrong line is not imported
         at all.
