@@ -78,8 +78,11 @@ test('the admin imports the local offer; a phone links a Resource card to a serv
     0,
   );
   await console_.setViewportSize({ width: 1366, height: 768 });
-  await console_.locator('summary', { hasText: 'Import CSV' }).click();
+  // By keyboard this time: the summary takes focus and Enter opens it.
+  await console_.locator('summary', { hasText: 'Import CSV' }).focus();
+  await console_.keyboard.press('Enter');
   const form = console_.getByRole('form', { name: 'Import CSV' });
+  await expect(form).toBeVisible();
   await form.getByLabel('CSV file').setInputFiles({
     name: 'bad.csv',
     mimeType: 'text/csv',
@@ -135,6 +138,14 @@ test('the admin imports the local offer; a phone links a Resource card to a serv
   await expect(board.getByText(`How to access: ${ACCESS}`)).toBeVisible();
   await expect(console_.getByText(`How to access: ${ACCESS}`)).toBeVisible();
   await expect(phone.getByText(`How to access: ${ACCESS}`)).toBeVisible();
+  // The phone's own card keeps Edit and Withdraw whole at 360 px: each word on one line.
+  const withdraw = phone.getByRole('button', { name: 'Withdraw' });
+  const lines = await withdraw.evaluate((button) => {
+    const range = document.createRange();
+    range.selectNodeContents(button);
+    return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+  });
+  expect(lines, 'Withdraw on one line').toBe(1);
   await expectAccessible(board);
   await board.screenshot({ path: test.info().outputPath('board-linked-resource-1280x720.png') });
 
