@@ -133,6 +133,44 @@ describe('minutes kept when the meeting leaves a case', () => {
     }
   });
 
+  it('keeps the plan as agreed in the room when the SENCO edits the plan afterwards (a snapshot)', async () => {
+    const room = await liveRoom(server.url, world, ['P3F']);
+    open.push(room.facilitator, room.phone);
+    const caseId = room.caseIds[0] as string;
+    await forwardTo(room.facilitator, 4);
+    const card = await addCard(room.phone, room.facilitator, {
+      caseId,
+      stageId: 'strategies-and-resources',
+      kind: 'strategy',
+      text: 'Now and next board at the door',
+    });
+    await forwardTo(room.facilitator, 5);
+    expect(await room.facilitator.send({ type: 'card.helpful', cardId: card, helpful: true })).toMatchObject({
+      ok: true,
+    });
+    // Arriving at the Action plan stage drafts the plan from the helpful card.
+    await forwardTo(room.facilitator, 6);
+    expect(await room.facilitator.send({ type: 'session.end' })).toMatchObject({ ok: true });
+    const listed = await sessionMinutes(room.session.id);
+    const minutesId = listed?.cases[0]?.id as string;
+    const before = await read(minutesId);
+    expect(before.minutes.plan.map((row) => row.action)).toEqual(['Now and next board at the door']);
+
+    // The SENCO changes the plan after the meeting: the plan has a new version, the minutes stay as they were.
+    const senco = world.north.senco;
+    const plan = (await senco.get(`/api/cases/${caseId}/plan`)).json.plan;
+    const rows = [
+      { ...plan.rows[0], action: 'Now and next board on the desk', who: 'Teaching assistant' },
+      { ...plan.rows[0], id: 'added-later', action: 'Sand timer for changes', fromCardId: null },
+    ];
+    const edited = await senco.put(`/api/cases/${caseId}/plan`, { version: plan.version, rows });
+    expect(edited.status, JSON.stringify(edited.json)).toBe(200);
+    expect(edited.json.plan.version).toBeGreaterThan(plan.version);
+    const after = await read(minutesId);
+    expect(after.minutes).toEqual(before.minutes);
+    expect(after.writtenAt).toBe(before.writtenAt);
+  });
+
   it('a writer that throws leaves the event written and nothing of the minutes', async () => {
     // A second connection to the same file, with its own meeting store: the writer registered there fails after
     // writing the minutes and their search entry, so both must be rolled back and the event kept.
