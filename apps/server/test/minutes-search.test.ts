@@ -209,7 +209,12 @@ describe('search', () => {
     expect(references(await search(world.north.senco, 'q=lanyard'))).toEqual(['J5M']);
     expect(references(await search(world.north.ep, 'q=assembly'))).toEqual(['J5M', 'K2F']);
     const entries = await newest(3);
-    expect(entries.slice(0, 2).map((entry) => entry[2]).sort()).toEqual([ids.J5M, ids.K2F].sort());
+    expect(
+      entries
+        .slice(0, 2)
+        .map((entry) => entry[2])
+        .sort(),
+    ).toEqual([ids.J5M, ids.K2F].sort());
     expect(entries.slice(0, 2).every((entry) => entry[0] === 'viewed' && entry[3] === 'EP North')).toBe(true);
     expect(entries[2]).toEqual(['viewed', 'case', ids.J5M, 'SENCO North']);
     // Filters alone show no words of the minutes; a search that finds nothing shows nothing.

@@ -50,7 +50,12 @@ describe('notesLines', () => {
     const later = element('orderedList', element('listItem', element('paragraph', new Y.XmlText('Review in May'))));
     later.setAttribute('start', '4' as never);
     fragment.insert(0, [numbered, later]);
-    expect(notesLines(fragment)).toEqual(['1. Meet and greet', '2. Sand timer', '   - at the door', '4. Review in May']);
+    expect(notesLines(fragment)).toEqual([
+      '1. Meet and greet',
+      '2. Sand timer',
+      '   - at the door',
+      '4. Review in May',
+    ]);
   });
 
   it('is empty for a stage with no notes', () => {
