@@ -38,7 +38,10 @@ const FILES = {
 export function snippetParts(snippet: string | null): SnippetPart[] {
   if (!snippet) return [];
   const parts: SnippetPart[] = [];
-  for (const [index, piece] of snippet.split(HIT_START).entries()) {
+  // The minutes are indexed a line a thing (a heading, a card, a plan row): on one line of a result, a " · " tells
+  // where one ended ("…with a key adult · A quiet space…"), where a browser would run them together.
+  const lines = snippet.replace(/[ \t]*\n\s*/g, ' · ');
+  for (const [index, piece] of lines.split(HIT_START).entries()) {
     if (index === 0) {
       if (piece) parts.push({ text: piece, hit: false });
       continue;
