@@ -1,9 +1,11 @@
-import type { MinutesSession, MinutesView } from '@consultboard/domain';
+import { type MinutesSession, type MinutesView, notesFragmentName } from '@consultboard/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { createRepos } from '../src/db/repos.js';
 import { MeetingStore } from '../src/meeting/meetingStore.js';
 import { minutesWriter } from '../src/minutes/minutesWriter.js';
 import { addCard, forwardTo, liveRoom, NEVER_KEPT, runFirstCase } from './helpers/minutes.js';
+import { paragraphsOf } from './helpers/notes.js';
 import type { MeetingClient } from './helpers/sockets.js';
 import { openTestStore } from './helpers/store.js';
 import { startTestServer } from './helpers/testServer.js';
@@ -169,6 +171,40 @@ describe('minutes kept when the meeting leaves a case', () => {
     const after = await read(minutesId);
     expect(after.minutes).toEqual(before.minutes);
     expect(after.writtenAt).toBe(before.writtenAt);
+  });
+
+  it('takes the notes from the live room, which holds the last words typed before the disk does', async () => {
+    const session = await buildSession(world, { cases: ['L4F', 'L5M'] });
+    const caseId = session.cases[0]?.id as string;
+    // Words applied in the case's room and waiting for the group commit: on no disk yet.
+    const room = new Y.Doc();
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('Typed just before Next case')]);
+    room.getXmlFragment(notesFragmentName('current-situation')).insert(0, [paragraph]);
+    const db = openTestStore(server.dataDir).db;
+    try {
+      const repos = createRepos(db);
+      expect(paragraphsOf(repos.notes.readNotes(caseId))).toEqual([]);
+      const meetings = new MeetingStore(repos);
+      meetings.onCaseLeft(minutesWriter(repos, (id) => (id === caseId ? room : undefined)));
+      meetings.append(
+        session.id,
+        { type: 'stage.changed', caseIndex: 1, stageIndex: 0, timer: { status: 'stopped', remainingMs: 0 } },
+        { commandId: null, actor: 'test', now: Date.now() },
+      );
+      const { body } = db
+        .prepare('SELECT b.body FROM minutes m JOIN minutes_bodies b ON b.n = m.n WHERE m.case_id = ?')
+        .get(caseId) as { body: string };
+      const minutes = JSON.parse(body) as MinutesView['minutes'];
+      expect(minutes.stages.find((stage) => stage.id === 'current-situation')?.notes).toEqual([
+        'Typed just before Next case',
+      ]);
+      // The room's document is still the room's: the writer read it and left it whole.
+      expect(paragraphsOf(room)).toEqual(['Typed just before Next case']);
+    } finally {
+      db.close();
+      room.destroy();
+    }
   });
 
   it('a writer that throws leaves the event written and nothing of the minutes', async () => {
