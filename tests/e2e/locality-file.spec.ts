@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Download, Locator, Page } from '@playwright/test';
 import { endSession } from './support/endSession';
 import { expect, expectAccessible, joinFromPhone, newPhone, openRoom, test } from './support/fixtures';
@@ -6,6 +7,24 @@ import { expect, expectAccessible, joinFromPhone, newPhone, openRoom, test } fro
 /** Issue 12: a case run in the room is kept in the locality file, found by a word of its notes, read and exported. */
 const NOTE = 'Calmer after the trampoline at lunchtime';
 const STRATEGY = 'Ear defenders in assembly';
+/** A preparation form of about 240 short lines: minutes that print on several A4 pages. */
+const lines = (what: string) =>
+  Array.from({ length: 60 }, (_, i) => `${what} ${i + 1}: calmer after a movement break.`).join('\n');
+const PREPARATION = {
+  currentSituation: lines('Observation'),
+  triedSoFar: lines('Tried'),
+  desiredSituation: lines('Hoped for'),
+  aim: lines('Aim'),
+  areasOfNeed: ['social-emotional-and-mental-health'],
+};
+
+/** Each page's words of a PDF (poppler's pdfinfo and pdftotext, as the server's tests read files). */
+function pdfPages(file: string): string[] {
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+  return Array.from({ length: pages }, (_, i) =>
+    execFileSync('pdftotext', ['-raw', '-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }),
+  );
+}
 
 async function nextStageTo(console_: Page, name: string) {
   await console_.getByRole('button', { name: 'Next stage' }).click();
@@ -26,7 +45,7 @@ test('the minutes of a finished case are found by a word from the notes, read, p
   app,
   browser,
 }, testInfo) => {
-  const { epContext, console_, live } = await openRoom(browser, app, ['J5M']);
+  const { epContext, console_, live } = await openRoom(browser, app, ['J5M'], { preparation: PREPARATION });
   const phone = await (await newPhone(browser)).newPage();
   await joinFromPhone(phone, app, live.code, 'SENCO Zephyr');
   await expect(phone.getByRole('heading', { name: 'Preparation' })).toBeVisible();
@@ -60,6 +79,11 @@ test('the minutes of a finished case are found by a word from the notes, read, p
   await expect(thisSession.getByRole('link', { name: 'Case J5M' })).toBeVisible();
   await expectAccessible(console_);
   await console_.getByRole('searchbox', { name: 'Search' }).fill('trampoline');
+  // With a filter too (the Filters open, so the accessibility check below reads them).
+  await console_.getByText('Filters', { exact: true }).click();
+  await console_
+    .getByRole('combobox', { name: 'Area of need' })
+    .selectOption({ label: 'Social, emotional and mental health' });
   await console_.getByRole('button', { name: 'Search', exact: true }).click();
   const results = console_.getByRole('region', { name: 'Search results' });
   await expect(results.getByRole('link', { name: 'Case J5M' })).toBeVisible();
@@ -92,7 +116,22 @@ test('the minutes of a finished case are found by a word from the notes, read, p
   await expect(console_.locator('.site-header')).toBeHidden();
   await expect(console_.getByRole('button', { name: 'Export PDF' })).toBeHidden();
   await expect(console_.getByText('Confidential · Minutes of case J5M')).toBeVisible();
-  await expect(console_.getByText('Confidential · Minutes of case J5M')).toHaveCSS('position', 'fixed');
+  // Printed for real (Chromium's print to PDF, at the page's own @page size): every A4 page carries the running
+  // head, the minutes run to their last line, and nothing of the site's header or buttons is printed.
+  const printed = testInfo.outputPath('minutes-printed.pdf');
+  await writeFile(printed, await console_.pdf({ preferCSSPageSize: true }));
+  const printedInfo = execFileSync('pdfinfo', [printed], { encoding: 'utf8' });
+  expect(printedInfo).toMatch(/Page size:.* pts \(A4\)/);
+  const pages = pdfPages(printed);
+  expect(pages.length).toBeGreaterThan(2);
+  // At the top: each page's first line (a running head placed in the margin once printed at the foot of the page
+  // before, and on no last page).
+  for (const [index, page] of pages.entries())
+    expect(page.trimStart().split('\n')[0], `printed page ${index + 1}`).toBe('Confidential · Minutes of case J5M');
+  const printedText = pages.join('\n').replace(/\s+/g, ' ');
+  for (const words of [NOTE, 'Aim 60: calmer after a movement break.', `${STRATEGY} (Helpful)`])
+    expect(printedText).toContain(words);
+  for (const words of ['Export PDF', 'Sign out', 'Locality file']) expect(printedText).not.toContain(words);
   await console_.emulateMedia({ media: 'screen' });
 
   for (const [name, magic] of [
@@ -105,6 +144,12 @@ test('the minutes of a finished case are found by a word from the notes, read, p
     ]);
     expect(download.suggestedFilename()).toMatch(/^Minutes J5M 2026-11-23\.(docx|pdf)$/);
     expect(await firstBytes(download, magic.length)).toBe(magic);
+    if (magic === '%PDF') {
+      const file = await download.path();
+      const filePages = pdfPages(file);
+      for (const page of filePages) expect(page).toContain('Confidential · Minutes of case J5M');
+      expect(filePages.join('\n')).toContain(NOTE);
+    }
   }
 
   // On a phone, 360 px wide: the same page, nothing wider than the screen.

@@ -137,3 +137,29 @@ test('Keep without checking carries on to End session, and the case shows what i
   const privacy = await console_.request.get(`${app.url}/api/cases/${live.caseIds[0]}/privacy`);
   expect(await privacy.json()).toMatchObject({ toCheck: [{ place: 'minutes', count: 1 }] });
 });
+
+test('Previous case and Go to on the agenda also ask Check before keeping of the case being left', async ({
+  app,
+  browser,
+}) => {
+  const { console_ } = await openRoom(browser, app, ['J5M', 'K7F']);
+  // J5M has nothing to check: Go to K7F moves at once.
+  await console_.getByRole('button', { name: 'Go to K7F' }).click();
+  await expect(console_.getByText('Case 2 of 2:')).toBeVisible();
+  await console_.getByRole('button', { name: 'Next stage' }).click();
+  const notes = console_.getByRole('textbox', { name: 'Notes: Current situation' });
+  await notes.click();
+  await console_.keyboard.type('Mum can be reached on 07700 900123.');
+  // Leaving K7F keeps its minutes, so Previous case asks first; Cancel stays on the case.
+  await console_.getByRole('button', { name: 'Previous case' }).click();
+  const dialog = console_.getByRole('dialog', { name: 'Check before keeping' });
+  await expect(dialog.getByRole('listitem')).toHaveCount(1);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(console_.getByText('Case 2 of 2:')).toBeVisible();
+  // Go to J5M asks too, and carries on once the EP keeps the minutes without checking.
+  await console_.getByRole('button', { name: 'Go to J5M' }).click();
+  await expect(dialog.getByRole('listitem')).toHaveCount(1);
+  await dialog.getByRole('button', { name: 'Keep without checking' }).click();
+  await expect(console_.getByText('Case 1 of 2:')).toBeVisible();
+});

@@ -1,4 +1,4 @@
-import { type APIRequestContext, request } from '@playwright/test';
+import { request } from '@playwright/test';
 import { endSession } from './support/endSession';
 import {
   api,
@@ -25,13 +25,6 @@ const PREPARATION = {
   areasOfNeed: ['social-emotional-and-mental-health'],
 };
 const STRATEGY = 'Visual timetable for transitions';
-
-/** A signed-in API context for an account (the SENCO's own sign-in). */
-async function signedIn(origin: string, account: { email: string; password: string }): Promise<APIRequestContext> {
-  const context = await request.newContext({ baseURL: origin });
-  await api(context, 'POST', '/api/auth/sign-in', { email: account.email, password: account.password });
-  return context;
-}
 
 test('a helpful strategy reaches the bank, its review counts, and it is offered in the next session', async ({
   app,
@@ -78,24 +71,27 @@ test('a helpful strategy reaches the bank, its review counts, and it is offered 
   await expect(entry).toContainText('Autumn 2 2026-27');
   await expect(console_.getByText('Sand timer at the door')).toHaveCount(0);
 
-  // The SENCO reviews the plan: the action drafted from the strategy was achieved.
-  const senco = await signedIn(app.url, live.senco);
-  const { plan } = await api<{ plan: { rows: { id: string; fromCardId: string | null }[] } }>(
-    senco,
-    'GET',
-    `/api/cases/${caseId}/plan`,
-  );
-  const row = plan.rows.find((candidate) => candidate.fromCardId !== null);
-  expect(row).toBeDefined();
-  await api(senco, 'PUT', `/api/cases/${caseId}/review`, {
-    actions: [{ rowId: row?.id, impact: 'achieved', note: '' }],
-    outcome: 'close',
-    note: '',
-  });
-  await senco.dispose();
+  // The SENCO reviews the plan on their case page: the action drafted from the strategy was achieved.
+  const sencoContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const sencoCase = await sencoContext.newPage();
+  await signInWith(sencoCase, app, live.senco);
+  await sencoCase.goto(`${app.url}/cases/${caseId}`);
+  const review = sencoCase.getByRole('region', { name: 'Review', exact: true });
+  await review
+    .getByRole('group', { name: `Review of action 1: ${STRATEGY}` })
+    .getByRole('radio', { name: 'Achieved', exact: true })
+    .check();
+  await review.getByRole('radio', { name: 'Close the case' }).check();
+  await review.getByRole('button', { name: 'Record review' }).click();
+  await expect(review.getByRole('status')).toHaveText('Review recorded.');
+  await sencoContext.close();
   await console_.reload();
+  await expect(entry).toContainText(/Chosen\s*1 time/);
   await expect(entry).toContainText(/Achieved\s*1/);
   await expect(entry).toContainText(/Not yet\s*0/);
+  // What it helped with: the case's area of need and type.
+  await expect(entry).toContainText(/Areas of need\s*Social, emotional and mental health/);
+  await expect(entry).toContainText(/Case type\s*An individual child or young person/);
 
   // Search and filters: by words, and by an area of need it did not help with.
   await console_.getByRole('searchbox', { name: 'Search' }).fill('TIMETABLE');
@@ -174,8 +170,11 @@ test('a helpful strategy reaches the bank, its review counts, and it is offered 
   await expectAccessible(console_);
   await idea.scrollIntoViewIfNeeded();
   await console_.screenshot({ path: 'test-results/strategy-bank-ideas-1366x768.png' });
-  await idea.getByRole('button', { name: 'Add to the board' }).click();
+  // By the keyboard: Enter on Add to the board; focus then rests on "On the board", where the button was.
+  await idea.getByRole('button', { name: /^Add to the board/ }).focus();
+  await console_.keyboard.press('Enter');
   await expect(idea.getByText('On the board')).toBeVisible();
+  await expect(idea.locator('.idea-added')).toBeFocused();
 
   // On the console's cards, and on the projector, marked "From the bank".
   const onConsole = console_.getByRole('region', { name: 'Cards in this stage' }).getByRole('listitem').filter({

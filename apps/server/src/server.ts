@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NOTES_PATH, SOCKET_PATH } from '@consultboard/domain';
+import { NOTES_PATH, notesDocName, SOCKET_PATH } from '@consultboard/domain';
 import { createAdaptorServer } from '@hono/node-server';
 import { createLimiters } from './auth/limiters.js';
 import { allowedOrigins } from './auth/origin.js';
@@ -48,8 +48,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const repos = createRepos(store.db);
   // Issue 14: on PostgreSQL (several nodes), each live session is run by the node holding its advisory lock.
   const meetings = new MeetingStore(repos, store.postgres ? new AdvisoryLocks(store.postgres) : soleOwner);
-  // Issue 12: leaving a case keeps its minutes in the locality file, in the event's transaction.
-  meetings.onCaseLeft(minutesWriter(repos));
+  // Issue 12: leaving a case keeps its minutes in the locality file, in the event's transaction, with the notes as
+  // the case's live room holds them (the notes gateway starts later; until then there is no room to read).
+  let notesGateway: NotesGateway | undefined;
+  meetings.onCaseLeft(minutesWriter(repos, (caseId) => notesGateway?.liveDoc(notesDocName(caseId))));
   // Issue 12: leaving a case keeps its helpful strategies and resources in the locality's strategy bank.
   keepBankOnCaseLeft(repos, meetings);
   // Without PUBLIC_URL the public URL is known only once listening (PORT=0 in tests): filled in below.
@@ -127,6 +129,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     allowedOrigins: deps.allowedOrigins,
     settings: config.notes,
   });
+  notesGateway = notes;
   // The HTTP app was built before the notes ran: its notes routes find them here from now on.
   Object.assign(deps, { notes } satisfies Pick<HttpDeps, 'notes'>);
   // socket.io answers its own path; the notes take theirs; any other upgrade is refused at once

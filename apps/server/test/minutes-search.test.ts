@@ -1,4 +1,4 @@
-import type { AreaOfNeed, MinutesSearchResult, ReviewOutcome } from '@consultboard/domain';
+import type { AreaOfNeed, AuditEntryView, MinutesSearchResult, ReviewOutcome } from '@consultboard/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepos } from '../src/db/repos.js';
 import { purgeMinutes } from '../src/minutes/retention.js';
@@ -192,6 +192,36 @@ describe('search', () => {
     expect(references(await search(world.north.ep, 'q=zebra'))).toEqual(['J5M']);
     expect(references(await search(world.north.ep, 'q=fluency+secure'))).toEqual(['Year 4 reading group']);
     expect(references(await search(world.admin, 'q=assembly'))).toEqual(['J5M', 'K2F', 'T7M']);
+  });
+
+  it('records in the audit log each case whose words a search showed, and nothing for filters alone', async () => {
+    const newest = async (count: number) =>
+      ((await world.admin.get(`/api/audit?limit=${count}`)).json.entries as AuditEntryView[]).map((entry) => [
+        entry.action,
+        entry.entity,
+        entry.entityId,
+        entry.actorName,
+      ]);
+    const found = await search(world.south.ep, 'q=assembly');
+    expect(references(found)).toEqual(['T7M']);
+    expect(await newest(1)).toEqual([['viewed', 'case', ids.T7M, 'EP South']]);
+    // An entry for each case shown, by whoever searched.
+    expect(references(await search(world.north.senco, 'q=lanyard'))).toEqual(['J5M']);
+    expect(references(await search(world.north.ep, 'q=assembly'))).toEqual(['J5M', 'K2F']);
+    const entries = await newest(3);
+    expect(
+      entries
+        .slice(0, 2)
+        .map((entry) => entry[2])
+        .sort(),
+    ).toEqual([ids.J5M, ids.K2F].sort());
+    expect(entries.slice(0, 2).every((entry) => entry[0] === 'viewed' && entry[3] === 'EP North')).toBe(true);
+    expect(entries[2]).toEqual(['viewed', 'case', ids.J5M, 'SENCO North']);
+    // Filters alone show no words of the minutes; a search that finds nothing shows nothing.
+    const before = await newest(1);
+    expect(references(await search(world.north.ep, 'caseType=group'))).toEqual(['Year 4 reading group']);
+    expect(references(await search(world.north.ep, 'q=xylophone'))).toEqual([]);
+    expect(await newest(1)).toEqual(before);
   });
 
   it('filters by locality, dates, case type, area of need, review outcome and requested EP involvement', async () => {

@@ -1,9 +1,11 @@
-import type { MinutesSession, MinutesView } from '@consultboard/domain';
+import { type MinutesSession, type MinutesView, notesFragmentName } from '@consultboard/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { createRepos } from '../src/db/repos.js';
 import { MeetingStore } from '../src/meeting/meetingStore.js';
 import { minutesWriter } from '../src/minutes/minutesWriter.js';
 import { addCard, forwardTo, liveRoom, NEVER_KEPT, runFirstCase } from './helpers/minutes.js';
+import { paragraphsOf } from './helpers/notes.js';
 import type { MeetingClient } from './helpers/sockets.js';
 import { openTestStore } from './helpers/store.js';
 import { startTestServer } from './helpers/testServer.js';
@@ -130,6 +132,78 @@ describe('minutes kept when the meeting leaves a case', () => {
       expect(counts.entries).toBe(counts.minutes);
     } finally {
       db.close();
+    }
+  });
+
+  it('keeps the plan as agreed in the room when the SENCO edits the plan afterwards (a snapshot)', async () => {
+    const room = await liveRoom(server.url, world, ['P3F']);
+    open.push(room.facilitator, room.phone);
+    const caseId = room.caseIds[0] as string;
+    await forwardTo(room.facilitator, 4);
+    const card = await addCard(room.phone, room.facilitator, {
+      caseId,
+      stageId: 'strategies-and-resources',
+      kind: 'strategy',
+      text: 'Now and next board at the door',
+    });
+    await forwardTo(room.facilitator, 5);
+    expect(await room.facilitator.send({ type: 'card.helpful', cardId: card, helpful: true })).toMatchObject({
+      ok: true,
+    });
+    // Arriving at the Action plan stage drafts the plan from the helpful card.
+    await forwardTo(room.facilitator, 6);
+    expect(await room.facilitator.send({ type: 'session.end' })).toMatchObject({ ok: true });
+    const listed = await sessionMinutes(room.session.id);
+    const minutesId = listed?.cases[0]?.id as string;
+    const before = await read(minutesId);
+    expect(before.minutes.plan.map((row) => row.action)).toEqual(['Now and next board at the door']);
+
+    // The SENCO changes the plan after the meeting: the plan has a new version, the minutes stay as they were.
+    const senco = world.north.senco;
+    const plan = (await senco.get(`/api/cases/${caseId}/plan`)).json.plan;
+    const rows = [
+      { ...plan.rows[0], action: 'Now and next board on the desk', who: 'Teaching assistant' },
+      { ...plan.rows[0], id: 'added-later', action: 'Sand timer for changes', fromCardId: null },
+    ];
+    const edited = await senco.put(`/api/cases/${caseId}/plan`, { version: plan.version, rows });
+    expect(edited.status, JSON.stringify(edited.json)).toBe(200);
+    expect(edited.json.plan.version).toBeGreaterThan(plan.version);
+    const after = await read(minutesId);
+    expect(after.minutes).toEqual(before.minutes);
+    expect(after.writtenAt).toBe(before.writtenAt);
+  });
+
+  it('takes the notes from the live room, which holds the last words typed before the disk does', async () => {
+    const session = await buildSession(world, { cases: ['L4F', 'L5M'] });
+    const caseId = session.cases[0]?.id as string;
+    // Words applied in the case's room and waiting for the group commit: on no disk yet.
+    const room = new Y.Doc();
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('Typed just before Next case')]);
+    room.getXmlFragment(notesFragmentName('current-situation')).insert(0, [paragraph]);
+    const db = openTestStore(server.dataDir).db;
+    try {
+      const repos = createRepos(db);
+      expect(paragraphsOf(repos.notes.readNotes(caseId))).toEqual([]);
+      const meetings = new MeetingStore(repos);
+      meetings.onCaseLeft(minutesWriter(repos, (id) => (id === caseId ? room : undefined)));
+      meetings.append(
+        session.id,
+        { type: 'stage.changed', caseIndex: 1, stageIndex: 0, timer: { status: 'stopped', remainingMs: 0 } },
+        { commandId: null, actor: 'test', now: Date.now() },
+      );
+      const { body } = db
+        .prepare('SELECT b.body FROM minutes m JOIN minutes_bodies b ON b.n = m.n WHERE m.case_id = ?')
+        .get(caseId) as { body: string };
+      const minutes = JSON.parse(body) as MinutesView['minutes'];
+      expect(minutes.stages.find((stage) => stage.id === 'current-situation')?.notes).toEqual([
+        'Typed just before Next case',
+      ]);
+      // The room's document is still the room's: the writer read it and left it whole.
+      expect(paragraphsOf(room)).toEqual(['Typed just before Next case']);
+    } finally {
+      db.close();
+      room.destroy();
     }
   });
 

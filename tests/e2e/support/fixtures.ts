@@ -201,11 +201,16 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
  * The room at the start of a journey: the EP signed in, a live session with these cases, the facilitator view
  * open, and the board open beside it in the same signed-in browser.
  */
-export async function openRoom(browser: Browser, app: AppServer, cases: string[]) {
+export async function openRoom(
+  browser: Browser,
+  app: AppServer,
+  cases: string[],
+  options: Parameters<typeof createLiveSession>[2] = {},
+) {
   const epContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const console_ = await epContext.newPage();
   await signIn(console_, app);
-  const live = await createLiveSession(console_, cases);
+  const live = await createLiveSession(console_, cases, options);
   await console_.goto(`${app.url}/facilitate/${live.id}`);
   const board = await epContext.newPage();
   await board.goto(`${app.url}/board/${live.id}`);

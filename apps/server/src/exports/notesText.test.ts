@@ -35,6 +35,29 @@ describe('notesLines', () => {
     ]);
   });
 
+  it('numbers the items of a numbered list from its start, and indents what an item holds after its first line', () => {
+    const doc = new Y.Doc();
+    const fragment = doc.getXmlFragment('stage:strategies-and-resources');
+    const numbered = element(
+      'orderedList',
+      element('listItem', element('paragraph', new Y.XmlText('Meet and greet'))),
+      element(
+        'listItem',
+        element('paragraph', new Y.XmlText('Sand timer')),
+        element('bulletList', element('listItem', element('paragraph', new Y.XmlText('at the door')))),
+      ),
+    );
+    const later = element('orderedList', element('listItem', element('paragraph', new Y.XmlText('Review in May'))));
+    later.setAttribute('start', '4' as never);
+    fragment.insert(0, [numbered, later]);
+    expect(notesLines(fragment)).toEqual([
+      '1. Meet and greet',
+      '2. Sand timer',
+      '   - at the door',
+      '4. Review in May',
+    ]);
+  });
+
   it('is empty for a stage with no notes', () => {
     expect(notesLines(new Y.Doc().getXmlFragment('stage:desired-situation'))).toEqual([]);
   });

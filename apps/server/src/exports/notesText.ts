@@ -22,7 +22,14 @@ function blockLines(node: Y.XmlElement | Y.XmlText, prefix: string, lines: strin
   }
   const children = node.toArray().filter((child) => child instanceof Y.XmlElement || child instanceof Y.XmlText);
   if (LISTS.has(node.nodeName)) {
-    for (const item of children) blockLines(item, '- ', lines);
+    // A numbered list keeps its numbers (from its `start`), as the notes showed them; other lists a "- " each. A
+    // list inside a list item is indented under the item's words.
+    const start = Number(node.getAttribute('start') ?? 1);
+    const first = node.nodeName === 'orderedList' && Number.isInteger(start) ? start : null;
+    const indent = prefix.replace(/\S/g, ' ');
+    children.forEach((item, index) => {
+      blockLines(item, `${indent}${first === null ? '- ' : `${first + index}. `}`, lines);
+    });
     return;
   }
   // A container of blocks (a list item, a quote) gives each block its own line; a paragraph is one line.
@@ -36,7 +43,10 @@ function blockLines(node: Y.XmlElement | Y.XmlText, prefix: string, lines: strin
   for (const line of inlineText(node).split('\n')) if (line.trim()) lines.push(prefix + line.trim());
 }
 
-/** A stage's notes as plain lines: each paragraph and heading a line, each list item a line starting "- ". */
+/**
+ * A stage's notes as plain lines: each paragraph and heading a line, each list item a line starting "- ", or its
+ * number ("1. ") in a numbered list.
+ */
 export function notesLines(fragment: Y.XmlFragment): string[] {
   const lines: string[] = [];
   for (const child of fragment.toArray())

@@ -198,6 +198,14 @@ export function createNotesGateway(deps: {
      * in the case's room (loaded if nobody is in it), so the connected clients converge as on any edit.
      */
     readNotes: async <T>(docName: string, look: (doc: Y.Doc) => T) => look((await rooms.open(docName)).doc),
+    /**
+     * Issue 12: a document as its live room holds it now, with what is applied but not yet on the disk; undefined
+     * when no room of it is open and loaded here. Synchronous, for the minutes written inside a meeting event.
+     */
+    liveDoc: (docName: string): Y.Doc | undefined => {
+      const room = rooms.get(docName);
+      return room?.status === 'ready' ? room.doc : undefined;
+    },
     editNotes: async <T>(docName: string, change: (doc: Y.Doc) => T) => (await rooms.open(docName)).serverEdit(change),
     /** How many notes connections are open. */
     get connectionCount() {

@@ -9,7 +9,7 @@ import {
   type MeetingState,
   normaliseBankText,
 } from '@consultboard/domain';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ShowMore } from '../components/ShowMore';
 import { cardLabel } from '../meeting/cardLabel';
@@ -20,6 +20,9 @@ import { BankCounts } from './BankCounts';
 import './bank.css';
 
 type Send = (body: CommandBody) => Promise<CommandOutcome>;
+
+/** Ideas shown at first, and added by each Show more. */
+const IDEAS_AT_A_TIME = 8;
 
 /** Whether the console offers Ideas from the bank now: a stage that takes strategies or resources. */
 export function offersIdeas(state: MeetingState): boolean {
@@ -79,8 +82,20 @@ function IdeasList({
   enabled: boolean;
   send: Send;
 }) {
-  const list = usePagedList<BankEntryView>(`/api/sessions/${encodeURIComponent(sessionId)}/bank-ideas`, 'ideas');
+  // The best few at a time: the panel sits above the notes, which the EP must not lose under a long list.
+  const list = usePagedList<BankEntryView>(
+    `/api/sessions/${encodeURIComponent(sessionId)}/bank-ideas?limit=${IDEAS_AT_A_TIME}`,
+    'ideas',
+  );
   const [areas] = useState(() => currentCase(state)?.preparation?.areasOfNeed ?? []);
+  // The idea just added: its button goes, so focus moves to the "On the board" that takes its place (once),
+  // rather than falling to the page's start for someone using the keyboard.
+  const [pressed, setPressed] = useState<string | null>(null);
+  const focusAdded = useCallback((element: HTMLElement | null) => {
+    if (!element) return;
+    element.focus();
+    setPressed(null);
+  }, []);
   const stage = currentStage(state);
   const agendaCase = currentCase(state);
   if (!stage || !agendaCase) return null;
@@ -107,7 +122,7 @@ function IdeasList({
               <p className="card-text">{idea.text}</p>
               <BankCounts entry={idea} />
               {added ? (
-                <p className="idea-added">
+                <p className="idea-added" tabIndex={-1} ref={idea.id === pressed ? focusAdded : undefined}>
                   <span className="badge from-bank">On the board</span>
                 </p>
               ) : (
@@ -118,6 +133,7 @@ function IdeasList({
                   aria-label={`Add to the board: ${cardLabel(idea.text)}`}
                   onClick={() => {
                     if (!enabled || !takes) return;
+                    setPressed(idea.id);
                     void send({
                       type: 'card.add',
                       caseId: agendaCase.id,
@@ -125,6 +141,8 @@ function IdeasList({
                       kind: idea.kind,
                       text: idea.text,
                       fromBank: true,
+                    }).then((outcome) => {
+                      if (!outcome.ok) setPressed(null);
                     });
                   }}
                 >

@@ -93,7 +93,8 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
   const stage = currentStage(state);
   const agendaCase = currentCase(state);
   const ended = connection === 'ended';
-  // Issue 10, item 4: Next case and End session first ask Check before keeping of the case being left.
+  // Issue 10, item 4: every move that leaves a case (Next case, Previous case, Go to on the agenda, End session)
+  // first asks Check before keeping of the case being left: leaving it keeps its minutes (issue 12).
   const keeping = useKeepingCheck(id, agendaCase?.id);
   const notes = stage?.notes && agendaCase && (
     <NotesArea
@@ -157,6 +158,7 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
               enabled={live}
               send={send}
               onNextCase={() => void keeping.guard('Next case', () => void send({ type: 'case.next' }))}
+              onPreviousCase={() => void keeping.guard('Previous case', () => void send({ type: 'case.previous' }))}
             />
           )}
           <ErrorAlert message={keeping.error} />
@@ -233,7 +235,12 @@ function Console({ id, title, back }: { id: string; title: string; back: ReactNo
                     <ControlButton
                       className="secondary small"
                       unavailable={!live || now}
-                      onPress={() => send({ type: 'case.goTo', caseId: listed.id })}
+                      onPress={() =>
+                        void keeping.guard(
+                          `Go to ${listed.reference}`,
+                          () => void send({ type: 'case.goTo', caseId: listed.id }),
+                        )
+                      }
                     >
                       {now ? listed.reference : `Go to ${listed.reference}`}
                     </ControlButton>

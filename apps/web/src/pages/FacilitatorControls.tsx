@@ -16,6 +16,7 @@ export function FacilitatorControls({
   enabled,
   send,
   onNextCase,
+  onPreviousCase,
 }: {
   state: MeetingState;
   clockOffset: number;
@@ -23,6 +24,8 @@ export function FacilitatorControls({
   send: (body: CommandBody) => Promise<CommandOutcome>;
   /** Issue 10: Next case asks Check before keeping first; without it, Next case moves at once. */
   onNextCase?: () => void;
+  /** Issue 12: Previous case leaves a case too (its minutes are kept), so it asks first as well. */
+  onPreviousCase?: () => void;
 }) {
   const can = controlsAvailable(state);
   return (
@@ -69,7 +72,10 @@ export function FacilitatorControls({
           Case
         </h2>
         <div className="button-row">
-          <ControlButton unavailable={!enabled || !can.previousCase} onPress={() => send({ type: 'case.previous' })}>
+          <ControlButton
+            unavailable={!enabled || !can.previousCase}
+            onPress={() => (onPreviousCase ? onPreviousCase() : send({ type: 'case.previous' }))}
+          >
             Previous case
           </ControlButton>
           <ControlButton

@@ -12,13 +12,16 @@ import { TextField } from '../components/Field';
 import { Modal } from '../components/Modal';
 import './privacy.css';
 
-/** What the EP was doing when the check opened: the button that carries on names it. */
-export type KeepingAction = 'Next case' | 'End session';
+/**
+ * What the EP was doing when the check opened: the button that carries on names it. Every move that leaves a case
+ * keeps its minutes, so each asks first: Next case, Previous case, Go to a case on the agenda, End session.
+ */
+export type KeepingAction = 'Next case' | 'Previous case' | `Go to ${string}` | 'End session';
 
 const OWN_WORDS = 'own';
 
 /**
- * Check before keeping (issue 10, item 4): before the minutes of a case are kept (Next case, End session), every
+ * Check before keeping (issue 10, item 4): before the minutes of a case are kept (the console leaves it), every
  * undismissed finding in its notes, cards and plan, each in its place and its sentence, with Replace with…, Not
  * personal and Edit. Once none is left the EP carries on; Keep without checking carries on too, and is recorded.
  */

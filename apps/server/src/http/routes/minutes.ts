@@ -38,7 +38,10 @@ const FILES = {
 export function snippetParts(snippet: string | null): SnippetPart[] {
   if (!snippet) return [];
   const parts: SnippetPart[] = [];
-  for (const [index, piece] of snippet.split(HIT_START).entries()) {
+  // The minutes are indexed a line a thing (a heading, a card, a plan row): on one line of a result, a " · " tells
+  // where one ended ("…with a key adult · A quiet space…"), where a browser would run them together.
+  const lines = snippet.replace(/[ \t]*\n\s*/g, ' · ');
+  for (const [index, piece] of lines.split(HIT_START).entries()) {
     if (index === 0) {
       if (piece) parts.push({ text: piece, hit: false });
       continue;
@@ -134,6 +137,21 @@ export function minutesRoutes(deps: HttpDeps) {
       if (match === '' && query.q.trim() !== '') return c.json({ results: [], next: null });
       const { q: _q, limit, cursor: _cursor, ...filters } = query;
       const page = repos.minutes.search(reach(actor, 'minutes.read'), match, filters, { limit, after });
+      // The words in context are a read of those minutes: each case shown with them is in the audit log, as a page
+      // opened is. Filters alone show no words of the minutes (reference, type and date, as the session list).
+      if (match !== '' && page.items.length > 0) {
+        const { user } = requireActor(c);
+        repos.transaction(() => {
+          for (const row of page.items)
+            repos.audit.record({
+              actorId: user.id,
+              action: 'viewed',
+              entity: 'case',
+              entityId: row.case_id,
+              detail: `minutes ${row.id} search result`,
+            });
+        });
+      }
       const results: MinutesSearchResult[] = page.items.map((row) => ({
         id: row.id,
         caseId: row.case_id,
