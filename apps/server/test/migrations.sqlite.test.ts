@@ -336,3 +336,97 @@ describe('migration 10: the signposting directory', () => {
     }
   });
 });
+
+describe('migration 11: the directory services each plan links to (plan_services)', () => {
+  it('fills plan_services from the plans already written, over the oldest schema with plans, and keeps them in step', () => {
+    const dataDir = tempDataDir();
+    const old = new Database(path.join(dataDir, 'consultboard.db'));
+    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+    // Migration 4 brought action plans: the oldest schema a plan (and so a link) can be in.
+    for (const migration of MIGRATIONS.filter((m) => m.version <= 4)) {
+      old.exec(migration.sql);
+      old.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run(migration.version, 0);
+    }
+    const planRow = (id: string, serviceId?: unknown) =>
+      JSON.stringify({ id, action: 'Refer', who: 'SENCO', ...(serviceId === undefined ? {} : { serviceId }) });
+    old.exec(`
+      INSERT INTO users (id, name, email, password_hash, role, created_at) VALUES ('u-ep', 'EP North', 'ep@eps.example', 'x', 'ep', 0);
+      INSERT INTO users (id, name, email, password_hash, role, created_at) VALUES ('u-senco', 'SENCO North', 's@eps.example', 'x', 'senco', 0);
+      INSERT INTO localities (id, name, created_at) VALUES ('l-north', 'North East locality', 0);
+      INSERT INTO schools (id, name, locality_id, created_at) VALUES ('sch-a', 'School A', 'l-north', 0);
+      INSERT INTO consult_sessions (id, locality, locality_id, date, status, facilitator_id, created_at, started_at)
+        VALUES ('s1', 'North East locality', 'l-north', '2026-10-05', 'ended', 'u-ep', 0, 1);
+    `);
+    const addCase = old.prepare(
+      "INSERT INTO cases (id, school_id, type, reference, preparation, submitted_session_id, created_by, created_at, updated_at) VALUES (?, 'sch-a', 'child', ?, '{}', 's1', 'u-senco', 0, 0)",
+    );
+    const onAgenda = old.prepare(
+      "INSERT INTO session_cases (id, session_id, reference, kind, position) VALUES (?, 's1', ?, 'child', ?)",
+    );
+    const plan = old.prepare(
+      "INSERT INTO action_plans (case_id, rows, version, session_id, updated_at) VALUES (?, ?, 1, 's1', 0)",
+    );
+    const cases: [string, string, string[]][] = [
+      // Two rows naming one service are one link; a row with no service, or a null one, links nothing.
+      ['c-j5m', 'J5M', [planRow('a', 'd-outreach'), planRow('b', 'd-outreach'), planRow('c'), planRow('d', null)]],
+      ['c-k2f', 'K2F', [planRow('e', 'd-outreach'), planRow('f', 'd-speech')]],
+      ['c-r4m', 'R4M', [planRow('g')]],
+    ];
+    cases.forEach(([id, reference, rows], position) => {
+      addCase.run(id, reference);
+      onAgenda.run(id, reference, position);
+      plan.run(id, `[${rows.join(',')}]`);
+    });
+    old.close();
+
+    const db = openDatabase(dataDir);
+    try {
+      const links = () => db.prepare('SELECT case_id, entry_id FROM plan_services ORDER BY case_id, entry_id').all();
+      expect(links()).toEqual([
+        { case_id: 'c-j5m', entry_id: 'd-outreach' },
+        { case_id: 'c-k2f', entry_id: 'd-outreach' },
+        { case_id: 'c-k2f', entry_id: 'd-speech' },
+      ]);
+      const repos = createRepos(db);
+      const service = (id: string, name: string) =>
+        repos.directory.insert(
+          id,
+          'l-north',
+          {
+            name,
+            offer: 'Advice for schools.',
+            ageFrom: null,
+            ageTo: null,
+            areasOfNeed: [],
+            eligibility: '',
+            access: 'Referral by the SENCO.',
+            contact: '',
+            website: '',
+            lastChecked: '2026-09-01',
+          },
+          'u-ep',
+          1,
+        );
+      service('d-outreach', 'Autism outreach team');
+      service('d-speech', 'Speech and language therapy');
+      const scope = { localityIds: ['l-north'], from: '2026-09-01', to: '2027-08-31' };
+      expect(repos.themes.directoryUsed(scope, 10)).toEqual([
+        { key: 'd-outreach', label: 'Autism outreach team', cases: 2 },
+        { key: 'd-speech', label: 'Speech and language therapy', cases: 1 },
+      ]);
+      // The triggers keep an old plan in step once it is edited: R4M's plan now links the speech service.
+      expect(repos.actionPlans.update('c-r4m', [JSON.parse(planRow('g', 'd-speech'))], 1, 2)).toBe(true);
+      expect(repos.themes.directoryUsed(scope, 10).map((used) => [used.key, used.cases])).toEqual([
+        ['d-outreach', 2],
+        ['d-speech', 2],
+      ]);
+      repos.cases.remove('c-k2f');
+      expect(links()).toEqual([
+        { case_id: 'c-j5m', entry_id: 'd-outreach' },
+        { case_id: 'c-r4m', entry_id: 'd-speech' },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -146,7 +146,10 @@ async function fillWorld(): Promise<void> {
 
   const room = await liveRoom(first.url, world);
   const caseId = await runFirstCase(first.url, dataDir, world, room);
-  const plan = (await world.north.senco.get(`/api/cases/${caseId}/plan`)).json.plan as { rows: ActionRow[] };
+  const plan = (await world.north.senco.get(`/api/cases/${caseId}/plan`)).json.plan as {
+    rows: ActionRow[];
+    version: number;
+  };
   const review = await world.north.senco.put(`/api/cases/${caseId}/review`, {
     actions: plan.rows
       .filter((row) => row.fromCardId !== null)
@@ -155,6 +158,13 @@ async function fillWorld(): Promise<void> {
     note: 'Settling better',
   });
   expect(review.status, JSON.stringify(review.json)).toBe(200);
+  // After the review, the school links the plan's first row to the directory's service (plan_services).
+  const linked = await world.north.senco.put(`/api/cases/${caseId}/plan`, {
+    version: plan.version,
+    rows: plan.rows.map((row, index) => (index === 0 ? { ...row, serviceId: entry.json.entry.id } : row)),
+  });
+  expect(linked.status, JSON.stringify(linked.json)).toBe(200);
+  expect(linked.json.plan.services).toEqual([expect.objectContaining({ name: 'Autism outreach team' })]);
   room.facilitator.close();
   room.phone.close();
   await first.close();
@@ -283,6 +293,28 @@ describe('copying an SQLite database into PostgreSQL', () => {
     }
   });
 
+  it("derives plan_services from the copied plans by PostgreSQL's triggers, and verifies it against SQLite's", async () => {
+    const fresh = await createTestDatabase();
+    const freshPool = await openPostgres(fresh.url);
+    try {
+      // Without its trigger, PostgreSQL would derive no links from the plans: the copy must notice and roll back.
+      await freshPool.query('DROP TRIGGER plan_services_written ON action_plans');
+      const sqlite = new Database(sqlitePath, { readonly: true });
+      const links = (sqlite.prepare('SELECT COUNT(*) AS n FROM plan_services').get() as { n: number }).n;
+      const tables = sqliteTables(sqlite);
+      sqlite.close();
+      expect(links).toBeGreaterThan(0);
+      await expect(copySqliteToPostgres(sqlitePath, freshPool)).rejects.toThrow(
+        new RegExp(`^plan_services: ${links} rows in SQLite, 0 in PostgreSQL$`),
+      );
+      const counts = await postgresCounts(freshPool, tables);
+      expect(Object.values(counts).every((count) => count === 0)).toBe(true);
+    } finally {
+      await freshPool.end();
+      await fresh.drop();
+    }
+  });
+
   it('refuses an SQLite database that is not fully migrated, and leaves PostgreSQL empty', async () => {
     const fresh = await createTestDatabase();
     const freshPool = await openPostgres(fresh.url);
@@ -296,7 +328,7 @@ describe('copying an SQLite database into PostgreSQL', () => {
       }
       db.close();
       await expect(copySqliteToPostgres(path.join(old, 'consultboard.db'), freshPool)).rejects.toThrow(
-        /^the SQLite database is not fully migrated \(missing migration 10\)/,
+        /^the SQLite database is not fully migrated \(missing migration 11\)/,
       );
       expect((await freshPool.query('SELECT COUNT(*) AS n FROM users')).rows[0].n).toBe(0);
       await expect(copySqliteToPostgres(path.join(old, 'nothing-here.db'), freshPool)).rejects.toThrow(

@@ -179,6 +179,8 @@ function scenario(repos: Repos) {
     'ses-nov',
     200,
   );
+  // Its link to the directory (plan_services, kept by each store's triggers).
+  read.planServices = db.prepare('SELECT case_id, entry_id FROM plan_services ORDER BY case_id, entry_id').all();
   const write = (caseId: string, sessionId: string, reference: string, date: string, text: string, now: number) =>
     repos.minutes.write({
       sessionId,
@@ -363,6 +365,7 @@ describe('the records on SQLite and on PostgreSQL', () => {
     // And what both read is right (so two stores wrong alike still fail).
     expect(onSqlite.rewrittenInPlace).toBe(true);
     expect(onSqlite.counts).toEqual({ minutes: 3, entries: 3 });
+    expect(onSqlite.planServices).toEqual([{ case_id: 'c-j5m', entry_id: 'd-1' }]);
     expect(onSqlite.bankPage).toMatchObject([
       { id: 'e-2', chosen: 1, achieved: 0, partly: 0, notYet: 1, areasOfNeed: ['sensory-and-physical'] },
       { id: 'e-1', chosen: 1, achieved: 1, partly: 0, notYet: 0, caseTypes: ['child'] },

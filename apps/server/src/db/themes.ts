@@ -40,15 +40,18 @@ const LOCALITIES = (all: boolean, column: string) =>
   all ? 'TRUE' : `${column} IN (SELECT value FROM json_each(@localityIds))`;
 
 /**
- * A case counts once it has been consulted on: it is on the agenda of a session that has started, dated in the
- * range, in the scope's localities (the session's locality, which is the school's: a SENCO submits to their own).
+ * A case counts once it has been consulted on: it is on the agenda (session_cases sc) of a session (cs) that has
+ * started, dated in the range, in the scope's localities (the session's locality, which is the school's: a SENCO
+ * submits to their own).
  */
+const CONSULTED_WHERE = (all: boolean) =>
+  `${LOCALITIES(all, 'cs.locality_id')} AND cs.started_at IS NOT NULL AND cs.date BETWEEN @from AND @to`;
 const consulted = (all: boolean) => `
   SELECT c.id, c.type, c.preparation, cs.date
   FROM consult_sessions cs
   JOIN session_cases sc ON sc.session_id = cs.id
   JOIN cases c ON c.id = sc.id
-  WHERE ${LOCALITIES(all, 'cs.locality_id')} AND cs.started_at IS NOT NULL AND cs.date BETWEEN @from AND @to`;
+  WHERE ${CONSULTED_WHERE(all)}`;
 
 /** Each case's latest review (one index look-up a case), dated in the range, of a school in the scope. */
 const latestReviews = (all: boolean) => `
@@ -114,14 +117,20 @@ const statements = (db: Db, all: boolean) => ({
      WHERE ${LOCALITIES(all, 'e.locality_id')} AND u.half_term BETWEEN @fromHalfTerm AND @toHalfTerm
      GROUP BY e.kind, e.norm ORDER BY chosen DESC, achieved DESC, label LIMIT @limit`,
   ),
-  // The directory's services the plans of consulted cases link to (issue 13 item 2), by how many cases.
+  // The directory's services the plans of consulted cases link to (issue 13 item 2), by how many cases: from
+  // plan_services (migration 11, kept in step with each plan by triggers), never by parsing the plans' JSON. A
+  // service since deleted from the directory is not counted.
+  // Counted by service first, then named: the directory is read once a service, not once a link. The agenda's
+  // ids are the consulted cases' without reading the cases: a link is a plan's, and a plan is a case's (the keys).
   signposted: db.prepare(
-    `WITH consulted AS (${consulted(all)})
-     SELECT d.id AS key, d.name AS label, COUNT(DISTINCT consulted.id) AS cases
-     FROM consulted JOIN action_plans p ON p.case_id = consulted.id
-     JOIN json_each(p.rows) planned ON TRUE
-     JOIN directory_entries d ON d.id = json_extract(planned.value, '$.serviceId')
-     GROUP BY d.id ORDER BY cases DESC, label LIMIT @limit`,
+    `WITH used AS (
+       SELECT ps.entry_id, COUNT(DISTINCT sc.id) AS cases
+       FROM consult_sessions cs JOIN session_cases sc ON sc.session_id = cs.id
+       JOIN plan_services ps ON ps.case_id = sc.id
+       WHERE ${CONSULTED_WHERE(all)} GROUP BY ps.entry_id)
+     SELECT d.id AS key, d.name AS label, used.cases
+     FROM used JOIN directory_entries d ON d.id = used.entry_id
+     ORDER BY used.cases DESC, label LIMIT @limit`,
   ),
   localities: db.prepare(
     `SELECT l.id, l.name FROM localities l WHERE ${LOCALITIES(all, 'l.id')} ORDER BY l.name COLLATE NOCASE, l.id`,

@@ -427,4 +427,39 @@ ${SEARCH_WORDS_FUNCTIONS}
       CREATE INDEX directory_entries_place ON directory_entries(locality_id, name COLLATE nocase, id);
     `,
   },
+  {
+    version: 11,
+    name: "issue 13: the directory services each case's plan links to, kept beside the plan for the themes",
+    sql: `
+      CREATE TABLE plan_services (
+        case_id TEXT NOT NULL REFERENCES action_plans(case_id) ON DELETE CASCADE,
+        entry_id TEXT NOT NULL,
+        PRIMARY KEY (case_id, entry_id)
+      );
+      -- The services a plan's rows link to, as SQLite's json_each and json_type find them: each row's serviceId
+      -- when it is text, once however many rows name it.
+      CREATE FUNCTION plan_service_ids(plan_rows TEXT) RETURNS SETOF TEXT LANGUAGE sql IMMUTABLE AS $$
+        SELECT DISTINCT r.value ->> 'serviceId'
+        FROM jsonb_array_elements(
+          CASE WHEN jsonb_typeof(plan_rows::jsonb) = 'array' THEN plan_rows::jsonb ELSE '[]'::jsonb END
+        ) AS r(value)
+        WHERE jsonb_typeof(r.value -> 'serviceId') = 'string'
+      $$;
+      -- Every write of a plan rewrites its links in the same statement, whoever writes it.
+      CREATE FUNCTION plan_services_plan() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'UPDATE' THEN DELETE FROM plan_services WHERE case_id = OLD.case_id; END IF;
+          INSERT INTO plan_services (case_id, entry_id)
+            SELECT NEW.case_id, id FROM plan_service_ids(NEW.rows) AS id;
+          RETURN NULL;
+        END;
+      $$;
+      CREATE TRIGGER plan_services_written AFTER INSERT ON action_plans
+        FOR EACH ROW EXECUTE FUNCTION plan_services_plan();
+      CREATE TRIGGER plan_services_plan AFTER UPDATE OF case_id, rows ON action_plans
+        FOR EACH ROW EXECUTE FUNCTION plan_services_plan();
+      INSERT INTO plan_services (case_id, entry_id)
+        SELECT p.case_id, id FROM action_plans p, plan_service_ids(p.rows) AS id;
+    `,
+  },
 ];
