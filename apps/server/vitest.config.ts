@@ -10,6 +10,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: [...configDefaults.exclude, ...sqliteOnly],
+    // Two files at a time: most of a file's time is its servers, sockets and disk (a core idles), and one worker (the
+    // default on two cores) made the server's suite the longest part of npm test.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 30_000,
     globalSetup: ['test/globalSetup.ts'],
