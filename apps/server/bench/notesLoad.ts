@@ -3,12 +3,14 @@
  * them typing a small edit at a steady pace, one of those the measured writer. It speaks y-websocket's protocol
  * (ours, the y-websocket server) or Hocuspocus's (its document name before each message, an auth message first),
  * and does the same work for every server: typists keep a Y.Doc to make real updates; the others only read frames.
+ * Every client is a `WireClient` (bench/wireClient.ts): the generator's own cost is kept small, since it shares the
+ * machine with the server it measures.
  * Fan-out latency: from the measured writer's send until each other client of its room has the frame.
  */
 import { performance } from 'node:perf_hooks';
 import * as encoding from 'lib0/encoding';
-import { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { WireClient } from './wireClient.js';
 
 export type Protocol = 'y-websocket' | 'hocuspocus';
 
@@ -94,7 +96,7 @@ class Typist {
 }
 
 interface Client {
-  ws: WebSocket;
+  ws: WireClient;
   room: number;
   typist: Typist | null;
   measured: boolean;
@@ -138,7 +140,7 @@ export class NotesLoad {
   private open(r: number, k: number, types: boolean, measured: boolean): Promise<void> {
     const { protocol, rooms } = this.options;
     const room = rooms[r] as RoomSpec;
-    const ws = new WebSocket(room.url(k), { perMessageDeflate: false });
+    const ws = new WireClient(room.url(k));
     const client: Client = { ws, room: r, typist: types ? new Typist() : null, measured, ready: false, closed: false };
     this.clients.push(client);
     const index = this.seen.push(new Set()) - 1;
@@ -184,7 +186,7 @@ export class NotesLoad {
       if (!typist) continue;
       const docName = (rooms[client.room] as RoomSpec).docName;
       const tick = () => {
-        if (client.closed || client.ws.readyState !== WebSocket.OPEN) return;
+        if (client.closed || client.ws.readyState !== WireClient.OPEN) return;
         let chars = 'ab';
         let n = -1;
         if (client.measured) {
