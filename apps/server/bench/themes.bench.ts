@@ -15,6 +15,7 @@ import { type ActionRow, AREAS_OF_NEED, halfTermOf, REVIEW_IMPACTS, REVIEW_OUTCO
 import { openDatabase } from '../src/db/database.js';
 import { createRepos } from '../src/db/repos.js';
 import type { ThemesScope } from '../src/db/themes.js';
+import { buildDirectoryEntry } from '../test/helpers/directory.js';
 import { type ThemesCase, themesArea, themesSession } from '../test/helpers/themesWorld.js';
 
 const CASES = Number(process.env.CASES ?? 10_000);
@@ -56,18 +57,10 @@ for (const localityId of [null, ...areas.map((area) => area.localityId)])
       repos.directory.insert(
         id,
         localityId,
-        {
+        buildDirectoryEntry({
           name: `Service ${index + 1} of ${localityId ?? 'every locality'}`,
           offer: 'Advice and training for schools.',
-          ageFrom: null,
-          ageTo: null,
-          areasOfNeed: [],
-          eligibility: '',
-          access: 'Referral by the SENCO.',
-          contact: '',
-          website: '',
-          lastChecked: '2026-09-01',
-        },
+        }),
         areas[0]?.epId ?? '',
         0,
       );

@@ -4,6 +4,7 @@ import type { ActionRow } from '@consultboard/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/database.js';
 import type { Repos } from '../src/db/repos.js';
+import { buildDirectoryEntry } from './helpers/directory.js';
 import { createTestStore } from './helpers/store.js';
 import { tempDataDir } from './helpers/testServer.js';
 import { type ThemesArea, themesArea, themesSession } from './helpers/themesWorld.js';
@@ -54,24 +55,7 @@ describe('the directory services linked from each plan (plan_services)', () => {
     repos = (await createTestStore(tempDataDir())).repos;
     north = themesArea(repos, 'North');
     const service = (id: string, name: string) =>
-      repos.directory.insert(
-        id,
-        north.localityId,
-        {
-          name,
-          offer: 'Advice and training.',
-          ageFrom: null,
-          ageTo: null,
-          areasOfNeed: [],
-          eligibility: '',
-          access: 'Referral by the SENCO.',
-          contact: '',
-          website: '',
-          lastChecked: '2026-09-01',
-        },
-        north.epId,
-        1,
-      );
+      repos.directory.insert(id, north.localityId, buildDirectoryEntry({ name }), north.epId, 1);
     service('outreach', 'Behaviour outreach team');
     service('speech', 'Speech and language therapy');
     service('sensory', 'Sensory support service');

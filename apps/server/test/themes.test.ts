@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Repos } from '../src/db/repos.js';
 import type { ThemesScope } from '../src/db/themes.js';
 import { themeTables } from '../src/themes/themesView.js';
+import { buildDirectoryEntry } from './helpers/directory.js';
 import { createTestStore } from './helpers/store.js';
 import { startTestServer, tempDataDir } from './helpers/testServer.js';
 import { type ThemesArea, themesArea, themesSession } from './helpers/themesWorld.js';
@@ -173,24 +174,7 @@ describe('themes against a hand-built world', () => {
 
   it('lists the directory services the plans of consulted cases link to most, by cases', () => {
     const service = (id: string, localityId: string | null, name: string) =>
-      repos.directory.insert(
-        id,
-        localityId,
-        {
-          name,
-          offer: 'Advice and training.',
-          ageFrom: null,
-          ageTo: null,
-          areasOfNeed: [],
-          eligibility: '',
-          access: 'Referral by the SENCO.',
-          contact: '',
-          website: '',
-          lastChecked: '2026-09-01',
-        },
-        north.epId,
-        1,
-      );
+      repos.directory.insert(id, localityId, buildDirectoryEntry({ name }), north.epId, 1);
     service('outreach', north.localityId, 'Behaviour outreach team');
     service('speech', null, 'Speech and language therapy');
     const row = (id: string, serviceId: string | null) => ({
