@@ -49,6 +49,30 @@ describe('precacheList', () => {
     expect(urls).not.toContain('/assets/NotesPanel-d4.js');
     expect(urls).not.toContain('/sw.js');
   });
+  it('follows a dynamic import into a chunk a code-splitting group made (no facade) by the modules in it', () => {
+    const grouped: Record<string, BundleItem> = {
+      ...bundle,
+      'assets/index-a1.js': chunk('assets/index-a1.js', {
+        isEntry: true,
+        dynamicImports: ['assets/PhoneMeeting-i9.js', 'assets/BoardPage-c3.js'],
+      }),
+      'assets/PhoneMeeting-i9.js': chunk('assets/PhoneMeeting-i9.js', {
+        moduleIds: ['/repo/apps/web/src/pages/PhoneMeeting.tsx', '/repo/apps/web/src/pages/CardForm.tsx'],
+        dynamicImports: ['assets/NotesPanel-d4.js'],
+      }),
+    };
+    const atInstall = precacheList(grouped, {
+      includeDynamic: (id) => id.endsWith('/src/pages/PhoneMeeting.tsx'),
+      exclude: ['sw.js'],
+    });
+    expect(atInstall).toEqual(['/join', '/assets/PhoneMeeting-i9.js', '/assets/index-a1.js']);
+    const offline = precacheList(grouped, {
+      includeDynamic: (id) => /\/src\/(notes\/|pages\/PhoneMeeting\.tsx$)/.test(id),
+      exclude: ['sw.js'],
+    });
+    expect(offline).toContain('/assets/NotesPanel-d4.js');
+    expect(offline).not.toContain('/assets/BoardPage-c3.js');
+  });
 });
 
 describe('precacheVersion', () => {

@@ -8,6 +8,8 @@ export interface BundleChunk {
   imports: readonly string[];
   dynamicImports: readonly string[];
   facadeModuleId: string | null;
+  /** Every module in the chunk: a chunk the build's code-splitting groups made has no facade, only these. */
+  moduleIds?: readonly string[];
   viteMetadata?: { importedCss: ReadonlySet<string>; importedAssets: ReadonlySet<string> };
 }
 
@@ -42,9 +44,7 @@ export function precacheList(bundle: Readonly<Record<string, BundleItem>>, optio
     for (const imported of item.imports) visit(imported);
     for (const dynamic of item.dynamicImports) {
       const target = bundle[dynamic];
-      if (target?.type === 'chunk' && target.facadeModuleId && options.includeDynamic(target.facadeModuleId)) {
-        visit(dynamic);
-      }
+      if (target?.type === 'chunk' && startModules(target).some(options.includeDynamic)) visit(dynamic);
     }
   };
   for (const item of Object.values(bundle)) {
@@ -52,6 +52,13 @@ export function precacheList(bundle: Readonly<Record<string, BundleItem>>, optio
   }
   return [SHELL_URL, ...[...files].sort().map((file) => `/${file}`)];
 }
+
+/**
+ * The modules a dynamic import of the chunk starts from: its facade, or, for a chunk made by a code-splitting group
+ * (the phone's live meeting: see build/meetingChunk.ts), which has none, every module in it.
+ */
+const startModules = (chunk: BundleChunk): readonly string[] =>
+  chunk.facadeModuleId ? [chunk.facadeModuleId] : (chunk.moduleIds ?? []);
 
 /** A short, stable fingerprint of the list, so each build's worker uses a cache of its own. */
 export function precacheVersion(urls: readonly string[]): string {

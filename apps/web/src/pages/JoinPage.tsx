@@ -5,8 +5,17 @@ import { JoinForm } from './JoinForm';
 import './phone.css';
 
 // The live meeting (with the socket client) is its own chunk, so the join form is all a phone waits for on poor
-// Wi-Fi. It is fetched while the person types their name, and the service worker keeps it for offline reloads.
-const loadMeeting = () => import('./PhoneMeeting');
+// Wi-Fi. It is fetched while the form renders and the person types their name, and the service worker keeps it
+// for offline reloads.
+let meetingLoad: Promise<typeof import('./PhoneMeeting')> | null = null;
+/** Fetches the live meeting's chunk once; a failed fetch (offline) is forgotten, so the next call tries again. */
+export function loadMeeting() {
+  meetingLoad ??= import('./PhoneMeeting').catch((error: unknown) => {
+    meetingLoad = null;
+    throw error;
+  });
+  return meetingLoad;
+}
 type PhoneMeetingView = typeof import('./PhoneMeeting').PhoneMeeting;
 /** Set once the chunk has loaded: a later join page shows the meeting without waiting a turn for it. */
 let loadedMeeting: PhoneMeetingView | null = null;
