@@ -10,9 +10,13 @@ import { loadMeeting } from './pages/JoinPage';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 
-// A phone opening /join asks for the live meeting now, while React renders the form, not after (its chunk is the
-// one thing between pressing Join and the card box). If this fails, the join page tries again.
-if (/^\/join(\/|$)/.test(window.location.pathname)) loadMeeting().catch(() => {});
+// A phone on /join asks for the live meeting (the one chunk between pressing Join and the card box) the moment the
+// page has loaded: never before, so it never competes with the first load. If this fails, the join page tries again.
+if (/^\/join(\/|$)/.test(window.location.pathname)) {
+  const prefetch = () => loadMeeting().catch(() => {});
+  if (document.readyState === 'complete') prefetch();
+  else window.addEventListener('load', prefetch, { once: true });
+}
 
 createRoot(root).render(
   <StrictMode>
